@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using System.Numerics;
+
+namespace Blocktrack.Grains.Interfaces;
+
+/// <summary>A DAO or sub-DAO, keyed by its path (<c>blocktrack</c>, <c>blocktrack/grants</c>).</summary>
+[Alias("bt.IDaoGrain")]
+public interface IDaoGrain : IGrainWithStringKey
+{
+    /// <summary>Founds a root DAO; an operator action.</summary>
+    [Alias("CreateRoot")] Task<DaoInfo> CreateRoot(CreateDaoRequest request);
+
+    /// <summary>Brings a sub-DAO into being on behalf of its parent's executed proposal; idempotent per proposal.</summary>
+    [Alias("InitializeSubDao")] Task<DaoInfo> InitializeSubDao(string parent, CreateSubDao action, string createdBy);
+
+    /// <summary>The DAO as it stands now.</summary>
+    [Alias("GetInfo")] Task<DaoInfo> GetInfo();
+
+    /// <summary>Every version of the constitution, oldest first.</summary>
+    [Alias("GetConstitutionHistory")] Task<ImmutableArray<Constitution>> GetConstitutionHistory();
+
+    /// <summary>Creates a proposal from a verified draft after checking class, actions, role and threshold.</summary>
+    [Alias("Propose")] Task<ProposalInfo> Propose(ProposalDraft draft);
+
+    /// <summary>A page of the proposal index, newest first, optionally filtered by state.</summary>
+    [Alias("ListProposals")] Task<ProposalPage> ListProposals(ProposalState? state, int offset, int limit);
+
+    /// <summary>Keeps the proposal index current; called by proposals as they move.</summary>
+    [Alias("OnProposalStateChanged")] Task OnProposalStateChanged(string proposalId, ProposalState state);
+
+    /// <summary>Applies an executed proposal's actions all together or not at all; idempotent per proposal.</summary>
+    [Alias("ExecuteActions")] Task<ExecutionResult> ExecuteActions(string proposalId, string className, ImmutableArray<ProposalAction> actions);
+
+    /// <summary>Credits an allocation from the parent DAO's treasury; idempotent per (proposal, action).</summary>
+    [Alias("ReceiveAllocation")] Task ReceiveAllocation(string proposalId, int actionIndex, string asset, BigInteger amount);
+
+    /// <summary>Records funds arriving in the treasury (an operator or chain feed); idempotent per reference.</summary>
+    [Alias("Deposit")] Task<DaoInfo> Deposit(string reference, string asset, BigInteger amount);
+
+    /// <summary>A coordinator adds or removes a committee member (a signed role action).</summary>
+    [Alias("ChangeCommittee")] Task<DaoInfo> ChangeCommittee(string actor, string member, bool granted);
+
+    /// <summary>Whether the address may veto this DAO's proposals: its guardian or any ancestor's.</summary>
+    [Alias("CanVeto")] Task<bool> CanVeto(string address);
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace Blocktrack.Grains.Interfaces;
+
+/// <summary>One proposal, keyed <c>{dao}/{seq}</c>: lifecycle, tally, timelock and execution.</summary>
+[Alias("bt.IProposalGrain")]
+public interface IProposalGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the proposal; only its DAO calls this. Idempotent for the same setup.</summary>
+    [Alias("Initialize")] Task<ProposalInfo> Initialize(ProposalSetup setup);
+
+    /// <summary>The proposal with its state as of now.</summary>
+    [Alias("GetInfo")] Task<ProposalInfo> GetInfo();
+
+    /// <summary>The live tally (ballots that are durable).</summary>
+    [Alias("GetTally")] Task<Tally> GetTally();
+
+    /// <summary>A page of the current ballots, one per voter, ordered by voter address.</summary>
+    [Alias("GetBallots")] Task<ImmutableArray<Ballot>> GetBallots(int offset, int limit);
+
+    /// <summary>Counts a verified ballot exactly once; answers once the ballot is durable.</summary>
+    [Alias("CastBallot")] Task<BallotReceipt> CastBallot(BallotRequest ballot);
+
+    /// <summary>The proposer withdraws the proposal while it is still pending.</summary>
+    [Alias("Cancel")] Task<ProposalInfo> Cancel(string actor);
+
+    /// <summary>A guardian (of this DAO or an ancestor) vetoes the proposal during its timelock.</summary>
+    [Alias("Veto")] Task<ProposalInfo> Veto(string actor, string reason);
+
+    /// <summary>Executes a queued proposal whose eta has passed (also done automatically); anyone may ask.</summary>
+    [Alias("Execute")] Task<ProposalInfo> Execute();
+}

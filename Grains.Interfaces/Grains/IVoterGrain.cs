@@ -1,0 +1,26 @@
+using System.Numerics;
+
+namespace Blocktrack.Grains.Interfaces;
+
+/// <summary>One address, keyed lower-case 0x: token balance and delegation checkpoints, ERC20Votes style.</summary>
+[Alias("bt.IVoterGrain")]
+public interface IVoterGrain : IGrainWithStringKey
+{
+    /// <summary>Feeds the address's token balance as of a timepoint (unix seconds); timepoints only move forward.</summary>
+    [Alias("RecordBalance")] Task<VoterInfo> RecordBalance(string token, long timepoint, BigInteger balance);
+
+    /// <summary>Delegates this address's balance to <paramref name="delegatee"/> (itself allowed; null undelegates).</summary>
+    [Alias("Delegate")] Task<VoterInfo> Delegate(string token, string? delegatee, long timepoint);
+
+    /// <summary>Votes delegated to this address at a past timepoint.</summary>
+    [Alias("GetVotes")] Task<BigInteger> GetVotes(string token, long timepoint);
+
+    /// <summary>The address's current position in a token.</summary>
+    [Alias("GetInfo")] Task<VoterInfo> GetInfo(string token);
+
+    /// <summary>Moves delegated votes into or out of this address; idempotent per (source, sequence).</summary>
+    [Alias("AdjustVotes")] Task AdjustVotes(string token, string source, long sequence, long timepoint, BigInteger delta);
+
+    /// <summary>Refuses a signed message this address has already used (replay protection); remembers it until it is stale.</summary>
+    [Alias("ConsumeSignedMessage")] Task ConsumeSignedMessage(string digest, long timestamp, long staleBefore);
+}

@@ -1,0 +1,14 @@
+namespace Blocktrack.Grains.Interfaces;
+
+/// <summary>The kinds of action a proposal may carry; a proposal class lists the ones it allows.</summary>
+[Flags]
+public enum ActionKinds
+{
+    None = 0,
+    AmendConstitution = 1,
+    CreateSubDao = 2,
+    AllocateBudget = 4,
+    TreasuryTransfer = 8,
+    SetRole = 16,
+    All = AmendConstitution | CreateSubDao | AllocateBudget | TreasuryTransfer | SetRole,
+}

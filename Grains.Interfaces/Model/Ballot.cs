@@ -1,0 +1,25 @@
+using System.Numerics;
+
+namespace Blocktrack.Grains.Interfaces;
+
+/// <summary>An accepted ballot as the ballot log keeps it.</summary>
+[GenerateSerializer, Immutable, Alias("bt.Ballot")]
+public sealed record Ballot
+{
+    /// <summary>Lower-case 0x address of the voter.</summary>
+    [Id(0)] public string Voter { get; init; } = "";
+    [Id(1)] public Support Support { get; init; }
+    [Id(2)] public BigInteger Weight { get; init; }
+    [Id(3)] public string Reason { get; init; } = "";
+
+    /// <summary>The signed message's timestamp (unix seconds); a replacement must be newer.</summary>
+    [Id(4)] public long Timestamp { get; init; }
+
+    /// <summary>EIP-712 digest of the signed ballot (0x hex): its identity for deduplication and proofs.</summary>
+    [Id(5)] public string Digest { get; init; } = "";
+
+    /// <summary>The 65-byte signature (0x hex), kept so anyone can re-verify the ballot.</summary>
+    [Id(6)] public string Signature { get; init; } = "";
+
+    [Id(7)] public DateTimeOffset RecordedAt { get; init; }
+}

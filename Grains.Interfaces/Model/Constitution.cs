@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace Blocktrack.Grains.Interfaces;
+
+/// <summary>A DAO's rules as data. Every change is a new version recording the proposal that made it.</summary>
+[GenerateSerializer, Immutable, Alias("bt.Constitution")]
+public sealed record Constitution
+{
+    /// <summary>Assigned by the DAO: 1 at creation, +1 for every amendment.</summary>
+    [Id(0)] public int Version { get; init; }
+
+    [Id(1)] public ImmutableArray<ProposalClass> Classes { get; init; } = [];
+
+    /// <summary>What this DAO allows its sub-DAOs' constitutions to be.</summary>
+    [Id(2)] public ConstitutionBounds SubDaoBounds { get; init; } = new();
+
+    /// <summary>The proposal that adopted this version; null for the founding version.</summary>
+    [Id(3)] public string? AdoptedBy { get; init; }
+
+    [Id(4)] public DateTimeOffset AdoptedAt { get; init; }
+
+    public ProposalClass? FindClass(string name) => Classes.FirstOrDefault(c => c.Name == name);
+}

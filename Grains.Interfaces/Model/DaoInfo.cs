@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using System.Numerics;
+
+namespace Blocktrack.Grains.Interfaces;
+
+/// <summary>A DAO's current constitution, roles, sub-DAOs and treasury.</summary>
+[GenerateSerializer, Immutable, Alias("bt.DaoInfo")]
+public sealed record DaoInfo
+{
+    [Id(0)] public string Path { get; init; } = "";
+    [Id(1)] public string DisplayName { get; init; } = "";
+    [Id(2)] public string? Parent { get; init; }
+    [Id(3)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(4)] public Constitution Constitution { get; init; } = new();
+    [Id(5)] public DaoRoles Roles { get; init; } = new();
+    [Id(6)] public ImmutableArray<string> SubDaos { get; init; } = [];
+    [Id(7)] public int ProposalCount { get; init; }
+    [Id(8)] public ImmutableDictionary<string, BigInteger> Treasury { get; init; } = ImmutableDictionary<string, BigInteger>.Empty;
+
+    /// <summary>The proposal of the parent DAO that created this sub-DAO.</summary>
+    [Id(9)] public string? CreatedBy { get; init; }
+}

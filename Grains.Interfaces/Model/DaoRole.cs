@@ -1,0 +1,12 @@
+namespace Blocktrack.Grains.Interfaces;
+
+/// <summary>Roles a DAO grants to addresses.</summary>
+public enum DaoRole
+{
+    /// <summary>Manages a (sub-)DAO: may add and remove committee members.</summary>
+    Coordinator,
+    /// <summary>Member of the DAO's committee (e.g. the grants committee).</summary>
+    Committee,
+    /// <summary>May veto queued proposals of this DAO and of every DAO below it.</summary>
+    Guardian,
+}
