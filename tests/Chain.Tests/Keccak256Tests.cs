@@ -1,0 +1,30 @@
+namespace Blocktrack.Chain.Tests;
+
+public sealed class Keccak256Tests
+{
+    [Theory]
+    [InlineData("", "0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")]
+    [InlineData("abc", "0x4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45")]
+    [InlineData("cow", "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4")]
+    public void Matches_published_vectors(string input, string expected)
+    {
+        Assert.Equal(expected, Hex.ToHex(Keccak256.Hash(input)));
+    }
+
+    [Fact]
+    public void Is_keccak_not_sha3()
+    {
+        // SHA3-256("") differs only in padding; getting it here would mean the wrong digest was wired in.
+        Assert.NotEqual("0xa7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a", Hex.ToHex(Keccak256.Hash("")));
+    }
+
+    [Fact]
+    public void Span_overload_matches_array_overload()
+    {
+        var data = new byte[300];
+        new Random(7).NextBytes(data);
+        var destination = new byte[32];
+        Keccak256.Hash(data, destination);
+        Assert.Equal(Keccak256.Hash(data), destination);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Blocktrack.Chain.Tests.Support;
+
+/// <summary>Locates the repository root (the folder holding Blocktrack.Orleans.sln) from the test binaries.</summary>
+internal static class RepoRoot
+{
+    private static readonly Lazy<string> Root = new(Find);
+
+    public static string Path => Root.Value;
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Blocktrack.Orleans.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException($"No Blocktrack.Orleans.sln above {AppContext.BaseDirectory}.");
+    }
+}
