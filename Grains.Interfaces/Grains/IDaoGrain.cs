@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Orleans.Concurrency;
 
 namespace Blocktrack.Grains.Interfaces;
 
@@ -14,22 +15,22 @@ public interface IDaoGrain : IGrainWithStringKey
     [Alias("InitializeSubDao")] Task<DaoInfo> InitializeSubDao(string parent, CreateSubDao action, string createdBy);
 
     /// <summary>The DAO as it stands now.</summary>
-    [Alias("GetInfo")] Task<DaoInfo> GetInfo();
+    [AlwaysInterleave, Alias("GetInfo")] Task<DaoInfo> GetInfo();
 
     /// <summary>Every version of the constitution, oldest first.</summary>
-    [Alias("GetConstitutionHistory")] Task<ImmutableArray<Constitution>> GetConstitutionHistory();
+    [AlwaysInterleave, Alias("GetConstitutionHistory")] Task<ImmutableArray<Constitution>> GetConstitutionHistory();
 
     /// <summary>Creates a proposal from a verified draft after checking class, actions, role and threshold.</summary>
     [Alias("Propose")] Task<ProposalInfo> Propose(ProposalDraft draft);
 
     /// <summary>A page of the proposal index, newest first, optionally filtered by state.</summary>
-    [Alias("ListProposals")] Task<ProposalPage> ListProposals(ProposalState? state, int offset, int limit);
+    [AlwaysInterleave, Alias("ListProposals")] Task<ProposalPage> ListProposals(ProposalState? state, int offset, int limit);
 
-    /// <summary>Keeps the proposal index current; called by proposals as they move.</summary>
-    [Alias("OnProposalStateChanged")] Task OnProposalStateChanged(string proposalId, ProposalState state);
+    /// <summary>Keeps the proposal index current; called (one-way) by proposals as they move.</summary>
+    [OneWay, Alias("OnProposalStateChanged")] Task OnProposalStateChanged(string proposalId, ProposalState state);
 
     /// <summary>Applies an executed proposal's actions all together or not at all; idempotent per proposal.</summary>
-    [Alias("ExecuteActions")] Task<ExecutionResult> ExecuteActions(string proposalId, string className, ImmutableArray<ProposalAction> actions);
+    [Alias("ExecuteActions")] Task<ExecutionResult> ExecuteActions(string proposalId, ProposalClass proposalClass, ImmutableArray<ProposalAction> actions);
 
     /// <summary>Credits an allocation from the parent DAO's treasury; idempotent per (proposal, action).</summary>
     [Alias("ReceiveAllocation")] Task ReceiveAllocation(string proposalId, int actionIndex, string asset, BigInteger amount);
@@ -41,5 +42,5 @@ public interface IDaoGrain : IGrainWithStringKey
     [Alias("ChangeCommittee")] Task<DaoInfo> ChangeCommittee(string actor, string member, bool granted);
 
     /// <summary>Whether the address may veto this DAO's proposals: its guardian or any ancestor's.</summary>
-    [Alias("CanVeto")] Task<bool> CanVeto(string address);
+    [AlwaysInterleave, Alias("CanVeto")] Task<bool> CanVeto(string address);
 }

@@ -9,8 +9,8 @@ public interface IVoterGrain : IGrainWithStringKey
     /// <summary>Feeds the address's token balance as of a timepoint (unix seconds); timepoints only move forward.</summary>
     [Alias("RecordBalance")] Task<VoterInfo> RecordBalance(string token, long timepoint, BigInteger balance);
 
-    /// <summary>Delegates this address's balance to <paramref name="delegatee"/> (itself allowed; null undelegates).</summary>
-    [Alias("Delegate")] Task<VoterInfo> Delegate(string token, string? delegatee, long timepoint);
+    /// <summary>Delegates this address's balance to <paramref name="delegatee"/> from now on (itself allowed; null undelegates).</summary>
+    [Alias("Delegate")] Task<VoterInfo> Delegate(string token, string? delegatee);
 
     /// <summary>Votes delegated to this address at a past timepoint.</summary>
     [Alias("GetVotes")] Task<BigInteger> GetVotes(string token, long timepoint);

@@ -1,0 +1,255 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
+
+namespace Blocktrack.Grains;
+
+/// <summary>A DAO: constitution versions, roles, sub-DAOs, treasury and the proposal index. Not reentrant: one change at a time.</summary>
+public sealed class DaoGrain(
+    [PersistentState(GovernanceStorage.DaoState, GovernanceStorage.Name)] IPersistentState<DaoState> state,
+    TimeProvider clock) : Grain, IDaoGrain
+{
+    private const int MaxTitle = 200;
+    private const int MaxDescription = 20_000;
+
+    private string Path => this.GetPrimaryKeyString();
+    private DaoState S => state.State;
+    private Constitution Current => S.Constitutions[^1];
+    private DateTimeOffset Now => ProposalLifecycle.Truncate(clock.GetUtcNow());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Outbox.Count > 0) await DeliverEffects();
+    }
+
+    public async Task<DaoInfo> CreateRoot(CreateDaoRequest request)
+    {
+        Names.RequireDaoPath(Path);
+        Refuse.Unless(!Path.Contains('/'), GovernanceError.InvalidArgument, "a root DAO's path is a single segment; sub-DAOs are created by proposals");
+        Refuse.Unless(!S.Created, GovernanceError.DaoExists, $"DAO '{Path}' already exists");
+        ConstitutionRules.Validate(request.Constitution);
+        RequireRoles(request.Roles);
+        foreach (var (asset, amount) in request.Treasury)
+        {
+            Refuse.Unless(Names.IsToken(asset) && amount.Sign >= 0, GovernanceError.InvalidArgument, $"treasury entry '{asset}' = {amount} is invalid");
+        }
+        Found(request.DisplayName, null, null, request.Constitution, request.Roles);
+        S.Treasury = request.Treasury;
+        await state.WriteStateAsync();
+        return Info();
+    }
+
+    public async Task<DaoInfo> InitializeSubDao(string parent, CreateSubDao action, string createdBy)
+    {
+        if (S.Created)
+        {
+            Refuse.Unless(S.CreatedBy == createdBy, GovernanceError.DaoExists, $"DAO '{Path}' already exists");
+            return Info();
+        }
+        Refuse.Unless(Path == $"{parent}/{action.Name}", GovernanceError.InvalidArgument, $"'{Path}' is not '{parent}/{action.Name}'");
+        Names.RequireDaoPath(Path);
+        ConstitutionRules.Validate(action.Constitution);
+        Found(action.DisplayName, parent, createdBy, action.Constitution, action.Roles);
+        await state.WriteStateAsync();
+        return Info();
+    }
+
+    public Task<DaoInfo> GetInfo()
+    {
+        RequireCreated();
+        return Task.FromResult(Info());
+    }
+
+    public Task<ImmutableArray<Constitution>> GetConstitutionHistory()
+    {
+        RequireCreated();
+        return Task.FromResult(S.Constitutions.ToImmutableArray());
+    }
+
+    public async Task<ProposalInfo> Propose(ProposalDraft draft)
+    {
+        RequireCreated();
+        Addresses.Require(draft.Proposer, "proposer");
+        var cls = Current.FindClass(draft.Class)
+                  ?? throw Refuse.With(GovernanceError.UnknownClass, $"'{Path}' has no proposal class '{draft.Class}' (classes: {string.Join(", ", Current.Classes.Select(c => c.Name))})");
+        Refuse.Unless(!string.IsNullOrWhiteSpace(draft.Title) && draft.Title.Length <= MaxTitle, GovernanceError.InvalidArgument, $"a title of 1..{MaxTitle} characters is required");
+        Refuse.Unless(draft.Description.Length <= MaxDescription, GovernanceError.InvalidArgument, $"the description exceeds {MaxDescription} characters");
+        Refuse.Unless(!draft.Actions.IsDefault, GovernanceError.InvalidArgument, "actions are required (may be empty)");
+        ActionPlanner.ValidateDraft(cls, draft.Actions);
+        if (cls.ProposerRole is { } role)
+        {
+            Refuse.Unless(S.Roles.Holds(role, draft.Proposer), GovernanceError.NotAuthorized, $"class '{cls.Name}' needs a proposer with the {role} role");
+        }
+        var now = Now;
+        var votes = await ProposerVotes(cls, draft.Proposer, now.ToUnixTimeSeconds() - 1);
+        Refuse.Unless(votes >= cls.ProposalThreshold, GovernanceError.BelowProposalThreshold,
+            $"proposing in class '{cls.Name}' needs {cls.ProposalThreshold} votes; {draft.Proposer} has {votes}");
+
+        var seq = S.Proposals.Count + 1;
+        var id = Names.ProposalId(Path, seq);
+        S.Proposals.Add(new ProposalSummary
+        {
+            Id = id, Title = draft.Title, Class = cls.Name, Proposer = draft.Proposer, State = ProposalState.Pending, CreatedAt = now,
+        });
+        await state.WriteStateAsync();
+        var setup = new ProposalSetup
+        {
+            Id = id, Dao = Path, Seq = seq, Draft = draft, Class = cls, ConstitutionVersion = Current.Version, CreatedAt = now, ProposerVotes = votes,
+        };
+        return await GrainFactory.GetGrain<IProposalGrain>(id).Initialize(setup);
+    }
+
+    public Task<ProposalPage> ListProposals(ProposalState? filter, int offset, int limit)
+    {
+        RequireCreated();
+        Refuse.Unless(offset >= 0 && limit is >= 1 and <= 200, GovernanceError.InvalidArgument, "offset must be ≥ 0 and limit 1..200");
+        var matching = Enumerable.Reverse(S.Proposals).Where(p => filter is null || p.State == filter).ToList();
+        return Task.FromResult(new ProposalPage
+        {
+            Items = [.. matching.Skip(offset).Take(limit)], Total = matching.Count, Offset = offset, Limit = limit,
+        });
+    }
+
+    public async Task OnProposalStateChanged(string proposalId, ProposalState newState)
+    {
+        if (!Names.TryParseProposalId(proposalId, out var dao, out var seq) || dao != Path || seq > S.Proposals.Count) return;
+        var entry = S.Proposals[(int)seq - 1];
+        if (entry.State == newState) return;
+        S.Proposals[(int)seq - 1] = entry with { State = newState };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<ExecutionResult> ExecuteActions(string proposalId, ProposalClass proposalClass, ImmutableArray<ProposalAction> actions)
+    {
+        RequireCreated();
+        if (S.Executions.TryGetValue(proposalId, out var done)) return done;
+        Refuse.Unless(Names.TryParseProposalId(proposalId, out var dao, out _) && dao == Path, GovernanceError.NotAuthorized, $"'{proposalId}' is not a proposal of '{Path}'");
+        // Only a queued proposal past its eta may change the DAO: ask the proposal itself (it is reentrant).
+        var proposal = await GrainFactory.GetGrain<IProposalGrain>(proposalId).GetInfo();
+        Refuse.Unless(proposal.State == ProposalState.Queued && proposal.Eta <= Now, GovernanceError.NotAuthorized,
+            $"'{proposalId}' is {proposal.State}, not queued past its eta");
+
+        var ledger = new DaoLedger { Path = Path, Constitution = Current, Roles = S.Roles, SubDaos = S.SubDaos, Treasury = S.Treasury };
+        ActionPlan plan;
+        try
+        {
+            plan = ActionPlanner.Plan(ledger, proposalClass, proposalId, actions, Now);
+            if (plan.Ledger.Constitution != Current && S.Parent is not null)
+            {
+                var parent = await GrainFactory.GetGrain<IDaoGrain>(S.Parent).GetInfo();
+                ConstitutionRules.ValidateWithin(plan.Ledger.Constitution, parent.Constitution.SubDaoBounds);
+            }
+        }
+        catch (ActionFailedException e)
+        {
+            return new ExecutionResult { Succeeded = false, Error = e.Message, FailedAction = e.ActionIndex, At = Now };
+        }
+        catch (GovernanceException e)
+        {
+            return new ExecutionResult { Succeeded = false, Error = e.Message, At = Now };
+        }
+
+        if (plan.Ledger.Constitution != Current) S.Constitutions.Add(plan.Ledger.Constitution);
+        S.Roles = plan.Ledger.Roles;
+        S.SubDaos = plan.Ledger.SubDaos;
+        S.Treasury = plan.Ledger.Treasury;
+        S.Outbox.AddRange(plan.Effects);
+        var result = new ExecutionResult { Succeeded = true, At = Now };
+        S.Executions[proposalId] = result;
+        await state.WriteStateAsync();
+        await DeliverEffects();
+        return result;
+    }
+
+    public async Task ReceiveAllocation(string proposalId, int actionIndex, string asset, BigInteger amount)
+    {
+        RequireCreated();
+        Refuse.Unless(S.Parent is not null && Names.TryParseProposalId(proposalId, out var from, out _) && from == S.Parent,
+            GovernanceError.NotAuthorized, "allocations come only from the parent DAO's proposals");
+        if (!S.Credited.Add($"allocation:{proposalId}#{actionIndex}")) return;
+        S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
+        await state.WriteStateAsync();
+    }
+
+    public async Task<DaoInfo> Deposit(string reference, string asset, BigInteger amount)
+    {
+        RequireCreated();
+        Refuse.Unless(!string.IsNullOrWhiteSpace(reference) && reference.Length <= 200, GovernanceError.InvalidArgument, "a deposit needs a reference of 1..200 characters");
+        Refuse.Unless(Names.IsToken(asset), GovernanceError.InvalidArgument, $"'{asset}' is not a valid asset id");
+        Refuse.Unless(amount.Sign > 0, GovernanceError.InvalidArgument, "a deposit must be positive");
+        if (S.Credited.Add($"deposit:{reference}"))
+        {
+            S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
+            await state.WriteStateAsync();
+        }
+        return Info();
+    }
+
+    public async Task<DaoInfo> ChangeCommittee(string actor, string member, bool granted)
+    {
+        RequireCreated();
+        Addresses.Require(member, "member");
+        Refuse.Unless(S.Roles.Holds(DaoRole.Coordinator, actor), GovernanceError.NotAuthorized, $"{actor} is not a coordinator of '{Path}'");
+        var committee = ActionPlanner.Toggle(S.Roles.Committee, member, granted);
+        if (committee != S.Roles.Committee)
+        {
+            S.Roles = S.Roles with { Committee = committee };
+            await state.WriteStateAsync();
+        }
+        return Info();
+    }
+
+    public async Task<bool> CanVeto(string address)
+    {
+        RequireCreated();
+        if (S.Roles.Guardian == address) return true;
+        return S.Parent is not null && await GrainFactory.GetGrain<IDaoGrain>(S.Parent).CanVeto(address);
+    }
+
+    private void Found(string displayName, string? parent, string? createdBy, Constitution constitution, DaoRoles roles)
+    {
+        S.Created = true;
+        S.DisplayName = string.IsNullOrWhiteSpace(displayName) ? Path : displayName;
+        S.Parent = parent;
+        S.CreatedBy = createdBy;
+        S.CreatedAt = Now;
+        S.Constitutions = [constitution with { Version = 1, AdoptedBy = createdBy, AdoptedAt = S.CreatedAt }];
+        S.Roles = roles;
+    }
+
+    private async Task<BigInteger> ProposerVotes(ProposalClass cls, string proposer, long timepoint)
+    {
+        if (cls.PowerSource.Kind == PowerSourceKind.Whitelist) return cls.PowerSource.Weights.GetValueOrDefault(proposer);
+        if (cls.ProposalThreshold.IsZero) return BigInteger.Zero;
+        return await GrainFactory.GetGrain<IVoterGrain>(proposer).GetVotes(cls.PowerSource.Token, timepoint);
+    }
+
+    private async Task DeliverEffects()
+    {
+        while (S.Outbox.Count > 0)
+        {
+            var effect = S.Outbox[0];
+            var target = GrainFactory.GetGrain<IDaoGrain>(effect.Target);
+            if (effect.Create is { } create) await target.InitializeSubDao(Path, create, effect.ProposalId);
+            else await target.ReceiveAllocation(effect.ProposalId, effect.ActionIndex, effect.Asset!, effect.Amount);
+            S.Outbox.RemoveAt(0);
+            await state.WriteStateAsync();
+        }
+    }
+
+    private DaoInfo Info() => new()
+    {
+        Path = Path, DisplayName = S.DisplayName, Parent = S.Parent, CreatedAt = S.CreatedAt, CreatedBy = S.CreatedBy,
+        Constitution = Current, Roles = S.Roles, SubDaos = S.SubDaos, ProposalCount = S.Proposals.Count, Treasury = S.Treasury,
+    };
+
+    private void RequireCreated() => Refuse.Unless(S.Created, GovernanceError.DaoNotFound, $"no DAO at '{Path}'");
+
+    private static void RequireRoles(DaoRoles roles)
+    {
+        foreach (var a in roles.Coordinators.Concat(roles.Committee)) Addresses.Require(a, "role holder");
+        if (roles.Guardian is not null) Addresses.Require(roles.Guardian, "guardian");
+    }
+}

@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace Blocktrack.Grains.Governance;
+
+/// <summary>The result of planning a proposal's actions: the DAO's new ledger and the effects on other DAOs.</summary>
+public sealed record ActionPlan(DaoLedger Ledger, ImmutableArray<DaoEffect> Effects);

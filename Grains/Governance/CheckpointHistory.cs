@@ -1,0 +1,50 @@
+using System.Numerics;
+using Blocktrack.Grains.State;
+
+namespace Blocktrack.Grains.Governance;
+
+/// <summary>ERC20Votes-style checkpoints: the value at a timepoint is the last checkpoint at or before it.</summary>
+public static class CheckpointHistory
+{
+    /// <summary>Value at <paramref name="timepoint"/>; zero before the first checkpoint.</summary>
+    public static BigInteger ValueAt(IReadOnlyList<Checkpoint> history, long timepoint)
+    {
+        // Binary search for the last checkpoint with Timepoint <= timepoint.
+        int lo = 0, hi = history.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (history[mid].Timepoint <= timepoint) lo = mid + 1; else hi = mid;
+        }
+        return lo == 0 ? BigInteger.Zero : history[lo - 1].Value;
+    }
+
+    public static BigInteger Latest(IReadOnlyList<Checkpoint> history) =>
+        history.Count == 0 ? BigInteger.Zero : history[^1].Value;
+
+    /// <summary>
+    /// Adds <paramref name="delta"/> from <paramref name="timepoint"/> on. Deltas may arrive out of order
+    /// (they come from other grains), so every later checkpoint moves too; the result never goes negative.
+    /// </summary>
+    public static void AddDelta(List<Checkpoint> history, long timepoint, BigInteger delta)
+    {
+        if (delta.IsZero) return;
+        var index = history.FindIndex(c => c.Timepoint >= timepoint);
+        if (index < 0)
+        {
+            history.Add(new Checkpoint(timepoint, Checked(Latest(history) + delta)));
+            return;
+        }
+        if (history[index].Timepoint != timepoint)
+        {
+            history.Insert(index, new Checkpoint(timepoint, ValueAt(history, timepoint)));
+        }
+        for (var i = index; i < history.Count; i++)
+        {
+            history[i] = history[i] with { Value = Checked(history[i].Value + delta) };
+        }
+    }
+
+    private static BigInteger Checked(BigInteger value) =>
+        value.Sign >= 0 ? value : throw new InvalidOperationException("A checkpoint would go below zero.");
+}

@@ -1,0 +1,95 @@
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.Governance;
+
+/// <summary>What makes a constitution well-formed, and what keeps a sub-DAO's inside its parent's bounds.</summary>
+public static class ConstitutionRules
+{
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(365);
+
+    /// <summary>Throws <see cref="GovernanceError.ConstitutionViolation"/> unless the constitution is well-formed.</summary>
+    public static void Validate(Constitution c)
+    {
+        Violation(!c.Classes.IsDefaultOrEmpty, "a constitution needs at least one proposal class");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cls in c.Classes)
+        {
+            Violation(!string.IsNullOrWhiteSpace(cls.Name) && cls.Name.Length <= 40, "every class needs a name of at most 40 characters");
+            Violation(names.Add(cls.Name), $"class '{cls.Name}' is defined twice");
+            ValidateClass(cls);
+        }
+        var amending = c.Classes.Where(IsConstitutional).ToList();
+        Violation(amending.Count > 0, "at least one class must allow amendConstitution, or the constitution could never change");
+        foreach (var constitutional in amending)
+        foreach (var other in c.Classes)
+        {
+            Violation(constitutional.QuorumBps >= other.QuorumBps && constitutional.ApprovalThresholdBps >= other.ApprovalThresholdBps,
+                $"constitutional class '{constitutional.Name}' may not have a lower quorum or approval threshold than '{other.Name}'");
+        }
+        ValidateBounds(c.SubDaoBounds);
+    }
+
+    /// <summary>A class that may amend the constitution.</summary>
+    public static bool IsConstitutional(ProposalClass cls) => cls.AllowedActions.HasFlag(ActionKinds.AmendConstitution);
+
+    /// <summary>Throws unless every class of <paramref name="child"/> stays within <paramref name="bounds"/>.</summary>
+    public static void ValidateWithin(Constitution child, ConstitutionBounds bounds)
+    {
+        foreach (var cls in child.Classes)
+        {
+            var at = $"class '{cls.Name}'";
+            Violation(cls.QuorumBps >= bounds.MinQuorumBps, $"{at}: quorum {cls.QuorumBps} bps is below the parent's floor of {bounds.MinQuorumBps} bps");
+            Violation(cls.ApprovalThresholdBps >= bounds.MinApprovalThresholdBps, $"{at}: approval threshold {cls.ApprovalThresholdBps} bps is below the parent's floor of {bounds.MinApprovalThresholdBps} bps");
+            Violation(cls.VotingPeriod >= bounds.MinVotingPeriod, $"{at}: voting period {cls.VotingPeriod} is shorter than the parent's minimum {bounds.MinVotingPeriod}");
+            Violation(cls.VotingPeriod <= bounds.MaxVotingPeriod, $"{at}: voting period {cls.VotingPeriod} is longer than the parent's maximum {bounds.MaxVotingPeriod}");
+            Violation(cls.TimelockDelay >= bounds.MinTimelockDelay, $"{at}: timelock {cls.TimelockDelay} is shorter than the parent's minimum {bounds.MinTimelockDelay}");
+            var extra = cls.AllowedActions & ~bounds.AllowedActions;
+            Violation(extra == ActionKinds.None, $"{at}: actions {extra} are not allowed by the parent");
+        }
+        // A sub-DAO may not loosen what its own children get beyond what it was given.
+        var b = child.SubDaoBounds;
+        Violation(b.MinQuorumBps >= bounds.MinQuorumBps && b.MinApprovalThresholdBps >= bounds.MinApprovalThresholdBps
+                  && b.MinVotingPeriod >= bounds.MinVotingPeriod && b.MaxVotingPeriod <= bounds.MaxVotingPeriod
+                  && b.MinTimelockDelay >= bounds.MinTimelockDelay && (b.AllowedActions & ~bounds.AllowedActions) == ActionKinds.None,
+            "the sub-DAO's bounds for its own sub-DAOs must be at least as strict as its parent's");
+    }
+
+    private static void ValidateClass(ProposalClass cls)
+    {
+        var at = $"class '{cls.Name}'";
+        Violation(cls.QuorumBps is >= 0 and <= Counting.BasisPoints, $"{at}: quorum must be 0..10000 bps");
+        Violation(cls.ApprovalThresholdBps is >= 5000 and <= Counting.BasisPoints, $"{at}: approval threshold must be 5000..10000 bps (For must exceed Against)");
+        Violation(cls.VotingDelay >= TimeSpan.Zero && cls.VotingDelay <= MaxDuration, $"{at}: voting delay must be 0..365 days");
+        Violation(cls.VotingPeriod >= TimeSpan.FromSeconds(1) && cls.VotingPeriod <= MaxDuration, $"{at}: voting period must be 1 s..365 days");
+        Violation(cls.LateQuorumExtension >= TimeSpan.Zero && cls.LateQuorumExtension <= MaxDuration, $"{at}: late-quorum extension must be 0..365 days");
+        Violation(cls.TimelockDelay >= TimeSpan.Zero && cls.TimelockDelay <= MaxDuration, $"{at}: timelock delay must be 0..365 days");
+        Violation(cls.GracePeriod >= TimeSpan.FromMinutes(1) && cls.GracePeriod <= MaxDuration, $"{at}: grace period must be 1 minute..365 days");
+        Violation(cls.ProposalThreshold.Sign >= 0, $"{at}: proposal threshold may not be negative");
+        Violation((cls.AllowedActions & ~ActionKinds.All) == 0, $"{at}: unknown action kinds");
+        var source = cls.PowerSource;
+        if (source.Kind == PowerSourceKind.Whitelist)
+        {
+            Violation(!source.Weights.IsEmpty, $"{at}: a whitelist needs at least one address");
+            foreach (var (address, weight) in source.Weights)
+            {
+                Violation(Addresses.IsCanonical(address), $"{at}: whitelist address '{address}' must be a lower-case 0x address");
+                Violation(weight.Sign > 0, $"{at}: whitelist weight of {address} must be positive");
+            }
+        }
+        else
+        {
+            Violation(Names.IsToken(source.Token), $"{at}: token id '{source.Token}' must be 1-40 characters of a-z, 0-9, '-', '@', '.'");
+        }
+    }
+
+    private static void ValidateBounds(ConstitutionBounds b)
+    {
+        Violation(b.MinQuorumBps is >= 0 and <= Counting.BasisPoints, "sub-DAO bounds: minimum quorum must be 0..10000 bps");
+        Violation(b.MinApprovalThresholdBps is >= 5000 and <= Counting.BasisPoints, "sub-DAO bounds: minimum approval must be 5000..10000 bps");
+        Violation(b.MinVotingPeriod <= b.MaxVotingPeriod, "sub-DAO bounds: minimum voting period exceeds the maximum");
+        Violation(b.MinTimelockDelay >= TimeSpan.Zero, "sub-DAO bounds: minimum timelock may not be negative");
+    }
+
+    private static void Violation(bool ok, string message) =>
+        Refuse.Unless(ok, GovernanceError.ConstitutionViolation, message);
+}

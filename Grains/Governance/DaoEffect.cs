@@ -1,0 +1,20 @@
+using System.Numerics;
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.Governance;
+
+/// <summary>What an executed proposal asks of other DAOs, delivered after the DAO has saved its own change.</summary>
+[GenerateSerializer, Immutable, Alias("bt.DaoEffect")]
+public sealed record DaoEffect
+{
+    [Id(0)] public string ProposalId { get; init; } = "";
+    [Id(1)] public int ActionIndex { get; init; }
+    [Id(2)] public string Target { get; init; } = "";
+
+    /// <summary>Set for a sub-DAO to create.</summary>
+    [Id(3)] public CreateSubDao? Create { get; init; }
+
+    /// <summary>Set for a budget to credit: asset and amount.</summary>
+    [Id(4)] public string? Asset { get; init; }
+    [Id(5)] public BigInteger Amount { get; init; }
+}

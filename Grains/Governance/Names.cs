@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.Governance;
+
+/// <summary>DAO paths (<c>blocktrack/grants</c>), proposal ids (<c>{path}/{seq}</c>) and token ids.</summary>
+public static partial class Names
+{
+    public const int MaxDepth = 4;
+
+    /// <summary>Words the Gateway uses as route segments, so no DAO may be called that.</summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "proposals", "constitution", "treasury", "deposits", "committee", "events", "history", "subdaos",
+    };
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,39}$")]
+    private static partial Regex SegmentPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9@.-]{0,39}$")]
+    private static partial Regex TokenPattern();
+
+    public static bool IsSegment(string segment) => SegmentPattern().IsMatch(segment) && !Reserved.Contains(segment);
+
+    public static bool IsToken(string? token) => token is not null && TokenPattern().IsMatch(token);
+
+    public static bool IsDaoPath(string path)
+    {
+        var segments = path.Split('/');
+        return segments.Length <= MaxDepth && segments.All(IsSegment);
+    }
+
+    public static void RequireDaoPath(string path) =>
+        Refuse.Unless(IsDaoPath(path), GovernanceError.InvalidArgument,
+            $"'{path}' is not a DAO path: 1-{MaxDepth} segments of [a-z][a-z0-9-]{{0,39}}, none of them a reserved word");
+
+    public static string? ParentOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? null : path[..slash];
+    }
+
+    public static string ProposalId(string dao, long seq) => $"{dao}/{seq}";
+
+    /// <summary>Splits <c>{path}/{seq}</c>; false when the id is malformed.</summary>
+    public static bool TryParseProposalId(string id, out string dao, out long seq)
+    {
+        dao = "";
+        seq = 0;
+        var slash = id.LastIndexOf('/');
+        if (slash <= 0 || !long.TryParse(id.AsSpan(slash + 1), System.Globalization.NumberStyles.None, null, out seq) || seq < 1)
+            return false;
+        dao = id[..slash];
+        return IsDaoPath(dao);
+    }
+}

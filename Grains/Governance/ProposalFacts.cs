@@ -1,0 +1,19 @@
+using System.Numerics;
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.Governance;
+
+/// <summary>The recorded facts a proposal's state is derived from.</summary>
+public sealed record ProposalFacts
+{
+    public DateTimeOffset Snapshot { get; init; }
+    public DateTimeOffset Deadline { get; init; }
+    public Tally Tally { get; init; } = Tally.Empty;
+    public BigInteger? QuorumRequired { get; init; }
+    public int ApprovalThresholdBps { get; init; }
+    public TimeSpan GracePeriod { get; init; }
+    public DateTimeOffset? Eta { get; init; }
+    public bool Executed { get; init; }
+    public bool Canceled { get; init; }
+    public bool Vetoed { get; init; }
+}

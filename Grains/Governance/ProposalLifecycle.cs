@@ -1,0 +1,58 @@
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.Governance;
+
+/// <summary>
+/// The Governor state machine as a pure function of facts and time, as OpenZeppelin's <c>state()</c>:
+/// Pending until the snapshot has passed, Active through the deadline, then Defeated or Succeeded;
+/// Succeeded becomes Queued with an eta, Expired after eta + grace, or Executed. Canceled and Vetoed are final.
+/// </summary>
+public static class ProposalLifecycle
+{
+    public static ProposalState StateAt(ProposalFacts f, DateTimeOffset now)
+    {
+        if (f.Executed) return ProposalState.Executed;
+        if (f.Canceled) return ProposalState.Canceled;
+        if (f.Vetoed) return ProposalState.Vetoed;
+        // The clock is whole seconds (ERC-6372 timestamp mode): power at the snapshot second is final
+        // only once that second is over, so voting opens at snapshot + 1s.
+        now = Truncate(now);
+        if (now <= f.Snapshot) return ProposalState.Pending;
+        if (now <= f.Deadline) return ProposalState.Active;
+        if (f.QuorumRequired is not { } quorum || !Counting.Passed(f.Tally, quorum, f.ApprovalThresholdBps))
+            return ProposalState.Defeated;
+        if (f.Eta is not { } eta) return ProposalState.Succeeded;
+        return now > eta + f.GracePeriod ? ProposalState.Expired : ProposalState.Queued;
+    }
+
+    /// <summary>The next instant at which the state may change by time alone, or null when none will.</summary>
+    public static DateTimeOffset? NextDeadline(ProposalFacts f, DateTimeOffset now) =>
+        StateAt(f, now) switch
+        {
+            ProposalState.Pending => f.Snapshot + Tick,
+            ProposalState.Active => f.Deadline + Tick,
+            ProposalState.Succeeded => now,
+            ProposalState.Queued when f.Eta is { } eta && now < eta => eta,
+            ProposalState.Queued when f.Eta is { } eta => eta + f.GracePeriod + Tick,
+            _ => null,
+        };
+
+    /// <summary>Drops sub-second precision: governance time is whole unix seconds.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
+
+    /// <summary>States change strictly after an instant, so deadlines fire one tick later.</summary>
+    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    public static bool IsFinal(ProposalState s) =>
+        s is ProposalState.Canceled or ProposalState.Defeated or ProposalState.Expired or ProposalState.Executed or ProposalState.Vetoed;
+
+    /// <summary>
+    /// GovernorPreventLateQuorum: the first time quorum is reached, voting continues for at least the extension.
+    /// Returns the new deadline, or the old one when no extension applies.
+    /// </summary>
+    public static DateTimeOffset ExtendForLateQuorum(DateTimeOffset deadline, DateTimeOffset quorumReachedAt, TimeSpan extension)
+    {
+        var extended = quorumReachedAt + extension;
+        return extended > deadline ? extended : deadline;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Blocktrack.Grains;
+
+/// <summary>Names of the grain storage provider and of each grain's state (unique, as the ADO.NET store keys rows by them).</summary>
+public static class GovernanceStorage
+{
+    public const string Name = "governance";
+    public const string DaoState = "dao";
+    public const string ProposalState = "proposal";
+    public const string VoterState = "voter";
+    public const string TokenSupplyState = "token-supply";
+}

@@ -1,0 +1,199 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Blocktrack.Grains.Ballots;
+using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
+using Orleans.Concurrency;
+
+namespace Blocktrack.Grains;
+
+/// <summary>
+/// One proposal. Its state is derived from recorded facts and the clock (<see cref="ProposalLifecycle"/>); a
+/// reminder wakes it at every deadline to queue, execute, expire and announce, so it moves on with no caller and
+/// after a silo restart. Reentrant so ballots can be group-committed; every state change happens between awaits.
+/// </summary>
+[Reentrant]
+public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
+{
+    private const string LifecycleReminder = "lifecycle";
+
+    private readonly IPersistentState<ProposalGrainState> _state;
+    private readonly IBallotLog _log;
+    private readonly TimeProvider _clock;
+    private readonly GovernanceMetrics _metrics;
+    private readonly CoalescingWriter _writer;
+    private readonly GroupCommit<Ballot> _commits;
+    private Task<ProposalInfo>? _executing;
+
+    public ProposalGrain(
+        [PersistentState(GovernanceStorage.ProposalState, GovernanceStorage.Name)] IPersistentState<ProposalGrainState> state,
+        IBallotLog log, TimeProvider clock, GovernanceMetrics metrics)
+    {
+        _state = state;
+        _log = log;
+        _clock = clock;
+        _metrics = metrics;
+        _writer = new CoalescingWriter(() => _state.WriteStateAsync());
+        _commits = new GroupCommit<Ballot>(batch => _log.AppendAsync(Id, batch));
+    }
+
+    private string Id => this.GetPrimaryKeyString();
+    private ProposalGrainState S => _state.State;
+    private ProposalSetup Setup => S.Setup ?? throw Refuse.With(GovernanceError.ProposalNotFound, $"no proposal '{Id}'");
+    private ProposalClass Class => Setup.Class;
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Setup is null) return;
+        await LoadBallots(cancellationToken);
+        await Advance();
+    }
+
+    public async Task<ProposalInfo> Initialize(ProposalSetup setup)
+    {
+        if (S.Setup is not null)
+        {
+            Refuse.Unless(S.Setup.Id == setup.Id && S.Setup.CreatedAt == setup.CreatedAt, GovernanceError.InvalidState, $"'{Id}' already exists");
+            return Info();
+        }
+        Refuse.Unless(setup.Id == Id, GovernanceError.InvalidArgument, $"setup is for '{setup.Id}', not '{Id}'");
+        S.Setup = setup;
+        S.Snapshot = ProposalLifecycle.Truncate(setup.CreatedAt + setup.Class.VotingDelay);
+        S.Deadline = ProposalLifecycle.Truncate(S.Snapshot + setup.Class.VotingPeriod);
+        await Advance();
+        return Info();
+    }
+
+    public Task<ProposalInfo> GetInfo()
+    {
+        _ = Setup;
+        return Task.FromResult(Info());
+    }
+
+    public async Task<ProposalInfo> Cancel(string actor)
+    {
+        var state = StateNow();
+        Refuse.Unless(actor == Setup.Draft.Proposer, GovernanceError.NotAuthorized, "only the proposer may cancel");
+        Refuse.Unless(state == ProposalState.Pending, GovernanceError.InvalidState, $"a proposal can be canceled only while pending; it is {state}");
+        S.CanceledBy = actor;
+        await Advance();
+        return Info();
+    }
+
+    public async Task<ProposalInfo> Veto(string actor, string reason)
+    {
+        var state = StateNow();
+        Refuse.Unless(state is ProposalState.Succeeded or ProposalState.Queued, GovernanceError.InvalidState,
+            $"a proposal can be vetoed only during its timelock; it is {state}");
+        var allowed = await GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).CanVeto(actor);
+        Refuse.Unless(allowed, GovernanceError.NotAuthorized, $"{actor} is not a guardian of '{Setup.Dao}' or of a DAO above it");
+        state = StateNow();
+        Refuse.Unless(state is ProposalState.Succeeded or ProposalState.Queued, GovernanceError.InvalidState, $"the proposal is {state}");
+        S.VetoedBy = actor;
+        S.VetoReason = reason.Length <= 1000 ? reason : reason[..1000];
+        await Advance();
+        return Info();
+    }
+
+    public async Task<ProposalInfo> Execute()
+    {
+        var state = StateNow();
+        Refuse.Unless(state == ProposalState.Queued && S.Eta <= Now, GovernanceError.InvalidState,
+            state == ProposalState.Queued ? $"the timelock runs until {S.Eta:u}" : $"only a queued proposal can execute; it is {state}");
+        return await (_executing is { IsCompleted: false } ? _executing : _executing = ExecuteOnce());
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status) => await Advance();
+
+    private async Task<ProposalInfo> ExecuteOnce()
+    {
+        using var activity = GovernanceMetrics.Source.StartActivity("proposal.execute");
+        activity?.SetTag("proposal", Id);
+        var result = await GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).ExecuteActions(Id, Class, Setup.Draft.Actions);
+        _metrics.Executed(result.Succeeded);
+        if (result.Succeeded)
+        {
+            S.ExecutedAt = result.At;
+            S.ExecutionError = null;
+        }
+        else
+        {
+            S.ExecutionError = result.Error;
+            activity?.SetStatus(ActivityStatusCode.Error, result.Error);
+        }
+        await Advance();
+        return Info();
+    }
+
+    /// <summary>Does whatever time makes due, saves, announces a new state and schedules the next wake-up.</summary>
+    private async Task Advance()
+    {
+        var state = StateNow();
+        if (state != ProposalState.Pending && state != ProposalState.Canceled) await EnsureQuorumBase();
+        state = StateNow();
+        if (state == ProposalState.Succeeded)
+        {
+            // Deterministic eta: the timelock runs from the deadline, however late the reminder fired.
+            S.Eta = S.Deadline + ProposalLifecycle.Tick + Class.TimelockDelay;
+            state = StateNow();
+        }
+        if (state is not (ProposalState.Pending or ProposalState.Active) && S.BallotSetHash is null)
+        {
+            await _commits.WhenIdle();
+            S.BallotSetHash = BallotSetHash.Compute(_ballots.Values);
+        }
+        if (state != S.Announced)
+        {
+            _metrics.ProposalMoved(S.Announced, state);
+            S.Announced = state;
+            GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).OnProposalStateChanged(Id, state).Ignore();
+        }
+        await _writer.Save();
+        await Schedule(state);
+        if (state == ProposalState.Queued && S.Eta <= Now && S.ExecutionError is null && _executing is null)
+        {
+            _executing = ExecuteOnce();
+            await _executing;
+        }
+    }
+
+    private async Task Schedule(ProposalState state)
+    {
+        var next = ProposalLifecycle.NextDeadline(Facts(), Now);
+        if (next is null || ProposalLifecycle.IsFinal(state))
+        {
+            var existing = await this.GetReminder(LifecycleReminder);
+            if (existing is not null) await this.UnregisterReminder(existing);
+            return;
+        }
+        var due = next.Value - Now;
+        if (due < TimeSpan.Zero) due = TimeSpan.Zero;
+        await this.RegisterOrUpdateReminder(LifecycleReminder, due, TimeSpan.FromMinutes(1));
+    }
+
+    private ProposalState StateNow() => ProposalLifecycle.StateAt(Facts(), Now);
+
+    private ProposalFacts Facts() => new()
+    {
+        Snapshot = S.Snapshot, Deadline = S.Deadline, Tally = _tally, QuorumRequired = S.QuorumRequired,
+        ApprovalThresholdBps = Class.ApprovalThresholdBps, GracePeriod = Class.GracePeriod, Eta = S.Eta,
+        Executed = S.ExecutedAt is not null, Canceled = S.CanceledBy is not null, Vetoed = S.VetoedBy is not null,
+    };
+
+    private ProposalInfo Info()
+    {
+        var setup = Setup;
+        return new ProposalInfo
+        {
+            Id = Id, Dao = setup.Dao, Seq = setup.Seq, Proposer = setup.Draft.Proposer, Title = setup.Draft.Title,
+            Description = setup.Draft.Description, Actions = setup.Draft.Actions, Class = setup.Class,
+            ConstitutionVersion = setup.ConstitutionVersion, State = StateNow(), CreatedAt = setup.CreatedAt,
+            Snapshot = S.Snapshot, Deadline = S.Deadline, DeadlineExtended = S.DeadlineExtended, Eta = S.Eta,
+            ExecutedAt = S.ExecutedAt, Tally = _tally, VotableSupply = S.VotableSupply, QuorumRequired = S.QuorumRequired,
+            ExecutionError = S.ExecutionError, CanceledBy = S.CanceledBy, VetoedBy = S.VetoedBy, VetoReason = S.VetoReason,
+            BallotSetHash = S.BallotSetHash, AsOf = Now,
+        };
+    }
+}

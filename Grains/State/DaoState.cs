@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.State;
+
+/// <summary>Persisted state of a DAO.</summary>
+[GenerateSerializer, Alias("bt.DaoState")]
+public sealed class DaoState
+{
+    [Id(0)] public bool Created { get; set; }
+    [Id(1)] public string DisplayName { get; set; } = "";
+    [Id(2)] public string? Parent { get; set; }
+    [Id(3)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(4)] public string? CreatedBy { get; set; }
+
+    /// <summary>Every version, oldest first; the last is in force.</summary>
+    [Id(5)] public List<Constitution> Constitutions { get; set; } = [];
+    [Id(6)] public DaoRoles Roles { get; set; } = new();
+    [Id(7)] public ImmutableArray<string> SubDaos { get; set; } = [];
+    [Id(8)] public ImmutableDictionary<string, BigInteger> Treasury { get; set; } = ImmutableDictionary<string, BigInteger>.Empty;
+
+    /// <summary>The proposal index; entry i has sequence number i + 1.</summary>
+    [Id(9)] public List<ProposalSummary> Proposals { get; set; } = [];
+
+    /// <summary>Successful executions by proposal id, so a retried execution applies nothing twice.</summary>
+    [Id(10)] public Dictionary<string, ExecutionResult> Executions { get; set; } = [];
+
+    /// <summary>Effects on other DAOs saved with the execution that caused them, delivered in order.</summary>
+    [Id(11)] public List<DaoEffect> Outbox { get; set; } = [];
+
+    /// <summary>References of allocations and deposits already credited.</summary>
+    [Id(12)] public HashSet<string> Credited { get; set; } = [];
+}

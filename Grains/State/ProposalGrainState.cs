@@ -1,0 +1,27 @@
+using System.Numerics;
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.State;
+
+/// <summary>Persisted facts of a proposal; its ballots live in the ballot log, not here.</summary>
+[GenerateSerializer, Alias("bt.ProposalGrainState")]
+public sealed class ProposalGrainState
+{
+    [Id(0)] public ProposalSetup? Setup { get; set; }
+    [Id(1)] public DateTimeOffset Snapshot { get; set; }
+    [Id(2)] public DateTimeOffset Deadline { get; set; }
+    [Id(3)] public bool DeadlineExtended { get; set; }
+    [Id(4)] public DateTimeOffset? QuorumReachedAt { get; set; }
+    [Id(5)] public DateTimeOffset? Eta { get; set; }
+    [Id(6)] public DateTimeOffset? ExecutedAt { get; set; }
+    [Id(7)] public string? ExecutionError { get; set; }
+    [Id(8)] public string? CanceledBy { get; set; }
+    [Id(9)] public string? VetoedBy { get; set; }
+    [Id(10)] public string? VetoReason { get; set; }
+    [Id(11)] public BigInteger? VotableSupply { get; set; }
+    [Id(12)] public BigInteger? QuorumRequired { get; set; }
+    [Id(13)] public string? BallotSetHash { get; set; }
+
+    /// <summary>The state last announced to the DAO index and metrics.</summary>
+    [Id(14)] public ProposalState? Announced { get; set; }
+}

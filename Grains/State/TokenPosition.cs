@@ -1,0 +1,10 @@
+namespace Blocktrack.Grains.State;
+
+/// <summary>One address in one token: balance and votes over time, and where the balance is delegated.</summary>
+[GenerateSerializer, Alias("bt.TokenPosition")]
+public sealed class TokenPosition
+{
+    [Id(0)] public List<Checkpoint> Balance { get; set; } = [];
+    [Id(1)] public string? Delegate { get; set; }
+    [Id(2)] public List<Checkpoint> Votes { get; set; } = [];
+}

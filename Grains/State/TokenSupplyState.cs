@@ -1,0 +1,11 @@
+namespace Blocktrack.Grains.State;
+
+/// <summary>Persisted state of a token's votable supply.</summary>
+[GenerateSerializer, Alias("bt.TokenSupplyState")]
+public sealed class TokenSupplyState
+{
+    [Id(0)] public List<Checkpoint> Votable { get; set; } = [];
+
+    /// <summary>Last sequence applied per source, so redelivered adjustments apply once.</summary>
+    [Id(1)] public Dictionary<string, long> Applied { get; set; } = [];
+}

@@ -1,0 +1,16 @@
+namespace Blocktrack.Grains.State;
+
+/// <summary>Persisted state of a voter.</summary>
+[GenerateSerializer, Alias("bt.VoterState")]
+public sealed class VoterState
+{
+    [Id(0)] public Dictionary<string, TokenPosition> Tokens { get; set; } = [];
+
+    /// <summary>Last sequence applied per "token|source", so redelivered vote transfers apply once.</summary>
+    [Id(1)] public Dictionary<string, long> Applied { get; set; } = [];
+    [Id(2)] public long NextSequence { get; set; }
+    [Id(3)] public List<VoteTransfer> Outbox { get; set; } = [];
+
+    /// <summary>Digests of signed messages already used, with their timestamps, until they are stale.</summary>
+    [Id(4)] public Dictionary<string, long> UsedMessages { get; set; } = [];
+}

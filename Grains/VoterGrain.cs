@@ -1,0 +1,165 @@
+using System.Numerics;
+using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
+using Orleans.Concurrency;
+
+namespace Blocktrack.Grains;
+
+/// <summary>
+/// ERC20Votes semantics across grains: a balance counts only for its delegate, so every balance change or
+/// redelegation becomes vote transfers to delegates and to the token's votable supply. Transfers go through an
+/// outbox saved with the change, delivered in order and applied once by sequence, so none is lost or doubled.
+/// Reentrant because delegates may transfer to each other at the same time; state changes happen between awaits.
+/// </summary>
+[Reentrant]
+public sealed class VoterGrain : Grain, IVoterGrain
+{
+    private readonly IPersistentState<VoterState> _state;
+    private readonly TimeProvider _clock;
+    private readonly CoalescingWriter _writer;
+    private Task? _delivering;
+
+    public VoterGrain(
+        [PersistentState(GovernanceStorage.VoterState, GovernanceStorage.Name)] IPersistentState<VoterState> state,
+        TimeProvider clock)
+    {
+        _state = state;
+        _clock = clock;
+        _writer = new CoalescingWriter(() => _state.WriteStateAsync());
+    }
+
+    private string Address => this.GetPrimaryKeyString();
+    private VoterState S => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Addresses.Require(Address, "voter key");
+        if (S.Outbox.Count > 0) _ = Deliver();
+        return Task.CompletedTask;
+    }
+
+    public async Task<VoterInfo> RecordBalance(string token, long timepoint, BigInteger balance)
+    {
+        RequireToken(token);
+        Refuse.Unless(balance.Sign >= 0, GovernanceError.InvalidArgument, "balance may not be negative");
+        Refuse.Unless(timepoint <= Now + 60, GovernanceError.StaleTimepoint, $"timepoint {timepoint} is in the future");
+        var position = Position(token);
+        var last = position.Balance.Count == 0 ? long.MinValue : position.Balance[^1].Timepoint;
+        Refuse.Unless(timepoint >= last, GovernanceError.StaleTimepoint, $"timepoint {timepoint} is before the last recorded one ({last})");
+        var delta = balance - CheckpointHistory.Latest(position.Balance);
+        CheckpointHistory.AddDelta(position.Balance, timepoint, delta);
+        if (position.Delegate is { } d)
+        {
+            Owe(token, d, timepoint, delta);
+            Owe(token, null, timepoint, delta);
+        }
+        await _writer.Save();
+        await Deliver();
+        return Info(token);
+    }
+
+    public async Task<VoterInfo> Delegate(string token, string? delegatee)
+    {
+        RequireToken(token);
+        if (delegatee == Addresses.Zero) delegatee = null;
+        if (delegatee is not null) Addresses.Require(delegatee, "delegatee");
+        var position = Position(token);
+        var previous = position.Delegate;
+        if (previous == delegatee) return Info(token);
+        // Delegation takes effect now, never at a signed (older) timestamp: a past snapshot must stay fixed.
+        var now = Now;
+        var balance = CheckpointHistory.Latest(position.Balance);
+        position.Delegate = delegatee;
+        if (previous is not null) Owe(token, previous, now, -balance);
+        if (delegatee is not null) Owe(token, delegatee, now, balance);
+        if (previous is null) Owe(token, null, now, balance);
+        if (delegatee is null) Owe(token, null, now, -balance);
+        await _writer.Save();
+        await Deliver();
+        return Info(token);
+    }
+
+    public Task<BigInteger> GetVotes(string token, long timepoint) =>
+        Task.FromResult(S.Tokens.TryGetValue(token, out var p) ? CheckpointHistory.ValueAt(p.Votes, timepoint) : BigInteger.Zero);
+
+    public Task<VoterInfo> GetInfo(string token)
+    {
+        RequireToken(token);
+        return Task.FromResult(Info(token));
+    }
+
+    public async Task AdjustVotes(string token, string source, long sequence, long timepoint, BigInteger delta)
+    {
+        var key = $"{token}|{source}";
+        if (S.Applied.TryGetValue(key, out var last) && sequence <= last) return;
+        CheckpointHistory.AddDelta(Position(token).Votes, timepoint, delta);
+        S.Applied[key] = sequence;
+        await _writer.Save();
+    }
+
+    public async Task ConsumeSignedMessage(string digest, long timestamp, long staleBefore)
+    {
+        foreach (var (old, at) in S.UsedMessages)
+        {
+            if (at < staleBefore) S.UsedMessages.Remove(old);
+        }
+        Refuse.Unless(timestamp >= staleBefore, GovernanceError.Replayed, "the signed message is stale");
+        Refuse.Unless(S.UsedMessages.TryAdd(digest, timestamp), GovernanceError.Replayed, "this signed message was already used");
+        await _writer.Save();
+    }
+
+    private long Now => _clock.GetUtcNow().ToUnixTimeSeconds();
+
+    private TokenPosition Position(string token)
+    {
+        if (!S.Tokens.TryGetValue(token, out var position)) S.Tokens[token] = position = new TokenPosition();
+        return position;
+    }
+
+    private VoterInfo Info(string token)
+    {
+        S.Tokens.TryGetValue(token, out var p);
+        return new VoterInfo
+        {
+            Address = Address, Token = token, Delegate = p?.Delegate,
+            Balance = p is null ? 0 : CheckpointHistory.Latest(p.Balance),
+            Votes = p is null ? 0 : CheckpointHistory.Latest(p.Votes),
+        };
+    }
+
+    private void Owe(string token, string? to, long timepoint, BigInteger delta)
+    {
+        if (delta.IsZero) return;
+        if (to == Address)
+        {
+            // Votes delegated to oneself need no message, only the local checkpoint.
+            CheckpointHistory.AddDelta(Position(token).Votes, timepoint, delta);
+            return;
+        }
+        S.Outbox.Add(new VoteTransfer { Sequence = ++S.NextSequence, Token = token, To = to, Timepoint = timepoint, Delta = delta });
+    }
+
+    private Task Deliver()
+    {
+        if (_delivering is not { IsCompleted: false }) _delivering = DeliverLoop();
+        return _delivering;
+    }
+
+    private async Task DeliverLoop()
+    {
+        while (S.Outbox.Count > 0)
+        {
+            var t = S.Outbox[0];
+            if (t.To is null)
+                await GrainFactory.GetGrain<ITokenSupplyGrain>(t.Token).Adjust(Address, t.Sequence, t.Timepoint, t.Delta);
+            else
+                await GrainFactory.GetGrain<IVoterGrain>(t.To).AdjustVotes(t.Token, Address, t.Sequence, t.Timepoint, t.Delta);
+            S.Outbox.RemoveAt(0);
+            await _writer.Save();
+        }
+    }
+
+    private static void RequireToken(string token) =>
+        Refuse.Unless(Names.IsToken(token), GovernanceError.InvalidArgument, $"'{token}' is not a valid token id");
+}
