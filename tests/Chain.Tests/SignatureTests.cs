@@ -109,6 +109,38 @@ public sealed class SignatureTests
     }
 
     [Fact]
+    public void Edge_hashes_round_trip()
+    {
+        // Zero, n and values above n exercise the e mod n reduction in recovery.
+        var nBytes = N.ToByteArray(isUnsigned: true, isBigEndian: true);
+        byte[][] hashes = [new byte[32], nBytes, Enumerable.Repeat((byte)0xff, 32).ToArray(), [.. new byte[31], 1]];
+        var key = Secp256k1Signer.NewPrivateKey();
+        foreach (var hash in hashes)
+        {
+            var signature = Secp256k1Signer.Sign(hash, key);
+            foreach (var recovery in Recoveries.All)
+                Assert.Equal(Secp256k1Signer.AddressOf(key), EthAddress.ToLower(recovery.RecoverAddress(hash, signature)));
+        }
+    }
+
+    [Fact]
+    public void Native_recovery_is_safe_to_share_across_threads()
+    {
+        var recovery = SignatureRecovery.CreateFastest();
+        var key = Secp256k1Signer.NewPrivateKey();
+        var expected = Secp256k1Signer.AddressOf(key);
+        var signed = Enumerable.Range(0, 64).Select(i => Keccak256.Hash($"ballot {i}")).Select(h => (Hash: h, Signature: Secp256k1Signer.Sign(h, key))).ToArray();
+        var mismatches = 0;
+        Parallel.For(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var (hash, signature) = signed[i % signed.Length];
+            if (EthAddress.ToLower(recovery.RecoverAddress(hash, signature)) != expected)
+                Interlocked.Increment(ref mismatches);
+        });
+        Assert.Equal(0, mismatches);
+    }
+
+    [Fact]
     public void Both_implementations_agree_on_arbitrary_signature_bytes()
     {
         // Random r values are curve x coordinates only half of the time, so this covers both the success and the failure path.
