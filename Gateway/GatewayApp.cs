@@ -1,0 +1,62 @@
+using Blocktrack.Chain;
+using Blocktrack.Silo;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Blocktrack.Gateway;
+
+/// <summary>Builds the Gateway: an ASP.NET Core app that is an Orleans client (or co-hosts a silo) of the governance cluster.</summary>
+public static class GatewayApp
+{
+    /// <summary>
+    /// The app, ready to run. <paramref name="configure"/> runs first, so tests can override configuration
+    /// (URLs, ports, keys) and register services such as a fake <see cref="TimeProvider"/> that everything below respects.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var services = builder.Services;
+
+        services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new OperatorApiKey(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.OperatorApiKey));
+        // One recovery instance for the whole process: it is the hot path and the native context is costly to create.
+        services.AddSingleton(SignatureRecovery.CreateFastest());
+        services.AddSingleton<SigningSchema>();
+        services.AddSingleton<SignatureVerifier>();
+
+        services.ConfigureHttpJsonOptions(json => GatewayJson.Configure(json.SerializerOptions));
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>(
+            (kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            Problems.Complete(context.ProblemDetails);
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.AddOpenApi(OpenApiSetup.Configure);
+
+        builder.AddGovernanceTelemetry("blocktrack-gateway");
+        builder.AddGovernanceCluster();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<OperatorKeyMiddleware>();
+
+        app.MapSystemEndpoints();
+        app.MapOperatorEndpoints();
+        app.MapDaoEndpoints();
+        app.MapDaoActionEndpoints();
+        app.MapProposalEndpoints();
+        app.MapProposalActionEndpoints();
+        app.MapProposalEventsEndpoint();
+        app.MapVoterEndpoints();
+
+        StartupBanner.PrintOnStart(app);
+        return app;
+    }
+}

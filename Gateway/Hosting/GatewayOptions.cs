@@ -1,0 +1,22 @@
+namespace Blocktrack.Gateway;
+
+/// <summary>The Gateway's settings, bound from the <c>Gateway</c> configuration section.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>Chain id of the EIP-712 signing domain; a signature made for another chain recovers another signer.</summary>
+    public long ChainId { get; set; } = 412346;
+
+    /// <summary>Key operators send in <c>X-Api-Key</c>; empty means a random key is generated at startup.</summary>
+    public string OperatorApiKey { get; set; } = "";
+
+    /// <summary>How old a signed message's timestamp may be.</summary>
+    public TimeSpan SignatureMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far ahead of the Gateway's clock a signed message's timestamp may be (client clock skew).</summary>
+    public TimeSpan SignatureFutureSkew { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Largest request body Kestrel accepts; bigger ones are refused with 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+}

@@ -1,0 +1,7 @@
+namespace Blocktrack.Gateway;
+
+/// <summary>A refusal decided in the Gateway; the exception handler answers it as problem details.</summary>
+public sealed class ApiProblemException(ErrorCode error, string detail) : Exception(detail)
+{
+    public ErrorCode Error { get; } = error;
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Blocktrack.Grains.Interfaces;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Blocktrack.Gateway;
+
+/// <summary>Maps an exception to the problem a client gets; null for true bugs.</summary>
+public static class ExceptionProblems
+{
+    /// <summary>The problem for a known refusal or infrastructure failure, or null when the exception is a bug.</summary>
+    public static ProblemDetails? TryMap(Exception exception) => exception switch
+    {
+        ApiProblemException api => Problems.Create(api.Error, api.Message),
+        GovernanceException refused => Problems.Create(ErrorCodes.For(refused.Error), refused.Message),
+        // Kestrel's own refusals while reading the body: too large (413), too slow (408), broken framing (400).
+        BadHttpRequestException bad => Problems.Create(ErrorCodes.ForStatus(bad.StatusCode), bad.Message),
+        JsonException json => Problems.Create(ErrorCodes.MalformedRequest, json.Message),
+        _ when IsClusterUnavailable(exception) => Problems.Create(ErrorCodes.ClusterUnavailable,
+            "The governance cluster did not answer in time; nothing was changed by this request unless a retry shows otherwise."),
+        _ => null,
+    };
+
+    /// <summary>Silos down, connections lost, calls timed out: worth a retry, not a bug.</summary>
+    public static bool IsClusterUnavailable(Exception exception) => exception switch
+    {
+        Orleans.Runtime.OrleansException => true,
+        TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsClusterUnavailable),
+        _ => false,
+    };
+}

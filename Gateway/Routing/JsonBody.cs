@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Blocktrack.Gateway;
+
+/// <summary>Reads request bodies ourselves, so every failure — wrong media type, bad JSON, too large — is a precise problem.</summary>
+public static class JsonBody
+{
+    public static async ValueTask<T> ReadAsync<T>(HttpContext http)
+        where T : class
+    {
+        var request = http.Request;
+        if (!request.HasJsonContentType())
+            throw new ApiProblemException(ErrorCodes.UnsupportedMediaType,
+                $"Send the body as JSON with Content-Type: application/json (got '{request.ContentType}').");
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(request.Body, options, http.RequestAborted)
+                ?? throw new ApiProblemException(ErrorCodes.MalformedRequest, "The body must be a JSON object, not null.");
+        }
+        catch (JsonException e)
+        {
+            // The message names the path and position, which is what a client needs to fix its request.
+            throw new ApiProblemException(ErrorCodes.MalformedRequest, e.Message);
+        }
+        catch (NotSupportedException e)
+        {
+            // E.g. an abstract action without its "type" discriminator.
+            throw new ApiProblemException(ErrorCodes.MalformedRequest, e.Message);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Blocktrack.Chain;
+
+namespace Blocktrack.Gateway;
+
+/// <summary>Field checks shared by the signed message types.</summary>
+public static class MessageFields
+{
+    /// <summary>The zero address, which in a delegation means "undelegate".</summary>
+    public const string ZeroAddress = "0x0000000000000000000000000000000000000000";
+
+    public static void Require(string? value, string field)
+    {
+        // Required members can still be JSON null; a null would hash differently from anything a wallet signs.
+        if (value is null)
+            throw new ApiProblemException(ErrorCodes.MalformedRequest, $"message.{field} must be a string, not null.");
+    }
+
+    /// <summary>The canonical lower-case form of an address field; refuses anything else with <c>invalid-address</c>.</summary>
+    public static string Address(string? value, string field)
+    {
+        Require(value, field);
+        return EthAddress.TryNormalize(value, out var lower)
+            ? lower
+            : throw new ApiProblemException(ErrorCodes.InvalidAddress,
+                $"message.{field} must be 0x followed by 40 hex digits (all lower, all upper, or a valid EIP-55 checksum).");
+    }
+}

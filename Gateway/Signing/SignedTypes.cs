@@ -1,0 +1,19 @@
+namespace Blocktrack.Gateway;
+
+/// <summary>The EIP-712 type strings clients sign — the single source for hashing, the /eip712 endpoint and the docs.</summary>
+public static class SignedTypes
+{
+    public const string DomainName = "Blocktrack Governance";
+    public const string DomainVersion = "1";
+    public const string Domain = "EIP712Domain(string name,string version,uint256 chainId)";
+
+    public const string Ballot = "Ballot(address voter,string proposal,uint8 support,string reason,uint64 timestamp)";
+    public const string Proposal = "Proposal(address proposer,string dao,string class,string title,string description,string actions,uint64 timestamp)";
+    public const string Delegation = "Delegation(address delegator,address delegatee,string token,uint64 timestamp)";
+    public const string Cancel = "Cancel(address proposer,string proposal,uint64 timestamp)";
+    public const string Veto = "Veto(address guardian,string proposal,string reason,uint64 timestamp)";
+    public const string CommitteeChange = "CommitteeChange(address coordinator,string dao,address member,bool granted,uint64 timestamp)";
+
+    /// <summary>The primary types a request may carry (the domain type is not one of them).</summary>
+    public static IReadOnlyList<string> Messages { get; } = [Ballot, Proposal, Delegation, Cancel, Veto, CommitteeChange];
+}
