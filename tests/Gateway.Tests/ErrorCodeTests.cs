@@ -1,0 +1,38 @@
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Gateway.Tests;
+
+/// <summary>The error-code table is complete, unambiguous and documented.</summary>
+public sealed class ErrorCodeTests
+{
+    [Fact]
+    public void Every_governance_error_has_its_own_code()
+    {
+        var codes = Enum.GetValues<GovernanceError>().Select(ErrorCodes.For).ToList();
+
+        Assert.Equal(codes.Count, codes.Select(c => c.Code).Distinct().Count());
+    }
+
+    [Fact]
+    public void Codes_are_unique_kebab_case()
+    {
+        Assert.Equal(ErrorCodes.All.Count, ErrorCodes.All.Select(c => c.Code).Distinct().Count());
+        Assert.All(ErrorCodes.All, c => Assert.Matches("^[a-z]+(-[a-z]+)*$", c.Code));
+    }
+
+    [Fact]
+    public void Every_code_is_documented_in_the_api_guide_with_its_status()
+    {
+        var guide = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "API.md"));
+
+        Assert.All(ErrorCodes.All, c => Assert.Contains($"| `{c.Code}` | {c.Status} |", guide));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Blocktrack.Orleans.sln")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new DirectoryNotFoundException("Blocktrack.Orleans.sln not found above the test binaries.");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using Blocktrack.Silo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Blocktrack.Gateway.Tests;
+
+/// <summary>One Gateway with a co-hosted embedded silo per collection, on real Kestrel at 127.0.0.1 and a fake governance clock.</summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const string OperatorKey = "test-operator-key";
+    public const long ChainId = 412346;
+
+    private WebApplication? app;
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public Scenario Scenario { get; private set; } = null!;
+
+    public long Now => Clock.GetUtcNow().ToUnixTimeSeconds();
+
+    public async Task InitializeAsync()
+    {
+        app = GatewayApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Urls"] = "http://127.0.0.1:0",
+                // Ports picked now, so this silo never collides with other test projects' clusters or a running Gateway.
+                ["Orleans:SiloPort"] = FreePort().ToString(),
+                ["Orleans:GatewayPort"] = FreePort().ToString(),
+                ["Gateway:OperatorApiKey"] = OperatorKey,
+                ["Gateway:ChainId"] = ChainId.ToString(),
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            builder.Services.UseGovernanceClock(Clock);
+        });
+        await app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(30) };
+        Scenario = new Scenario(this);
+        await Scenario.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>A request with the operator key.</summary>
+    public HttpRequestMessage Operator(HttpMethod method, string path, object body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = Json.Content(body) };
+        request.Headers.Add("X-Api-Key", OperatorKey);
+        return request;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "gateway";
+}

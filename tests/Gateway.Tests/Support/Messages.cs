@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+
+namespace Blocktrack.Gateway.Tests;
+
+/// <summary>EIP-712 messages as a client sends them (addresses checksummed, as wallets hand them out).</summary>
+public static class Messages
+{
+    public static JsonObject Ballot(TestKey voter, string proposal, int support, long timestamp, string reason = "") => new()
+    {
+        ["voter"] = voter.Checksummed,
+        ["proposal"] = proposal,
+        ["support"] = support,
+        ["reason"] = reason,
+        ["timestamp"] = timestamp,
+    };
+
+    public static JsonObject Proposal(TestKey proposer, string dao, string title, long timestamp, string actions = "[]", string proposalClass = Scenario.ClassName) => new()
+    {
+        ["proposer"] = proposer.Checksummed,
+        ["dao"] = dao,
+        ["class"] = proposalClass,
+        ["title"] = title,
+        ["description"] = "Test proposal " + title,
+        ["actions"] = actions,
+        ["timestamp"] = timestamp,
+    };
+
+    public static JsonObject Delegation(TestKey delegator, string delegatee, long timestamp, string token = Scenario.Token) => new()
+    {
+        ["delegator"] = delegator.Checksummed,
+        ["delegatee"] = delegatee,
+        ["token"] = token,
+        ["timestamp"] = timestamp,
+    };
+}
