@@ -32,8 +32,7 @@ public static class GatewayApp
             (kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
-            Problems.Complete(context.ProblemDetails);
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            Problems.Complete(context.ProblemDetails, context.HttpContext.Request);
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<GatewayExceptionHandler>();

@@ -16,14 +16,21 @@ public static class Problems
         Extensions = { [CodeExtension] = error.Code },
     };
 
-    /// <summary>Fills in type, title and code for problems the framework made itself (unknown routes, wrong methods).</summary>
-    public static void Complete(ProblemDetails problem)
+    /// <summary>Adds the request path, and for problems the framework made itself (unknown routes, wrong methods) type, title and code.</summary>
+    public static void Complete(ProblemDetails problem, HttpRequest request)
     {
+        problem.Instance ??= request.Path;
         if (problem.Extensions.ContainsKey(CodeExtension))
             return;
         var error = ErrorCodes.ForStatus(problem.Status ?? 500);
         problem.Type = error.TypeUri;
         problem.Title = error.Title;
+        problem.Detail ??= error.Status switch
+        {
+            404 => $"No endpoint serves {request.Method} {request.Path}; see /openapi/v1.json for the routes.",
+            405 => $"{request.Path} does not accept {request.Method}.",
+            _ => null,
+        };
         problem.Extensions[CodeExtension] = error.Code;
     }
 }

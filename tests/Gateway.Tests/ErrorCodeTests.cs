@@ -23,16 +23,8 @@ public sealed class ErrorCodeTests
     [Fact]
     public void Every_code_is_documented_in_the_api_guide_with_its_status()
     {
-        var guide = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "API.md"));
+        var guide = File.ReadAllText(RepoRoot.File("docs", "API.md"));
 
         Assert.All(ErrorCodes.All, c => Assert.Contains($"| `{c.Code}` | {c.Status} |", guide));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Blocktrack.Orleans.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new DirectoryNotFoundException("Blocktrack.Orleans.sln not found above the test binaries.");
     }
 }

@@ -18,6 +18,12 @@ public sealed class SystemEndpointTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public void Freshness_checks_use_the_injected_clock()
+    {
+        Assert.Same(gateway.Clock, gateway.Services.GetService(typeof(TimeProvider)));
+    }
+
+    [Fact]
     public async Task Metrics_are_served_as_prometheus_text()
     {
         await gateway.Http.GetAsync("/healthz");

@@ -7,7 +7,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Blocktrack.Gateway.Tests;
 
-/// <summary>One Gateway with a co-hosted embedded silo per collection, on real Kestrel at 127.0.0.1 and a fake governance clock.</summary>
+/// <summary>
+/// One Gateway with a co-hosted embedded silo per collection, on real Kestrel at 127.0.0.1 and a fake governance clock.
+/// The clock starts at the real time and only moves forward a few seconds per proposal, so messages signed with the real
+/// time (the documented ethers snippet) stay inside the freshness window.
+/// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
     public const string OperatorKey = "test-operator-key";
@@ -20,6 +24,8 @@ public sealed class GatewayFixture : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
 
     public Scenario Scenario { get; private set; } = null!;
+
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The Gateway has not started.");
 
     public long Now => Clock.GetUtcNow().ToUnixTimeSeconds();
 

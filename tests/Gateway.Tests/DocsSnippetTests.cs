@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Blocktrack.Chain;
+
+namespace Blocktrack.Gateway.Tests;
+
+/// <summary>The ethers v6 snippet in docs/API.md, run as written with Node against the test Gateway.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class DocsSnippetTests(GatewayFixture gateway)
+{
+    private const string InstallHint = "run `npm ci --prefix deploy/devchain` from the repository root";
+
+    [Fact]
+    public async Task The_documented_ethers_snippet_casts_a_counted_ballot()
+    {
+        var proposal = await gateway.Scenario.ProposeActive();
+        var script = WriteSnippet();
+        string output;
+        try
+        {
+            output = RunNode(script, new Dictionary<string, string>
+            {
+                ["GATEWAY"] = gateway.Http.BaseAddress!.ToString().TrimEnd('/'),
+                ["PROPOSAL"] = proposal,
+                ["PRIVATE_KEY"] = Hex.ToHex(TestKey.Alice.PrivateKey),
+            });
+        }
+        finally
+        {
+            Directory.Delete(System.IO.Path.GetDirectoryName(script)!, recursive: true);
+        }
+
+        var result = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("1000", result.Str("weight"));
+        Assert.Equal("1000", result.GetProperty("tally").Str("for"));
+        var tally = await Json.Read(await gateway.Http.GetAsync($"/proposals/{proposal}/tally"));
+        Assert.Equal("1000", tally.Str("for"));
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Http.GetAsync($"/proposals/{proposal}")).StatusCode);
+    }
+
+    /// <summary>Copies the snippet into a scratch folder whose node_modules points at the devchain's pinned ethers.</summary>
+    private static string WriteSnippet()
+    {
+        var ethers = RepoRoot.File("deploy", "devchain", "node_modules");
+        // Fail loudly: skipping would let the documentation drift unchecked.
+        if (!Directory.Exists(System.IO.Path.Combine(ethers, "ethers")))
+            Assert.Fail($"deploy/devchain/node_modules/ethers is missing, so the documented snippet cannot run: {InstallHint}.");
+
+        var guide = File.ReadAllText(RepoRoot.File("docs", "API.md"));
+        var start = guide.IndexOf("<!-- ballot-snippet:start -->", StringComparison.Ordinal);
+        var end = guide.IndexOf("<!-- ballot-snippet:end -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/API.md lost its ballot-snippet markers.");
+        var block = guide[start..end];
+        var code = block[(block.IndexOf("```js\n", StringComparison.Ordinal) + 6)..block.LastIndexOf("```", StringComparison.Ordinal)];
+
+        var folder = Directory.CreateTempSubdirectory("gateway-docs-snippet-").FullName;
+        Directory.CreateSymbolicLink(System.IO.Path.Combine(folder, "node_modules"), ethers);
+        var script = System.IO.Path.Combine(folder, "vote.mjs");
+        File.WriteAllText(script, code);
+        return script;
+    }
+
+    private static string RunNode(string script, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (Win32Exception e)
+        {
+            Assert.Fail($"Could not start `node` ({e.Message}); install Node.js 20+ and {InstallHint}.");
+            throw;
+        }
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("The documented snippet did not finish within 60 s.");
+            }
+            Assert.True(process.ExitCode == 0, $"The documented snippet exited with {process.ExitCode}: {stderr.Result}");
+            return stdout.Result;
+        }
+    }
+}
