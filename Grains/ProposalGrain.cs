@@ -25,6 +25,7 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
     private readonly CoalescingWriter _writer;
     private readonly GroupCommit<Ballot> _commits;
     private Task<ProposalInfo>? _executing;
+    private IGrainTimer? _timer;
 
     public ProposalGrain(
         [PersistentState(GovernanceStorage.ProposalState, GovernanceStorage.Name)] IPersistentState<ProposalGrainState> state,
@@ -159,8 +160,14 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         }
     }
 
+    /// <summary>
+    /// Two wake-ups for the next deadline: a grain timer, exact while the activation lives (and driven by the
+    /// grains' clock, so tests can fast-forward), and a reminder, which survives deactivation and silo restarts.
+    /// </summary>
     private async Task Schedule(ProposalState state)
     {
+        _timer?.Dispose();
+        _timer = null;
         var next = ProposalLifecycle.NextDeadline(Facts(), Now);
         if (next is null || ProposalLifecycle.IsFinal(state))
         {
@@ -170,8 +177,13 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         }
         var due = next.Value - Now;
         if (due < TimeSpan.Zero) due = TimeSpan.Zero;
-        await this.RegisterOrUpdateReminder(LifecycleReminder, due, TimeSpan.FromMinutes(1));
+        _timer = this.RegisterGrainTimer(static (grain, _) => grain.Advance(), this,
+            new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, Interleave = true });
+        await this.RegisterOrUpdateReminder(LifecycleReminder, due, ReminderPeriod);
     }
+
+    /// <summary>A missed or early reminder tick only re-evaluates, so an hourly period is a cheap safety net.</summary>
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromHours(1);
 
     private ProposalState StateNow() => ProposalLifecycle.StateAt(Facts(), Now);
 

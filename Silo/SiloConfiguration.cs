@@ -17,23 +17,36 @@ public static class SiloConfiguration
     /// <summary>Clustering, storage, reminders and governance services of one silo.</summary>
     public static ISiloBuilder ConfigureGovernanceSilo(this ISiloBuilder silo, IConfiguration config)
     {
-        var profile = Profile(config);
-        switch (profile)
+        switch (Profile(config))
         {
             case EmbeddedProfile:
                 silo.UseLocalhostClustering(
                     siloPort: config.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT),
                     gatewayPort: config.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT));
+                break;
+            default:
+                throw UnknownProfile(config);
+        }
+        return silo.AddGovernanceRuntime(config);
+    }
+
+    /// <summary>Everything but clustering: storage and reminders of the profile, tracing, governance services.</summary>
+    public static ISiloBuilder AddGovernanceRuntime(this ISiloBuilder silo, IConfiguration config)
+    {
+        switch (Profile(config))
+        {
+            case EmbeddedProfile:
                 silo.AddMemoryGrainStorage(GovernanceStorage.Name);
                 silo.UseInMemoryReminderService();
                 break;
             default:
-                throw new InvalidOperationException(
-                    $"Unknown Orleans:Profile '{profile}'. Known profiles: {EmbeddedProfile}.");
+                throw UnknownProfile(config);
         }
-
         silo.AddActivityPropagation();
         silo.Services.AddGovernanceGrains();
         return silo;
     }
+
+    private static InvalidOperationException UnknownProfile(IConfiguration config) =>
+        new($"Unknown Orleans:Profile '{Profile(config)}'. Known profiles: {EmbeddedProfile}.");
 }

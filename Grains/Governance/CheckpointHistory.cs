@@ -30,6 +30,9 @@ public static class CheckpointHistory
     {
         if (delta.IsZero) return;
         var index = history.FindIndex(c => c.Timepoint >= timepoint);
+        // Refuse before touching anything: a refused delta must leave the history exactly as it was.
+        var lowest = index < 0 ? Latest(history) : history.Skip(index).Select(c => c.Value).Append(ValueAt(history, timepoint)).Min();
+        Checked(lowest + delta);
         if (index < 0)
         {
             history.Add(new Checkpoint(timepoint, Checked(Latest(history) + delta)));

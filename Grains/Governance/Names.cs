@@ -14,10 +14,10 @@ public static partial class Names
         "proposals", "constitution", "treasury", "deposits", "committee", "events", "history", "subdaos",
     };
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,39}$")]
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,39}\\z")]
     private static partial Regex SegmentPattern();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9@.-]{0,39}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9@.-]{0,39}\\z")]
     private static partial Regex TokenPattern();
 
     public static bool IsSegment(string segment) => SegmentPattern().IsMatch(segment) && !Reserved.Contains(segment);
@@ -48,7 +48,10 @@ public static partial class Names
         dao = "";
         seq = 0;
         var slash = id.LastIndexOf('/');
-        if (slash <= 0 || !long.TryParse(id.AsSpan(slash + 1), System.Globalization.NumberStyles.None, null, out seq) || seq < 1)
+        var digits = id.AsSpan(slash + 1);
+        // Only the canonical form ProposalId produces: no sign, no leading zeros.
+        if (slash <= 0 || digits.IsEmpty || digits[0] == '0'
+            || !long.TryParse(digits, System.Globalization.NumberStyles.None, null, out seq))
             return false;
         dao = id[..slash];
         return IsDaoPath(dao);

@@ -1,0 +1,38 @@
+using Blocktrack.Silo;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace Blocktrack.Grains.Tests;
+
+/// <summary>One in-process cluster for the whole collection, with governance time on a fake clock.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public ClusterFixture()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        var config = new ConfigurationBuilder().Build();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddGovernanceRuntime(config);
+            silo.Services.UseGovernanceClock(Clock);
+        });
+        Cluster = builder.Build();
+    }
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

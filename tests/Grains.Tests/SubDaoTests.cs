@@ -1,0 +1,102 @@
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class SubDaoTests(ClusterFixture fixture)
+{
+    private static readonly string Alice = Scenario.Address(0x2a), Bob = Scenario.Address(0x2b), Coordinator = Scenario.Address(0x2c);
+
+    private async Task<Scenario> Setup(string name)
+    {
+        var s = new Scenario(fixture, name);
+        await s.Create();
+        await s.Fund(Alice, 800);
+        await s.Fund(Bob, 200);
+        return s;
+    }
+
+    private static async Task<ProposalInfo> Pass(Scenario s, ProposalInfo p)
+    {
+        await s.OpenVoting(p.Id);
+        await s.Vote(p.Id, Alice, Support.For);
+        await s.CloseVoting(p.Id);
+        var queued = await s.WaitFor(p.Id, ProposalState.Queued);
+        s.Advance(queued.Eta!.Value - DateTimeOffset.FromUnixTimeSeconds(s.Now));
+        return await Eventually.Until(() => s.Proposal(p.Id).GetInfo(), i => i.State == ProposalState.Executed || i.ExecutionError is not null);
+    }
+
+    private CreateSubDao Grants(Scenario s, int quorumBps = 500) => new("grants", "Grants committee",
+        new Constitution
+        {
+            Classes = [s.Standard with { QuorumBps = quorumBps }, s.Constitutional with { QuorumBps = Math.Max(quorumBps, 2000) }],
+            SubDaoBounds = new ConstitutionBounds { MinQuorumBps = 100, MinVotingPeriod = TimeSpan.FromDays(1), MaxVotingPeriod = TimeSpan.FromDays(14) },
+        },
+        new DaoRoles { Coordinators = [Coordinator] });
+
+    [Fact]
+    public async Task One_proposal_creates_a_sub_dao_and_funds_it_from_the_treasury()
+    {
+        var s = await Setup("parent");
+        var p = await s.Propose(Alice, "standard", Grants(s), new AllocateBudget("grants", "btk", 40_000));
+        var done = await Pass(s, p);
+        Assert.Equal(ProposalState.Executed, done.State);
+
+        var parent = await s.DaoGrain.GetInfo();
+        Assert.Equal(960_000, parent.Treasury["btk"]);
+        Assert.Contains("parent/grants", parent.SubDaos);
+        var child = await Eventually.Until(() => s.Grains.GetGrain<IDaoGrain>("parent/grants").GetInfo(), c => c.Treasury.ContainsKey("btk"));
+        Assert.Equal(40_000, child.Treasury["btk"]);
+        Assert.Equal("parent", child.Parent);
+        Assert.Equal(p.Id, child.CreatedBy);
+        Assert.Equal(new[] { Coordinator }, child.Roles.Coordinators.ToArray());
+
+        // The coordinator manages the sub-DAO's committee; nobody else does.
+        var updated = await s.Grains.GetGrain<IDaoGrain>("parent/grants").ChangeCommittee(Coordinator, Bob, true);
+        Assert.Equal(new[] { Bob }, updated.Roles.Committee.ToArray());
+        var refused = await Assert.ThrowsAsync<GovernanceException>(() => s.Grains.GetGrain<IDaoGrain>("parent/grants").ChangeCommittee(Bob, Alice, true));
+        Assert.Equal(GovernanceError.NotAuthorized, refused.Error);
+    }
+
+    [Fact]
+    public async Task A_sub_dao_outside_the_parents_bounds_fails_the_whole_proposal()
+    {
+        var s = await Setup("strict");
+        var p = await s.Propose(Alice, "standard", new AllocateBudget("other", "btk", 1), Grants(s, quorumBps: 50));
+        var done = await Pass(s, p);
+        Assert.Equal(ProposalState.Queued, done.State);
+        Assert.Contains("action 0", done.ExecutionError);
+        var q = await s.Propose(Alice, "standard", Grants(s, quorumBps: 50));
+        var failed = await Pass(s, q);
+        Assert.Contains("quorum 50 bps is below the parent's floor of 100 bps", failed.ExecutionError);
+        Assert.Empty((await s.DaoGrain.GetInfo()).SubDaos);
+        var missing = await Assert.ThrowsAsync<GovernanceException>(() => s.Grains.GetGrain<IDaoGrain>("strict/grants").GetInfo());
+        Assert.Equal(GovernanceError.DaoNotFound, missing.Error);
+    }
+
+    [Fact]
+    public async Task Amending_the_constitution_takes_a_constitutional_proposal_and_records_a_new_version()
+    {
+        var s = await Setup("amend");
+        var amended = s.Constitution() with
+        {
+            Classes = [s.Standard with { QuorumBps = 1000 }, s.Constitutional],
+        };
+        var wrongClass = await Assert.ThrowsAsync<GovernanceException>(() => s.Propose(Alice, "standard", new AmendConstitution(amended)));
+        Assert.Equal(GovernanceError.ActionNotAllowed, wrongClass.Error);
+
+        var before = await s.Propose(Bob, "standard");
+        var p = await s.Propose(Alice, "constitutional", new AmendConstitution(amended));
+        Assert.Equal(ProposalState.Executed, (await Pass(s, p)).State);
+        var history = await s.DaoGrain.GetConstitutionHistory();
+        Assert.Equal([1, 2], history.Select(c => c.Version));
+        Assert.Equal(p.Id, history[1].AdoptedBy);
+        Assert.Equal(1000, history[1].FindClass("standard")!.QuorumBps);
+        // A proposal keeps the version it was created under.
+        var old = await s.Proposal(before.Id).GetInfo();
+        Assert.Equal(1, old.ConstitutionVersion);
+        Assert.Equal(400, old.Class.QuorumBps);
+        var after = await s.Propose(Bob, "standard");
+        Assert.Equal(2, after.ConstitutionVersion);
+    }
+}
