@@ -16,7 +16,7 @@ public static class ExceptionProblems
         BadHttpRequestException bad => Problems.Create(ErrorCodes.ForStatus(bad.StatusCode), bad.Message),
         JsonException json => Problems.Create(ErrorCodes.MalformedRequest, json.Message),
         _ when IsClusterUnavailable(exception) => Problems.Create(ErrorCodes.ClusterUnavailable,
-            "The governance cluster did not answer in time; nothing was changed by this request unless a retry shows otherwise."),
+            "The governance cluster could not be reached or did not answer in time; retry after the Retry-After delay."),
         _ => null,
     };
 

@@ -25,9 +25,9 @@ public static class JsonBody
             // The message names the path and position, which is what a client needs to fix its request.
             throw new ApiProblemException(ErrorCodes.MalformedRequest, e.Message);
         }
-        catch (NotSupportedException e)
+        catch (Exception e) when (e is NotSupportedException or ArgumentException)
         {
-            // E.g. an abstract action without its "type" discriminator.
+            // E.g. an abstract action without its "type" discriminator, or a duplicate key in an immutable dictionary.
             throw new ApiProblemException(ErrorCodes.MalformedRequest, e.Message);
         }
     }
