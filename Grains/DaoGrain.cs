@@ -30,7 +30,7 @@ public sealed class DaoGrain(
         Refuse.Unless(!Path.Contains('/'), GovernanceError.InvalidArgument, "a root DAO's path is a single segment; sub-DAOs are created by proposals");
         Refuse.Unless(!S.Created, GovernanceError.DaoExists, $"DAO '{Path}' already exists");
         ConstitutionRules.Validate(request.Constitution);
-        RequireRoles(request.Roles);
+        ActionPlanner.RequireRoles(request.Roles);
         foreach (var (asset, amount) in request.Treasury)
         {
             Refuse.Unless(Names.IsToken(asset) && amount.Sign >= 0, GovernanceError.InvalidArgument, $"treasury entry '{asset}' = {amount} is invalid");
@@ -246,10 +246,4 @@ public sealed class DaoGrain(
     };
 
     private void RequireCreated() => Refuse.Unless(S.Created, GovernanceError.DaoNotFound, $"no DAO at '{Path}'");
-
-    private static void RequireRoles(DaoRoles roles)
-    {
-        foreach (var a in roles.Coordinators.Concat(roles.Committee)) Addresses.Require(a, "role holder");
-        if (roles.Guardian is not null) Addresses.Require(roles.Guardian, "guardian");
-    }
 }

@@ -92,7 +92,7 @@ public static class ActionPlanner
             case CreateSubDao create:
                 Refuse.Unless(Names.IsSegment(create.Name ?? ""), GovernanceError.InvalidArgument, $"action {i}: '{create.Name}' is not a valid sub-DAO name");
                 Refuse.Unless(create.Constitution is not null && create.Roles is not null, GovernanceError.InvalidArgument, $"action {i}: constitution and roles are required");
-                RequireRoles(create.Roles!, i);
+                RequireRoles(create.Roles!, $"action {i}: ");
                 break;
             case AllocateBudget allocate:
                 RequireAmount(allocate.Asset, allocate.Amount, i);
@@ -109,10 +109,11 @@ public static class ActionPlanner
         }
     }
 
-    private static void RequireRoles(DaoRoles roles, int i)
+    /// <summary>Every role holder must be a canonical address.</summary>
+    public static void RequireRoles(DaoRoles roles, string context = "")
     {
-        foreach (var a in roles.Coordinators.Concat(roles.Committee)) Addresses.Require(a, $"action {i}: role holder");
-        if (roles.Guardian is not null) Addresses.Require(roles.Guardian, $"action {i}: guardian");
+        foreach (var a in roles.Coordinators.Concat(roles.Committee)) Addresses.Require(a, $"{context}role holder");
+        if (roles.Guardian is not null) Addresses.Require(roles.Guardian, $"{context}guardian");
     }
 
     private static void RequireAmount(string asset, BigInteger amount, int i)
