@@ -77,8 +77,3 @@ public sealed class GatewayFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
-{
-    public const string Name = "gateway";
-}

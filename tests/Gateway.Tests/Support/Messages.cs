@@ -32,4 +32,28 @@ public static class Messages
         ["token"] = token,
         ["timestamp"] = timestamp,
     };
+
+    public static JsonObject Cancel(TestKey proposer, string proposal, long timestamp) => new()
+    {
+        ["proposer"] = proposer.Checksummed,
+        ["proposal"] = proposal,
+        ["timestamp"] = timestamp,
+    };
+
+    public static JsonObject Veto(TestKey guardian, string proposal, long timestamp, string reason = "no") => new()
+    {
+        ["guardian"] = guardian.Checksummed,
+        ["proposal"] = proposal,
+        ["reason"] = reason,
+        ["timestamp"] = timestamp,
+    };
+
+    public static JsonObject CommitteeChange(TestKey coordinator, string dao, TestKey member, bool granted, long timestamp) => new()
+    {
+        ["coordinator"] = coordinator.Checksummed,
+        ["dao"] = dao,
+        ["member"] = member.Checksummed,
+        ["granted"] = granted,
+        ["timestamp"] = timestamp,
+    };
 }

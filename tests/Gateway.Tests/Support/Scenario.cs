@@ -58,8 +58,8 @@ public sealed class Scenario(GatewayFixture gateway)
         }
     }
 
-    /// <summary>A fresh proposal by Carol, already open for voting; returns its id.</summary>
-    public async Task<string> ProposeActive()
+    /// <summary>A fresh proposal by Carol, still pending (the clock has not passed its snapshot second); returns its id.</summary>
+    public async Task<string> Propose()
     {
         var title = "Proposal " + Interlocked.Increment(ref proposals);
         var response = await gateway.Http.PostAsync($"/daos/{Dao}/proposals", Json.Content(
@@ -67,6 +67,13 @@ public sealed class Scenario(GatewayFixture gateway)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await Json.Read(response)).Str("id");
         Assert.Equal($"/proposals/{id}", response.Headers.Location?.OriginalString);
+        return id;
+    }
+
+    /// <summary>A fresh proposal by Carol, already open for voting; returns its id.</summary>
+    public async Task<string> ProposeActive()
+    {
+        var id = await Propose();
 
         // Voting opens once the clock has passed the snapshot second.
         gateway.Clock.Advance(TimeSpan.FromSeconds(2));
