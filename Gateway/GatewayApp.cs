@@ -19,7 +19,8 @@ public static class GatewayApp
         configure?.Invoke(builder);
         var services = builder.Services;
 
-        services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section));
+        services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section))
+            .Validate(GatewayOptions.IsValid, GatewayOptions.ValidationMessage).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OperatorApiKey(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.OperatorApiKey));
         // One recovery instance for the whole process: it is the hot path and the native context is costly to create.

@@ -19,4 +19,11 @@ public sealed class GatewayOptions
 
     /// <summary>Largest request body Kestrel accepts; bigger ones are refused with 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    public const string ValidationMessage =
+        "Gateway settings are invalid: ChainId and MaxRequestBodyBytes must be positive, SignatureMaxAge positive and SignatureFutureSkew not negative.";
+
+    /// <summary>Refuses settings that would make every signed request fail (or none expire) before the Gateway starts.</summary>
+    public static bool IsValid(GatewayOptions o) =>
+        o.ChainId > 0 && o.MaxRequestBodyBytes > 0 && o.SignatureMaxAge > TimeSpan.Zero && o.SignatureFutureSkew >= TimeSpan.Zero;
 }

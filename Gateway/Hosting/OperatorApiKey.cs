@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,8 +12,8 @@ public sealed class OperatorApiKey
     public OperatorApiKey(string? configured)
     {
         Generated = string.IsNullOrWhiteSpace(configured);
-        // 32 random bytes: guessing it is as hard as guessing a private key.
-        Value = Generated ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_') : configured!.Trim();
+        // 32 random bytes, URL-safe base64: as hard to guess as a private key, and easy to paste into a header.
+        Value = Generated ? Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)) : configured!.Trim();
         expected = Encoding.UTF8.GetBytes(Value);
     }
 
