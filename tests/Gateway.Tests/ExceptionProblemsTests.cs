@@ -1,0 +1,41 @@
+using Blocktrack.Grains.Interfaces;
+using Orleans.Runtime;
+
+namespace Blocktrack.Gateway.Tests;
+
+/// <summary>Which exceptions become which problems — and that only true bugs become none (a logged 500).</summary>
+public sealed class ExceptionProblemsTests
+{
+    [Fact]
+    public void A_grain_refusal_keeps_its_code_and_message()
+    {
+        var problem = ExceptionProblems.TryMap(new GovernanceException(GovernanceError.AlreadyVoted, "voted"));
+
+        Assert.Equal(409, problem?.Status);
+        Assert.Equal("already-voted", problem?.Extensions["code"]);
+        Assert.Equal("voted", problem?.Detail);
+    }
+
+    [Fact]
+    public void Cluster_failures_are_cluster_unavailable()
+    {
+        Assert.All(new Exception[] { new SiloUnavailableException(), new OrleansException("gateway lost"), new TimeoutException() },
+            e => Assert.Equal("cluster-unavailable", ExceptionProblems.TryMap(e)?.Extensions["code"]));
+    }
+
+    [Fact]
+    public void Kestrel_body_limits_keep_their_status()
+    {
+        var problem = ExceptionProblems.TryMap(new Microsoft.AspNetCore.Http.BadHttpRequestException("too big", 413));
+
+        Assert.Equal(413, problem?.Status);
+        Assert.Equal("payload-too-large", problem?.Extensions["code"]);
+    }
+
+    [Fact]
+    public void A_bug_is_not_dressed_up_as_a_client_error()
+    {
+        Assert.Null(ExceptionProblems.TryMap(new InvalidOperationException("bug")));
+        Assert.Null(ExceptionProblems.TryMap(new NullReferenceException()));
+    }
+}
