@@ -27,6 +27,7 @@ public static class GatewayApp
         services.AddSingleton(SignatureRecovery.CreateFastest());
         services.AddSingleton<SigningSchema>();
         services.AddSingleton<SignatureVerifier>();
+        services.AddSingleton<BallotRouter>();
 
         services.ConfigureHttpJsonOptions(json => GatewayJson.Configure(json.SerializerOptions));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>(

@@ -9,7 +9,8 @@ namespace Blocktrack.Grains;
 /// <summary>A DAO: constitution versions, roles, sub-DAOs, treasury and the proposal index. Not reentrant: one change at a time.</summary>
 public sealed class DaoGrain(
     [PersistentState(GovernanceStorage.DaoState, GovernanceStorage.Name)] IPersistentState<DaoState> state,
-    TimeProvider clock) : Grain, IDaoGrain
+    TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<GovernanceOptions> options) : Grain, IDaoGrain
 {
     private const int MaxTitle = 200;
     private const int MaxDescription = 20_000;
@@ -97,6 +98,7 @@ public sealed class DaoGrain(
         var setup = new ProposalSetup
         {
             Id = id, Dao = Path, Seq = seq, Draft = draft, Class = cls, ConstitutionVersion = Current.Version, CreatedAt = now, ProposerVotes = votes,
+            BallotShards = Math.Clamp(options.Value.BallotShards, 1, BallotShards.Max),
         };
         return await GrainFactory.GetGrain<IProposalGrain>(id).Initialize(setup);
     }

@@ -8,4 +8,5 @@ public static class GovernanceStorage
     public const string ProposalState = "proposal";
     public const string VoterState = "voter";
     public const string TokenSupplyState = "token-supply";
+    public const string BallotShardState = "ballot-shard";
 }

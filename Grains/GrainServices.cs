@@ -14,6 +14,7 @@ public static class GrainServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBallotLog, InMemoryBallotLog>();
         services.TryAddSingleton<GovernanceMetrics>();
+        services.AddOptions<GovernanceOptions>();
         return services;
     }
 }

@@ -19,24 +19,20 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
     private const string LifecycleReminder = "lifecycle";
 
     private readonly IPersistentState<ProposalGrainState> _state;
-    private readonly IBallotLog _log;
     private readonly TimeProvider _clock;
     private readonly GovernanceMetrics _metrics;
     private readonly CoalescingWriter _writer;
-    private readonly GroupCommit<Ballot> _commits;
     private Task<ProposalInfo>? _executing;
     private IGrainTimer? _timer;
 
     public ProposalGrain(
         [PersistentState(GovernanceStorage.ProposalState, GovernanceStorage.Name)] IPersistentState<ProposalGrainState> state,
-        IBallotLog log, TimeProvider clock, GovernanceMetrics metrics)
+        TimeProvider clock, GovernanceMetrics metrics)
     {
         _state = state;
-        _log = log;
         _clock = clock;
         _metrics = metrics;
         _writer = new CoalescingWriter(() => _state.WriteStateAsync());
-        _commits = new GroupCommit<Ballot>(batch => _log.AppendAsync(Id, batch));
     }
 
     private string Id => this.GetPrimaryKeyString();
@@ -48,7 +44,6 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (S.Setup is null) return;
-        await LoadBallots(cancellationToken);
         await Advance();
     }
 
@@ -57,21 +52,17 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         if (S.Setup is not null)
         {
             Refuse.Unless(S.Setup.Id == setup.Id && S.Setup.CreatedAt == setup.CreatedAt, GovernanceError.InvalidState, $"'{Id}' already exists");
-            return Info();
+            return await Info();
         }
         Refuse.Unless(setup.Id == Id, GovernanceError.InvalidArgument, $"setup is for '{setup.Id}', not '{Id}'");
         S.Setup = setup;
         S.Snapshot = ProposalLifecycle.Truncate(setup.CreatedAt + setup.Class.VotingDelay);
         S.Deadline = ProposalLifecycle.Truncate(S.Snapshot + setup.Class.VotingPeriod);
         await Advance();
-        return Info();
+        return await Info();
     }
 
-    public Task<ProposalInfo> GetInfo()
-    {
-        _ = Setup;
-        return Task.FromResult(Info());
-    }
+    public Task<ProposalInfo> GetInfo() => Info();
 
     public async Task<ProposalInfo> Cancel(string actor)
     {
@@ -80,7 +71,7 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         Refuse.Unless(state == ProposalState.Pending, GovernanceError.InvalidState, $"a proposal can be canceled only while pending; it is {state}");
         S.CanceledBy = actor;
         await Advance();
-        return Info();
+        return await Info();
     }
 
     public async Task<ProposalInfo> Veto(string actor, string reason)
@@ -95,7 +86,7 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         S.VetoedBy = actor;
         S.VetoReason = reason.Length <= 1000 ? reason : reason[..1000];
         await Advance();
-        return Info();
+        return await Info();
     }
 
     public async Task<ProposalInfo> Execute()
@@ -125,7 +116,7 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
             activity?.SetStatus(ActivityStatusCode.Error, result.Error);
         }
         await Advance();
-        return Info();
+        return await Info();
     }
 
     /// <summary>Does whatever time makes due, saves, announces a new state and schedules the next wake-up.</summary>
@@ -133,17 +124,13 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
     {
         var state = StateNow();
         if (state != ProposalState.Pending && state != ProposalState.Canceled) await EnsureQuorumBase();
+        if (!S.Sealed && S.CanceledBy is null && ProposalLifecycle.Truncate(Now) > S.Deadline) await SealShards();
         state = StateNow();
         if (state == ProposalState.Succeeded)
         {
             // Deterministic eta: the timelock runs from the deadline, however late the reminder fired.
             S.Eta = S.Deadline + ProposalLifecycle.Tick + Class.TimelockDelay;
             state = StateNow();
-        }
-        if (state is not (ProposalState.Pending or ProposalState.Active) && S.BallotSetHash is null)
-        {
-            await _commits.WhenIdle();
-            S.BallotSetHash = BallotSetHash.Compute(_ballots.Values);
         }
         if (state != S.Announced)
         {
@@ -189,21 +176,23 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
 
     private ProposalFacts Facts() => new()
     {
-        Snapshot = S.Snapshot, Deadline = S.Deadline, Tally = _tally, QuorumRequired = S.QuorumRequired,
+        Snapshot = S.Snapshot, Deadline = S.Deadline, Tally = S.FinalTally ?? Tally.Empty, TallyFinal = S.Sealed,
+        QuorumRequired = S.QuorumRequired,
         ApprovalThresholdBps = Class.ApprovalThresholdBps, GracePeriod = Class.GracePeriod, Eta = S.Eta,
         Executed = S.ExecutedAt is not null, Canceled = S.CanceledBy is not null, Vetoed = S.VetoedBy is not null,
     };
 
-    private ProposalInfo Info()
+    private async Task<ProposalInfo> Info()
     {
         var setup = Setup;
+        var tally = await GetTally();
         return new ProposalInfo
         {
             Id = Id, Dao = setup.Dao, Seq = setup.Seq, Proposer = setup.Draft.Proposer, Title = setup.Draft.Title,
             Description = setup.Draft.Description, Actions = setup.Draft.Actions, Class = setup.Class,
             ConstitutionVersion = setup.ConstitutionVersion, State = StateNow(), CreatedAt = setup.CreatedAt,
             Snapshot = S.Snapshot, Deadline = S.Deadline, DeadlineExtended = S.DeadlineExtended, Eta = S.Eta,
-            ExecutedAt = S.ExecutedAt, Tally = _tally, VotableSupply = S.VotableSupply, QuorumRequired = S.QuorumRequired,
+            ExecutedAt = S.ExecutedAt, Tally = tally, BallotShards = Shards, VotableSupply = S.VotableSupply, QuorumRequired = S.QuorumRequired,
             ExecutionError = S.ExecutionError, CanceledBy = S.CanceledBy, VetoedBy = S.VetoedBy, VetoReason = S.VetoReason,
             BallotSetHash = S.BallotSetHash, AsOf = Now,
         };

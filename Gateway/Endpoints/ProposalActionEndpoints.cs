@@ -9,7 +9,7 @@ public static class ProposalActionEndpoints
     public static void MapProposalActionEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapProposalRoutes("POST", "/ballots", "CastBallot", CastBallot, b => b.WithTags(ProposalEndpoints.Tag)
-            .WithSummary("Cast a signed Ballot; 200 with the receipt and the new tally")
+            .WithSummary("Cast a signed Ballot; 200 with the receipt once the ballot is durable")
             .Accepts<SignedRequest<BallotMessage>>("application/json")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413));
         app.MapProposalRoutes("POST", "/cancel", "Cancel", Cancel, b => b.WithTags(ProposalEndpoints.Tag)
@@ -22,14 +22,14 @@ public static class ProposalActionEndpoints
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409));
     }
 
-    private static async Task<Ok<BallotReceipt>> CastBallot(HttpContext http, IGrainFactory grains, SignatureVerifier verifier)
+    private static async Task<Ok<BallotReceipt>> CastBallot(HttpContext http, BallotRouter router, SignatureVerifier verifier)
     {
         var id = ProposalId.FromRoute(http.Request);
         var verified = verifier.Verify(await JsonBody.ReadAsync<SignedRequest<BallotMessage>>(http));
         var message = verified.Message;
         RequireSameProposal(message.Proposal, id);
-        // The proposal grain is the replay guard for ballots: same digest → Duplicate; a replacement must be newer.
-        var receipt = await grains.GetGrain<IProposalGrain>(id).CastBallot(new BallotRequest
+        // The voter's ballot shard is the replay guard for ballots: same digest → Duplicate; a replacement must be newer.
+        var receipt = await router.Cast(id, new BallotRequest
         {
             Voter = verified.Signer,
             Support = (Support)message.Support,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace Blocktrack.Grains.Interfaces;
 
@@ -18,8 +19,14 @@ public interface IProposalGrain : IGrainWithStringKey
     /// <summary>A page of the current ballots, one per voter, ordered by voter address.</summary>
     [Alias("GetBallots")] Task<ImmutableArray<Ballot>> GetBallots(int offset, int limit);
 
-    /// <summary>Counts a verified ballot exactly once; answers once the ballot is durable.</summary>
+    /// <summary>Counts a verified ballot exactly once by handing it to the voter's shard (clients may go to the shard directly).</summary>
     [Alias("CastBallot")] Task<BallotReceipt> CastBallot(BallotRequest ballot);
+
+    /// <summary>What shards need to judge ballots: snapshot, deadline, class, shard count.</summary>
+    [Alias("GetVotingTerms")] Task<VotingTerms> GetVotingTerms();
+
+    /// <summary>A shard's latest tally (one-way), so the proposal can notice quorum and extend a late deadline.</summary>
+    [OneWay, Alias("ReportTally")] Task ReportTally(int shard, long version, Tally tally);
 
     /// <summary>The proposer withdraws the proposal while it is still pending.</summary>
     [Alias("Cancel")] Task<ProposalInfo> Cancel(string actor);

@@ -16,6 +16,4 @@ public sealed record BallotReceipt
 
     /// <summary>True when this exact signed ballot had already been accepted; nothing changed.</summary>
     [Id(5)] public bool Duplicate { get; init; }
-
-    [Id(6)] public Tally Tally { get; init; } = Tally.Empty;
 }

@@ -37,7 +37,12 @@ public sealed record ProposalInfo
     [Id(21)] public string? VetoedBy { get; init; }
     [Id(22)] public string? VetoReason { get; init; }
 
-    /// <summary>Keccak-256 root of the ballot set once voting has closed, so anyone can check the tally.</summary>
+    /// <summary>
+    /// Once voting has closed: keccak256 of the shards' Merkle roots in shard order, so anyone can check the tally
+    /// ballot by ballot (see BallotSetHash).
+    /// </summary>
     [Id(23)] public string? BallotSetHash { get; init; }
     [Id(24)] public DateTimeOffset AsOf { get; init; }
+
+    [Id(25)] public int BallotShards { get; init; }
 }

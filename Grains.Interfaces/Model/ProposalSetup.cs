@@ -16,4 +16,7 @@ public sealed record ProposalSetup
 
     /// <summary>Power of the proposer when it proposed (for the record).</summary>
     [Id(7)] public BigInteger ProposerVotes { get; init; }
+
+    /// <summary>How many ballot shards the proposal's voters are spread over.</summary>
+    [Id(8)] public int BallotShards { get; init; } = Interfaces.BallotShards.Default;
 }

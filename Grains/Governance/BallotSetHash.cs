@@ -27,6 +27,10 @@ public static class BallotSetHash
         return Hex.ToHex(level[0]);
     }
 
+    /// <summary>A sharded proposal's hash: keccak256 of its shards' roots (32 bytes each) in shard order.</summary>
+    public static string Combine(IEnumerable<string> shardRoots) =>
+        Hex.ToHex(Keccak256.Hash(shardRoots.SelectMany(root => Hex.Parse(root)).ToArray()));
+
     public static byte[] Leaf(Ballot b)
     {
         var buffer = new byte[20 + 1 + 32 + 32];

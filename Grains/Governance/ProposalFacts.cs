@@ -16,4 +16,7 @@ public sealed record ProposalFacts
     public bool Executed { get; init; }
     public bool Canceled { get; init; }
     public bool Vetoed { get; init; }
+
+    /// <summary>Whether <see cref="Tally"/> is final (all ballots sealed); until then a closed vote still reads Active.</summary>
+    public bool TallyFinal { get; init; } = true;
 }

@@ -18,7 +18,7 @@ public static class ProposalLifecycle
         // only once that second is over, so voting opens at snapshot + 1s.
         now = Truncate(now);
         if (now <= f.Snapshot) return ProposalState.Pending;
-        if (now <= f.Deadline) return ProposalState.Active;
+        if (now <= f.Deadline || !f.TallyFinal) return ProposalState.Active;
         if (f.QuorumRequired is not { } quorum || !Counting.Passed(f.Tally, quorum, f.ApprovalThresholdBps))
             return ProposalState.Defeated;
         if (f.Eta is not { } eta) return ProposalState.Succeeded;
@@ -30,7 +30,8 @@ public static class ProposalLifecycle
         StateAt(f, now) switch
         {
             ProposalState.Pending => f.Snapshot + Tick,
-            ProposalState.Active => f.Deadline + Tick,
+            ProposalState.Active when now <= f.Deadline => f.Deadline + Tick,
+            ProposalState.Active => now,
             ProposalState.Succeeded => now,
             ProposalState.Queued when f.Eta is { } eta && now < eta => eta,
             ProposalState.Queued when f.Eta is { } eta => eta + f.GracePeriod + Tick,

@@ -24,4 +24,8 @@ public sealed class ProposalGrainState
 
     /// <summary>The state last announced to the DAO index and metrics.</summary>
     [Id(14)] public ProposalState? Announced { get; set; }
+
+    /// <summary>Set once every ballot shard is sealed; <see cref="FinalTally"/> is then the count of record.</summary>
+    [Id(15)] public bool Sealed { get; set; }
+    [Id(16)] public Tally? FinalTally { get; set; }
 }

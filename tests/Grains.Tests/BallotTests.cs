@@ -40,9 +40,10 @@ public sealed class BallotTests(ClusterFixture fixture)
         await s.Vote(standard, Bob, Support.For, t0);
         var changed = await s.Vote(standard, Bob, Support.Against, t0 + 5);
         Assert.True(changed.Replaced);
-        Assert.Equal(0, changed.Tally.For);
-        Assert.Equal(300, changed.Tally.Against);
-        Assert.Equal(1, changed.Tally.Voters);
+        var tally = await s.Proposal(standard).GetTally();
+        Assert.Equal(0, tally.For);
+        Assert.Equal(300, tally.Against);
+        Assert.Equal(1, tally.Voters);
 
         var stale = await Assert.ThrowsAsync<GovernanceException>(() => s.Vote(standard, Bob, Support.For, t0 + 1));
         Assert.Equal(GovernanceError.StaleBallot, stale.Error);

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Blocktrack.Grains.Interfaces;
+
+/// <summary>The ballots of one slice of a proposal's voters, keyed <c>{proposal}/{shard}</c>: append-only, sealed at the deadline.</summary>
+[Alias("bt.IBallotShardGrain")]
+public interface IBallotShardGrain : IGrainWithStringKey
+{
+    /// <summary>Counts a verified ballot exactly once; answers once the ballot is durable.</summary>
+    [Alias("CastBallot")] Task<BallotReceipt> CastBallot(BallotRequest ballot);
+
+    /// <summary>This shard's tally of durable ballots.</summary>
+    [Alias("GetTally")] Task<Tally> GetTally();
+
+    /// <summary>This shard's current ballots ordered by voter: the first <paramref name="count"/>.</summary>
+    [Alias("GetBallots")] Task<ImmutableArray<Ballot>> GetBallots(int count);
+
+    /// <summary>Closes the shard for good once everything accepted is durable; returns its final count.</summary>
+    [Alias("Seal")] Task<ShardResult> Seal();
+}

@@ -1,0 +1,9 @@
+namespace Blocktrack.Grains.Interfaces;
+
+/// <summary>A sealed shard's final count: its tally and the Merkle root of its ballots.</summary>
+[GenerateSerializer, Immutable, Alias("bt.ShardResult")]
+public sealed record ShardResult
+{
+    [Id(0)] public Tally Tally { get; init; } = Tally.Empty;
+    [Id(1)] public string Root { get; init; } = "";
+}

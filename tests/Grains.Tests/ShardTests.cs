@@ -1,0 +1,105 @@
+using Blocktrack.Grains.Ballots;
+using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Blocktrack.Grains.Tests;
+
+/// <summary>A proposal's ballots spread over shard grains by voter, are sealed at the deadline and recomputable from the log.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ShardTests(ClusterFixture fixture)
+{
+    private static readonly string[] Voters = Enumerable.Range(1, 64).Select(i => Scenario.Address(0x7000 + i * 37)).ToArray();
+
+    private async Task<(Scenario S, ProposalInfo P)> Voting(string name)
+    {
+        var s = new Scenario(fixture, name);
+        await s.Create();
+        foreach (var v in Voters) await s.Fund(v, 5);
+        var p = await s.Propose(Voters[0], "standard");
+        await s.OpenVoting(p.Id);
+        return (s, p);
+    }
+
+    [Fact]
+    public async Task Ballots_spread_over_shards_and_the_proposal_merges_them()
+    {
+        var (s, p) = await Voting("shards");
+        Assert.Equal(BallotShards.Default, p.BallotShards);
+        foreach (var v in Voters) await s.Grains.Shard(p.Id, v, p.BallotShards).CastBallot(Request(s, p.Id, v, Support.For));
+
+        var perShard = await Task.WhenAll(Enumerable.Range(0, p.BallotShards)
+            .Select(i => s.Grains.GetGrain<IBallotShardGrain>(BallotShards.Key(p.Id, i)).GetTally()));
+        Assert.True(perShard.Count(t => t.Voters > 0) > 1, "ballots should land on more than one shard");
+        Assert.Equal(Voters.Length, perShard.Sum(t => t.Voters));
+        var tally = await s.Proposal(p.Id).GetTally();
+        Assert.Equal(Voters.Length * 5, tally.For);
+        var page = await s.Proposal(p.Id).GetBallots(10, 20);
+        Assert.Equal(Voters.Order(StringComparer.Ordinal).Skip(10).Take(20), page.Select(b => b.Voter));
+    }
+
+    [Fact]
+    public async Task A_ballot_sent_to_the_wrong_shard_is_refused()
+    {
+        var (s, p) = await Voting("wrongshard");
+        var voter = Voters[3];
+        var wrong = (BallotShards.Of(voter, p.BallotShards) + 1) % p.BallotShards;
+        var e = await Assert.ThrowsAsync<GovernanceException>(() =>
+            s.Grains.GetGrain<IBallotShardGrain>(BallotShards.Key(p.Id, wrong)).CastBallot(Request(s, p.Id, voter, Support.For)));
+        Assert.Equal(GovernanceError.InvalidArgument, e.Error);
+        Assert.Equal(0, (await s.Proposal(p.Id).GetTally()).Voters);
+    }
+
+    [Fact]
+    public async Task After_the_deadline_no_shard_takes_a_ballot_and_the_final_tally_equals_the_log()
+    {
+        var (s, p) = await Voting("sealing");
+        foreach (var v in Voters.Take(40)) await s.Vote(p.Id, v, v.EndsWith('1') ? Support.Against : Support.For);
+        await s.Vote(p.Id, Voters[5], Support.Abstain, s.Now + 1); // a replacement: the log holds both, the tally the last
+        await s.CloseVoting(p.Id);
+        var late = await Assert.ThrowsAsync<GovernanceException>(() =>
+            s.Grains.Shard(p.Id, Voters[50], p.BallotShards).CastBallot(Request(s, p.Id, Voters[50], Support.For)));
+        Assert.Equal(GovernanceError.ProposalNotActive, late.Error);
+
+        var done = await s.WaitFor(p.Id, ProposalState.Queued);
+        Assert.Equal(40, done.Tally.Voters);
+        var log = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<IBallotLog>();
+        var recomputed = Tally.Empty;
+        var total = 0;
+        for (var i = 0; i < p.BallotShards; i++)
+        {
+            var ballots = await log.ReadAsync(BallotShards.Key(p.Id, i));
+            total += ballots.Count;
+            var shard = Counting.Recompute(ballots);
+            recomputed = new Tally
+            {
+                For = recomputed.For + shard.For, Against = recomputed.Against + shard.Against,
+                Abstain = recomputed.Abstain + shard.Abstain, Voters = recomputed.Voters + shard.Voters,
+            };
+        }
+        Assert.Equal(41, total);
+        Assert.Equal(done.Tally, recomputed);
+        Assert.Equal(5, done.Tally.Abstain);
+    }
+
+    [Fact]
+    public async Task A_shard_that_is_deactivated_rebuilds_its_ballots_from_the_log()
+    {
+        var (s, p) = await Voting("reactivate");
+        var voter = Voters[7];
+        await s.Vote(p.Id, voter, Support.For);
+        var shard = s.Grains.Shard(p.Id, voter, p.BallotShards);
+        await fixture.Cluster.DeactivateAsync(shard);
+        Assert.Equal(5, (await shard.GetTally()).For);
+        var again = await s.Vote(p.Id, voter, Support.For);
+        Assert.True(again.Duplicate);
+        Assert.Equal(1, (await s.Proposal(p.Id).GetTally()).Voters);
+    }
+
+    private static BallotRequest Request(Scenario s, string proposal, string voter, Support support) => new()
+    {
+        Voter = voter, Support = support, Timestamp = s.Now,
+        Digest = Blocktrack.Chain.Hex.ToHex(Blocktrack.Chain.Keccak256.Hash($"{voter}|{proposal}|{(int)support}|{s.Now}")),
+        Signature = "0x",
+    };
+}
