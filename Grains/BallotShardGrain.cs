@@ -178,10 +178,7 @@ public sealed class BallotShardGrain : Grain, IBallotShardGrain
     private async Task<BigInteger> PowerOf(string voter)
     {
         if (_power.TryGetValue(voter, out var cached)) return cached;
-        var source = _terms.Class.PowerSource;
-        var power = source.Kind == PowerSourceKind.Whitelist
-            ? source.Weights.GetValueOrDefault(voter)
-            : await GrainFactory.GetGrain<IVoterGrain>(voter).GetVotes(source.Token, _terms.Snapshot.ToUnixTimeSeconds());
+        var power = await PowerReader.VotesAt(GrainFactory, _terms.Class.PowerSource, voter, _terms.Snapshot.ToUnixTimeSeconds());
         // Power at a past snapshot never changes, so it can be remembered.
         _power[voter] = power;
         return power;

@@ -223,9 +223,8 @@ public sealed class DaoGrain(
 
     private async Task<BigInteger> ProposerVotes(ProposalClass cls, string proposer, long timepoint)
     {
-        if (cls.PowerSource.Kind == PowerSourceKind.Whitelist) return cls.PowerSource.Weights.GetValueOrDefault(proposer);
-        if (cls.ProposalThreshold.IsZero) return BigInteger.Zero;
-        return await GrainFactory.GetGrain<IVoterGrain>(proposer).GetVotes(cls.PowerSource.Token, timepoint);
+        if (cls.ProposalThreshold.IsZero && cls.PowerSource.Kind != PowerSourceKind.Whitelist) return BigInteger.Zero;
+        return await PowerReader.VotesAt(GrainFactory, cls.PowerSource, proposer, timepoint);
     }
 
     private async Task DeliverEffects()

@@ -9,4 +9,5 @@ public static class GovernanceStorage
     public const string VoterState = "voter";
     public const string TokenSupplyState = "token-supply";
     public const string BallotShardState = "ballot-shard";
+    public const string ChainWatcherState = "chain-watcher";
 }

@@ -1,4 +1,6 @@
 using Blocktrack.Grains.Ballots;
+using Blocktrack.Grains.Chains;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,7 +16,10 @@ public static class GrainServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBallotLog, InMemoryBallotLog>();
         services.TryAddSingleton<GovernanceMetrics>();
-        services.AddOptions<GovernanceOptions>();
+        services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section);
+        // The Chains section is a list of chains; bind it from whatever configuration the host has.
+        services.AddOptions<ChainsOptions>().Configure<IConfiguration>((options, config) =>
+            options.Chains = config.GetSection(ChainsOptions.Section).Get<List<ChainOptions>>() ?? []);
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Numerics;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 
@@ -87,10 +86,7 @@ public sealed partial class ProposalGrain
 
         async Task Load()
         {
-            var source = Class.PowerSource;
-            var votable = source.Kind == PowerSourceKind.Whitelist
-                ? source.Weights.Values.Aggregate(BigInteger.Zero, (a, b) => a + b)
-                : await GrainFactory.GetGrain<ITokenSupplyGrain>(source.Token).GetVotable(S.Snapshot.ToUnixTimeSeconds());
+            var votable = await PowerReader.VotableAt(GrainFactory, Class.PowerSource, S.Snapshot.ToUnixTimeSeconds());
             S.VotableSupply = votable;
             S.QuorumRequired = Counting.QuorumRequired(votable, Class.QuorumBps);
             await _writer.Save();

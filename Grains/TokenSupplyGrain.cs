@@ -18,6 +18,20 @@ public sealed class TokenSupplyGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<BigInteger> GetVotable(long timepoint) =>
-        Task.FromResult(CheckpointHistory.ValueAt(state.State.Votable, timepoint));
+    public Task<BigInteger> GetVotable(long timepoint) => Task.FromResult(state.State.ChainVotable.Count > 0
+        ? ChainHistory.ValueAt(state.State.ChainVotable, timepoint)
+        : CheckpointHistory.ValueAt(state.State.Votable, timepoint));
+
+    public async Task ApplyChainDelta(long block, int logIndex, long timestamp, BigInteger delta)
+    {
+        var total = ChainHistory.Latest(state.State.ChainVotable) + delta;
+        Refuse.Unless(total.Sign >= 0, GovernanceError.InvalidArgument, $"votable power would go below zero at block {block}");
+        if (ChainHistory.Apply(state.State.ChainVotable, new ChainPoint(block, logIndex, timestamp, total)))
+            await state.WriteStateAsync();
+    }
+
+    public async Task RollbackChain(long fromBlock)
+    {
+        if (ChainHistory.RollbackFrom(state.State.ChainVotable, fromBlock) > 0) await state.WriteStateAsync();
+    }
 }

@@ -80,8 +80,33 @@ public sealed class VoterGrain : Grain, IVoterGrain
         return Info(token);
     }
 
-    public Task<BigInteger> GetVotes(string token, long timepoint) =>
-        Task.FromResult(S.Tokens.TryGetValue(token, out var p) ? CheckpointHistory.ValueAt(p.Votes, timepoint) : BigInteger.Zero);
+    public Task<BigInteger> GetVotes(string token, long timepoint)
+    {
+        if (!S.Tokens.TryGetValue(token, out var p)) return Task.FromResult(BigInteger.Zero);
+        return Task.FromResult(p.ChainVotes.Count > 0 ? ChainHistory.ValueAt(p.ChainVotes, timepoint) : CheckpointHistory.ValueAt(p.Votes, timepoint));
+    }
+
+    public async Task ApplyChainVotes(string token, long block, int logIndex, long timestamp, BigInteger votes)
+    {
+        RequireToken(token);
+        Refuse.Unless(votes.Sign >= 0, GovernanceError.InvalidArgument, "votes may not be negative");
+        if (ChainHistory.Apply(Position(token).ChainVotes, new ChainPoint(block, logIndex, timestamp, votes))) await _writer.Save();
+    }
+
+    public async Task ApplyChainDelegate(string token, string? delegatee)
+    {
+        RequireToken(token);
+        var position = Position(token);
+        if (delegatee == Addresses.Zero) delegatee = null;
+        if (position.Delegate == delegatee) return;
+        position.Delegate = delegatee;
+        await _writer.Save();
+    }
+
+    public async Task RollbackChain(string token, long fromBlock)
+    {
+        if (S.Tokens.TryGetValue(token, out var p) && ChainHistory.RollbackFrom(p.ChainVotes, fromBlock) > 0) await _writer.Save();
+    }
 
     public Task<VoterInfo> GetInfo(string token)
     {
@@ -124,7 +149,7 @@ public sealed class VoterGrain : Grain, IVoterGrain
         {
             Address = Address, Token = token, Delegate = p?.Delegate,
             Balance = p is null ? 0 : CheckpointHistory.Latest(p.Balance),
-            Votes = p is null ? 0 : CheckpointHistory.Latest(p.Votes),
+            Votes = p is null ? 0 : p.ChainVotes.Count > 0 ? ChainHistory.Latest(p.ChainVotes) : CheckpointHistory.Latest(p.Votes),
         };
     }
 

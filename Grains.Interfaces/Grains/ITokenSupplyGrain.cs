@@ -9,6 +9,12 @@ public interface ITokenSupplyGrain : IGrainWithStringKey
     /// <summary>Adds a change of votable power; idempotent per (source, sequence).</summary>
     [Alias("Adjust")] Task Adjust(string source, long sequence, long timepoint, BigInteger delta);
 
+    /// <summary>Adds a change of votable power mirrored from a chain log; applying the same log twice changes nothing.</summary>
+    [Alias("ApplyChainDelta")] Task ApplyChainDelta(long block, int logIndex, long timestamp, BigInteger delta);
+
+    /// <summary>Forgets what was mirrored from <paramref name="fromBlock"/> on (a reorg replaced those blocks).</summary>
+    [Alias("RollbackChain")] Task RollbackChain(long fromBlock);
+
     /// <summary>Votable power at a past timepoint.</summary>
     [Alias("GetVotable")] Task<BigInteger> GetVotable(long timepoint);
 }

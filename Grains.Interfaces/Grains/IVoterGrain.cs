@@ -21,6 +21,15 @@ public interface IVoterGrain : IGrainWithStringKey
     /// <summary>Moves delegated votes into or out of this address; idempotent per (source, sequence).</summary>
     [Alias("AdjustVotes")] Task AdjustVotes(string token, string source, long sequence, long timepoint, BigInteger delta);
 
+    /// <summary>Sets the address's votes in a chain-mirrored token from a DelegateVotesChanged log; idempotent per (block, log index).</summary>
+    [Alias("ApplyChainVotes")] Task ApplyChainVotes(string token, long block, int logIndex, long timestamp, BigInteger votes);
+
+    /// <summary>Records the address's delegate in a chain-mirrored token (from DelegateChanged).</summary>
+    [Alias("ApplyChainDelegate")] Task ApplyChainDelegate(string token, string? delegatee);
+
+    /// <summary>Forgets chain-mirrored votes from <paramref name="fromBlock"/> on (a reorg replaced those blocks).</summary>
+    [Alias("RollbackChain")] Task RollbackChain(string token, long fromBlock);
+
     /// <summary>Refuses a signed message this address has already used (replay protection); remembers it until it is stale.</summary>
     [Alias("ConsumeSignedMessage")] Task ConsumeSignedMessage(string digest, long timestamp, long staleBefore);
 }

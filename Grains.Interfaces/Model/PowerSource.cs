@@ -15,6 +15,15 @@ public sealed record PowerSource
     /// <summary>Lower-case address → weight (for <see cref="PowerSourceKind.Whitelist"/>).</summary>
     [Id(2)] public ImmutableDictionary<string, BigInteger> Weights { get; init; } = ImmutableDictionary<string, BigInteger>.Empty;
 
+    /// <summary>
+    /// Tokens whose votes add up (cross-chain power, e.g. <c>btk@412346</c> and <c>btk@412347</c>); when empty,
+    /// <see cref="Token"/> alone counts.
+    /// </summary>
+    [Id(3)] public ImmutableArray<string> Tokens { get; init; } = [];
+
+    /// <summary>Every token that counts.</summary>
+    public ImmutableArray<string> AllTokens() => Tokens.IsDefaultOrEmpty ? [Token] : Tokens;
+
     public static PowerSource TokenVotes(string token = "btk") => new() { Kind = PowerSourceKind.TokenVotes, Token = token };
 
     public static PowerSource Whitelist(IEnumerable<KeyValuePair<string, BigInteger>> weights) =>

@@ -78,7 +78,11 @@ public static class ConstitutionRules
         }
         else
         {
-            Violation(Names.IsToken(source.Token), $"{at}: token id '{source.Token}' must be 1-40 characters of a-z, 0-9, '-', '@', '.'");
+            foreach (var token in source.AllTokens())
+            {
+                Violation(Names.IsToken(token), $"{at}: token id '{token}' must be 1-40 characters of a-z, 0-9, '-', '@', '.'");
+            }
+            Violation(source.AllTokens().Distinct().Count() == source.AllTokens().Length, $"{at}: a token is listed twice");
         }
     }
 

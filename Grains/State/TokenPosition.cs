@@ -7,4 +7,7 @@ public sealed class TokenPosition
     [Id(0)] public List<Checkpoint> Balance { get; set; } = [];
     [Id(1)] public string? Delegate { get; set; }
     [Id(2)] public List<Checkpoint> Votes { get; set; } = [];
+
+    /// <summary>Votes mirrored from a chain (DelegateVotesChanged); when present they are the token's votes.</summary>
+    [Id(3)] public List<ChainPoint> ChainVotes { get; set; } = [];
 }

@@ -8,4 +8,7 @@ public sealed class TokenSupplyState
 
     /// <summary>Last sequence applied per source, so redelivered adjustments apply once.</summary>
     [Id(1)] public Dictionary<string, long> Applied { get; set; } = [];
+
+    /// <summary>Votable power mirrored from a chain, as running totals per log.</summary>
+    [Id(2)] public List<ChainPoint> ChainVotable { get; set; } = [];
 }

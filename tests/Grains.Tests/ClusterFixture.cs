@@ -1,4 +1,6 @@
+using Blocktrack.Grains.Chains;
 using Blocktrack.Silo;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -14,6 +16,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    public FakeChains Chains { get; } = new();
+
     public ClusterFixture()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -22,6 +26,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddGovernanceRuntime(config);
             silo.Services.UseGovernanceClock(Clock);
+            silo.Services.AddSingleton<IChainReaderFactory>(Chains);
+            silo.Services.Configure<ChainsOptions>(o => o.Chains.Add(FakeChains.Options(Chains.Chain)));
         });
         Cluster = builder.Build();
     }

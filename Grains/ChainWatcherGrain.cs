@@ -1,0 +1,170 @@
+using Blocktrack.Grains.Chains;
+using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Blocktrack.Grains;
+
+/// <summary>
+/// Mirrors one chain's ERC20Votes logs into voter and supply grains. Each poll first checks that the last
+/// mirrored block is still on the chain; if not, it finds the common ancestor among the recent hashes, rolls the
+/// touched voters back to it and re-mirrors the new branch. Blocks are mirrored only behind the confirmation
+/// depth; every application is idempotent by (block, log index), so a restart mid-range applies nothing twice.
+/// </summary>
+public sealed class ChainWatcherGrain(
+    [PersistentState(GovernanceStorage.ChainWatcherState, GovernanceStorage.Name)] IPersistentState<ChainWatcherState> state,
+    IOptions<ChainsOptions> options, IChainReaderFactory readers, TimeProvider clock, ILogger<ChainWatcherGrain> log)
+    : Grain, IChainWatcherGrain, IRemindable
+{
+    private const string KeepAlive = "keep-alive";
+    private const int MaxRangesPerPoll = 16;
+
+    private ChainOptions _chain = new();
+    private IChainReader _reader = null!;
+    private IGrainTimer? _timer;
+    private long _head = -1;
+    private string? _lastError;
+    private DateTimeOffset? _lastErrorAt, _lastPollAt, _retryAt;
+    private int _failures;
+
+    private ChainWatcherState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var id = this.GetPrimaryKeyLong();
+        _chain = options.Value.Find(id) ?? throw new GovernanceException(GovernanceError.InvalidArgument, $"chain {id} is not configured (Chains section)");
+        _reader = readers.For(_chain);
+        return Task.CompletedTask;
+    }
+
+    public async Task<WatcherStatus> Start()
+    {
+        await this.RegisterOrUpdateReminder(KeepAlive, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        _timer ??= this.RegisterGrainTimer(static (g, _) => g.Tick(), this,
+            new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = _chain.PollInterval });
+        return Status();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status) => await Start();
+
+    public Task<WatcherStatus> GetStatus() => Task.FromResult(Status());
+
+    public async Task<WatcherStatus> Poll()
+    {
+        _lastPollAt = clock.GetUtcNow();
+        try
+        {
+            _head = await _reader.BlockNumber();
+            await FollowReorg();
+            var safe = _head - _chain.Confirmations;
+            for (var i = 0; i < MaxRangesPerPoll && S.Cursor < safe; i++)
+            {
+                await Mirror(S.Cursor + 1, Math.Min(safe, S.Cursor + _chain.MaxBlockRange));
+            }
+            _failures = 0;
+            _retryAt = null;
+        }
+        catch (Exception e) when (e is not GovernanceException)
+        {
+            // Back off exponentially while the node is unreachable or misbehaving; the status shows why.
+            _failures++;
+            _lastError = e.Message;
+            _lastErrorAt = clock.GetUtcNow();
+            _retryAt = _lastErrorAt + TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(_failures, 6))) * _chain.PollInterval.TotalSeconds);
+            log.LogWarning("Chain {Chain} poll failed ({Failures} in a row): {Error}", _chain.Id, _failures, e.Message);
+        }
+        return Status();
+    }
+
+    private async Task Tick()
+    {
+        if (_retryAt is { } retry && clock.GetUtcNow() < retry) return;
+        await Poll();
+    }
+
+    private async Task FollowReorg()
+    {
+        if (S.Recent.Count == 0) return;
+        var last = S.Recent[^1];
+        if ((await _reader.Block(last.Number))?.Hash == last.Hash) return;
+
+        var ancestor = new BlockRef(S.Recent[0].Number - 1, "", 0);
+        for (var i = S.Recent.Count - 2; i >= 0; i--)
+        {
+            if ((await _reader.Block(S.Recent[i].Number))?.Hash != S.Recent[i].Hash) continue;
+            ancestor = S.Recent[i];
+            break;
+        }
+        var from = ancestor.Number + 1;
+        log.LogWarning("Chain {Chain} reorganised: rolling back from block {From}", _chain.Id, from);
+        foreach (var (token, voter) in S.Touched.Where(t => t.Block >= from).Select(t => (t.Token, t.Voter)).Distinct())
+        {
+            await GrainFactory.GetGrain<IVoterGrain>(voter).RollbackChain(token, from);
+        }
+        foreach (var token in _chain.Tokens.Select(t => t.Token).Distinct())
+        {
+            await GrainFactory.GetGrain<ITokenSupplyGrain>(token).RollbackChain(from);
+        }
+        S.Recent.RemoveAll(b => b.Number >= from);
+        S.Touched.RemoveAll(t => t.Block >= from);
+        S.Cursor = ancestor.Number;
+        S.CursorTimestamp = ancestor.Timestamp;
+        S.Reorgs++;
+        await state.WriteStateAsync();
+    }
+
+    private async Task Mirror(long from, long to)
+    {
+        var addresses = _chain.Tokens.Select(t => t.Address.ToLowerInvariant()).ToList();
+        var logs = await _reader.Logs(from, to, addresses, VoteLogs.Topics);
+        var headers = new SortedDictionary<long, ChainBlock>();
+        foreach (var entry in logs.OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex))
+        {
+            var header = await Header(headers, entry.BlockNumber);
+            if (header.Hash != entry.BlockHash) throw new InvalidOperationException($"block {entry.BlockNumber} changed while mirroring it");
+            var token = _chain.Tokens.First(t => string.Equals(t.Address, entry.Address, StringComparison.OrdinalIgnoreCase)).Token;
+            if (entry.Topics[0] == VoteLogs.DelegateVotesChanged)
+            {
+                var (delegatee, previous, current) = VoteLogs.DecodeVotesChanged(entry);
+                await GrainFactory.GetGrain<IVoterGrain>(delegatee).ApplyChainVotes(token, entry.BlockNumber, entry.LogIndex, header.Timestamp, current);
+                await GrainFactory.GetGrain<ITokenSupplyGrain>(token).ApplyChainDelta(entry.BlockNumber, entry.LogIndex, header.Timestamp, current - previous);
+                S.Touched.Add(new TouchedVoter(entry.BlockNumber, token, delegatee));
+            }
+            else if (entry.Topics[0] == VoteLogs.DelegateChanged)
+            {
+                var (delegator, delegatee) = VoteLogs.DecodeDelegateChanged(entry);
+                await GrainFactory.GetGrain<IVoterGrain>(delegator).ApplyChainDelegate(token, delegatee);
+            }
+            S.LogsApplied++;
+        }
+        var end = await Header(headers, to);
+        S.Recent.AddRange(headers.Values.Where(h => S.Recent.Count == 0 || h.Number > S.Recent[^1].Number).Select(h => new BlockRef(h.Number, h.Hash, h.Timestamp)));
+        if (S.Recent.Count > _chain.ReorgWindow) S.Recent.RemoveRange(0, S.Recent.Count - _chain.ReorgWindow);
+        S.Touched.RemoveAll(t => t.Block < S.Recent[0].Number);
+        S.Cursor = to;
+        S.CursorTimestamp = end.Timestamp;
+        await state.WriteStateAsync();
+    }
+
+    private async Task<ChainBlock> Header(IDictionary<long, ChainBlock> cache, long number)
+    {
+        if (cache.TryGetValue(number, out var header)) return header;
+        header = await _reader.Block(number) ?? throw new InvalidOperationException($"block {number} is not on the chain any more");
+        cache[number] = header;
+        return header;
+    }
+
+    private WatcherStatus Status()
+    {
+        var now = clock.GetUtcNow();
+        return new WatcherStatus
+        {
+            ChainId = _chain.Id, Name = _chain.Name, Head = _head, Cursor = S.Cursor, CursorTimestamp = S.CursorTimestamp,
+            LagBlocks = _head < 0 ? 0 : Math.Max(0, _head - S.Cursor),
+            LagSeconds = S.CursorTimestamp == 0 ? 0 : Math.Max(0, now.ToUnixTimeSeconds() - S.CursorTimestamp),
+            LastError = _lastError, LastErrorAt = _lastErrorAt, LastPollAt = _lastPollAt,
+            Healthy = _failures == 0 && _lastPollAt is not null, LogsApplied = S.LogsApplied, Reorgs = S.Reorgs,
+        };
+    }
+}

@@ -1,0 +1,18 @@
+namespace Blocktrack.Grains.State;
+
+/// <summary>Persisted cursor of a chain watcher, with the recent block hashes and whom each recent block touched.</summary>
+[GenerateSerializer, Alias("bt.ChainWatcherState")]
+public sealed class ChainWatcherState
+{
+    /// <summary>The last block fully mirrored; -1 before the first poll.</summary>
+    [Id(0)] public long Cursor { get; set; } = -1;
+    [Id(1)] public long CursorTimestamp { get; set; }
+
+    /// <summary>(number, hash) of recently mirrored blocks, oldest first, to find the common ancestor after a reorg.</summary>
+    [Id(2)] public List<BlockRef> Recent { get; set; } = [];
+
+    /// <summary>Voters (and tokens) whose mirrored votes changed in recent blocks, so a reorg knows whom to roll back.</summary>
+    [Id(3)] public List<TouchedVoter> Touched { get; set; } = [];
+    [Id(4)] public long LogsApplied { get; set; }
+    [Id(5)] public int Reorgs { get; set; }
+}

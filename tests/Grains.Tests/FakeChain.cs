@@ -1,0 +1,84 @@
+using System.Numerics;
+using Blocktrack.Chain;
+using Blocktrack.Grains.Chains;
+
+namespace Blocktrack.Grains.Tests;
+
+/// <summary>An in-memory chain with ERC20Votes logs, reorgs and outages, for watcher tests.</summary>
+public sealed class FakeChain : IChainReader
+{
+    private readonly object _gate = new();
+    private readonly List<(ChainBlock Block, List<ChainLog> Logs)> _blocks = [];
+    private int _branch;
+
+    public string Token { get; } = "0x00000000000000000000000000000000000b7c01";
+    public bool Down { get; set; }
+
+    public FakeChain() => Mine(); // genesis
+
+    public long Head { get { lock (_gate) return _blocks.Count - 1; } }
+
+    /// <summary>Adds a block whose logs set each delegate's votes (previous votes are read from the chain itself).</summary>
+    public ChainBlock Mine(params (string Delegate, BigInteger Votes)[] changes)
+    {
+        lock (_gate)
+        {
+            var number = _blocks.Count;
+            var parent = number == 0 ? "0x" + new string('0', 64) : _blocks[^1].Block.Hash;
+            var hash = Hex.ToHex(Keccak256.Hash($"{parent}|{number}|{_branch}"));
+            var timestamp = 1_700_000_000 + number * 12;
+            var logs = changes.Select((c, i) => new ChainLog(Token,
+                [VoteLogs.DelegateVotesChanged, "0x" + new string('0', 24) + c.Delegate[2..]],
+                Hex.ToHex([.. Word(VotesOf(c.Delegate)), .. Word(c.Votes)]), number, hash, i)).ToList();
+            var block = new ChainBlock(number, hash, parent, timestamp);
+            _blocks.Add((block, logs));
+            return block;
+        }
+    }
+
+    /// <summary>Drops every block from <paramref name="height"/> on, as a reorg does before the new branch is mined.</summary>
+    public void Reorg(long height)
+    {
+        lock (_gate)
+        {
+            _blocks.RemoveRange((int)height, _blocks.Count - (int)height);
+            _branch++;
+        }
+    }
+
+    public BigInteger VotesOf(string delegatee)
+    {
+        lock (_gate)
+        {
+            var last = _blocks.SelectMany(b => b.Logs).LastOrDefault(l => l.Topics[1].EndsWith(delegatee[2..], StringComparison.Ordinal));
+            return last is null ? BigInteger.Zero : VoteLogs.DecodeVotesChanged(last).Current;
+        }
+    }
+
+    public Task<long> BlockNumber(CancellationToken cancellationToken = default) => Answer(() => (long)_blocks.Count - 1);
+
+    public Task<ChainBlock?> Block(long number, CancellationToken cancellationToken = default) =>
+        Answer(() => number < _blocks.Count ? _blocks[(int)number].Block : null);
+
+    public Task<IReadOnlyList<ChainLog>> Logs(long fromBlock, long toBlock, IReadOnlyList<string> addresses, IReadOnlyList<string> topic0s,
+        CancellationToken cancellationToken = default) =>
+        Answer<IReadOnlyList<ChainLog>>(() => _blocks.Where(b => b.Block.Number >= fromBlock && b.Block.Number <= toBlock)
+            .SelectMany(b => b.Logs).Where(l => addresses.Contains(l.Address) && topic0s.Contains(l.Topics[0])).ToList());
+
+    private Task<T> Answer<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            if (Down) throw new HttpRequestException("connection refused (fake node is down)");
+            return Task.FromResult(read());
+        }
+    }
+
+    private static byte[] Word(BigInteger value)
+    {
+        var word = new byte[32];
+        var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
+        bytes.CopyTo(word, 32 - bytes.Length);
+        return word;
+    }
+}
