@@ -23,6 +23,8 @@ module.exports = {
       accounts: { mnemonic: "test test test test test test test test test test test junk", count: 20 },
       mining: blockTimeSeconds > 0 ? { auto: false, interval: blockTimeSeconds * 1000 } : { auto: true },
       loggingEnabled: false,
+      // Like a real chain: a reverting transaction is mined with status 0 rather than reported as an RPC error.
+      throwOnTransactionFailures: false,
     },
   },
   // Keep Hardhat's own cache and artifacts away from ours (artifacts/ holds the committed solc-js output).
