@@ -141,14 +141,16 @@ public sealed class BallotShardGrain : Grain, IBallotShardGrain
     private async Task RequireOpen()
     {
         var now = ProposalLifecycle.Truncate(_clock.GetUtcNow());
-        if (now > _terms.Deadline && !_state.State.Sealed)
+        if ((now > _terms.Deadline || !_terms.SnapshotFinal) && !_state.State.Sealed)
         {
             _terms = await Proposal.GetVotingTerms(); // the deadline may have been extended by late quorum
             now = ProposalLifecycle.Truncate(_clock.GetUtcNow());
         }
-        var open = !_state.State.Sealed && _terms.Open && now > _terms.Snapshot && now <= _terms.Deadline;
+        var open = !_state.State.Sealed && _terms.Open && _terms.SnapshotFinal && now > _terms.Snapshot && now <= _terms.Deadline;
         Refuse.Unless(open, GovernanceError.ProposalNotActive,
-            now <= _terms.Snapshot ? $"'{ProposalId}' is pending until {_terms.Snapshot:u}" : $"voting on '{ProposalId}' is closed");
+            now <= _terms.Snapshot ? $"'{ProposalId}' is pending until {_terms.Snapshot:u}"
+            : !_terms.SnapshotFinal ? $"'{ProposalId}' is pending until every mirrored chain has passed its snapshot"
+            : $"voting on '{ProposalId}' is closed");
     }
 
     /// <summary>Refuses what cannot be counted; returns the earlier receipt for an identical ballot, else null.</summary>

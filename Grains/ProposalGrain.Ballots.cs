@@ -21,8 +21,28 @@ public sealed partial class ProposalGrain
     public Task<VotingTerms> GetVotingTerms() => Task.FromResult(new VotingTerms
     {
         Proposal = Id, Snapshot = S.Snapshot, Deadline = S.Deadline, Class = Class, Shards = Shards,
-        Open = S.CanceledBy is null && S.VetoedBy is null,
+        Open = S.CanceledBy is null && S.VetoedBy is null, SnapshotFinal = S.SnapshotFinal,
     });
+
+    /// <summary>Chains whose mirrored tokens count in this proposal's power source.</summary>
+    private IReadOnlyList<long> SnapshotChains() => Class.PowerSource.Kind == PowerSourceKind.Whitelist
+        ? []
+        : [.. Class.PowerSource.AllTokens().Select(Names.ChainOf).OfType<long>().Distinct()];
+
+    /// <summary>
+    /// Cross-chain snapshots: power at the snapshot is final only once every mirrored chain's watcher has passed
+    /// the snapshot timestamp at its confirmation depth; until then the proposal stays pending.
+    /// </summary>
+    private async Task CheckSnapshotChains()
+    {
+        var snapshot = S.Snapshot.ToUnixTimeSeconds();
+        var statuses = await Task.WhenAll(SnapshotChains().Select(c => GrainFactory.GetGrain<IChainWatcherGrain>(c).GetStatus()));
+        if (statuses.All(s => s.CursorTimestamp >= snapshot))
+        {
+            S.SnapshotFinal = true;
+            await _writer.Save();
+        }
+    }
 
     public async Task<Tally> GetTally() => S.FinalTally ?? await LiveTally();
 

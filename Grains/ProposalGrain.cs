@@ -58,6 +58,7 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         S.Setup = setup;
         S.Snapshot = ProposalLifecycle.Truncate(setup.CreatedAt + setup.Class.VotingDelay);
         S.Deadline = ProposalLifecycle.Truncate(S.Snapshot + setup.Class.VotingPeriod);
+        S.SnapshotFinal = SnapshotChains().Count == 0;
         await Advance();
         return await Info();
     }
@@ -122,6 +123,7 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
     /// <summary>Does whatever time makes due, saves, announces a new state and schedules the next wake-up.</summary>
     private async Task Advance()
     {
+        if (!S.SnapshotFinal && S.CanceledBy is null && ProposalLifecycle.Truncate(Now) > S.Snapshot) await CheckSnapshotChains();
         var state = StateNow();
         if (state != ProposalState.Pending && state != ProposalState.Canceled) await EnsureQuorumBase();
         if (!S.Sealed && S.CanceledBy is null && ProposalLifecycle.Truncate(Now) > S.Deadline) await SealShards();
@@ -177,6 +179,7 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
     private ProposalFacts Facts() => new()
     {
         Snapshot = S.Snapshot, Deadline = S.Deadline, Tally = S.FinalTally ?? Tally.Empty, TallyFinal = S.Sealed,
+        SnapshotFinal = S.SnapshotFinal,
         QuorumRequired = S.QuorumRequired,
         ApprovalThresholdBps = Class.ApprovalThresholdBps, GracePeriod = Class.GracePeriod, Eta = S.Eta,
         Executed = S.ExecutedAt is not null, Canceled = S.CanceledBy is not null, Vetoed = S.VetoedBy is not null,

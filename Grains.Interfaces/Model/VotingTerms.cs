@@ -14,4 +14,7 @@ public sealed record VotingTerms
 
     /// <summary>False once the proposal was canceled or vetoed.</summary>
     [Id(5)] public bool Open { get; init; }
+
+    /// <summary>False while a mirrored chain has not yet been followed past the snapshot: voting has not opened.</summary>
+    [Id(6)] public bool SnapshotFinal { get; init; } = true;
 }

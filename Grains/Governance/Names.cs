@@ -42,6 +42,13 @@ public static partial class Names
 
     public static string ProposalId(string dao, long seq) => $"{dao}/{seq}";
 
+    /// <summary>The chain a mirrored token lives on: <c>btk@412346</c> → 412346; null for a cluster-native token.</summary>
+    public static long? ChainOf(string token)
+    {
+        var at = token.LastIndexOf('@');
+        return at >= 0 && long.TryParse(token.AsSpan(at + 1), System.Globalization.NumberStyles.None, null, out var id) ? id : null;
+    }
+
     /// <summary>Splits <c>{path}/{seq}</c>; false when the id is malformed.</summary>
     public static bool TryParseProposalId(string id, out string dao, out long seq)
     {

@@ -17,6 +17,9 @@ public sealed record ProposalFacts
     public bool Canceled { get; init; }
     public bool Vetoed { get; init; }
 
+    /// <summary>Whether every mirrored chain has passed the snapshot; until then voting does not open.</summary>
+    public bool SnapshotFinal { get; init; } = true;
+
     /// <summary>Whether <see cref="Tally"/> is final (all ballots sealed); until then a closed vote still reads Active.</summary>
     public bool TallyFinal { get; init; } = true;
 }

@@ -17,7 +17,7 @@ public static class ProposalLifecycle
         // The clock is whole seconds (ERC-6372 timestamp mode): power at the snapshot second is final
         // only once that second is over, so voting opens at snapshot + 1s.
         now = Truncate(now);
-        if (now <= f.Snapshot) return ProposalState.Pending;
+        if (now <= f.Snapshot || !f.SnapshotFinal) return ProposalState.Pending;
         if (now <= f.Deadline || !f.TallyFinal) return ProposalState.Active;
         if (f.QuorumRequired is not { } quorum || !Counting.Passed(f.Tally, quorum, f.ApprovalThresholdBps))
             return ProposalState.Defeated;
@@ -29,7 +29,8 @@ public static class ProposalLifecycle
     public static DateTimeOffset? NextDeadline(ProposalFacts f, DateTimeOffset now) =>
         StateAt(f, now) switch
         {
-            ProposalState.Pending => f.Snapshot + Tick,
+            ProposalState.Pending when Truncate(now) <= f.Snapshot => f.Snapshot + Tick,
+            ProposalState.Pending => now + ChainRecheck,
             ProposalState.Active when now <= f.Deadline => f.Deadline + Tick,
             ProposalState.Active => now,
             ProposalState.Succeeded => now,
@@ -37,6 +38,9 @@ public static class ProposalLifecycle
             ProposalState.Queued when f.Eta is { } eta => eta + f.GracePeriod + Tick,
             _ => null,
         };
+
+    /// <summary>How often a proposal whose snapshot chains have not caught up asks again.</summary>
+    public static readonly TimeSpan ChainRecheck = TimeSpan.FromSeconds(2);
 
     /// <summary>Drops sub-second precision: governance time is whole unix seconds.</summary>
     public static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());

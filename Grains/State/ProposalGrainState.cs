@@ -28,4 +28,7 @@ public sealed class ProposalGrainState
     /// <summary>Set once every ballot shard is sealed; <see cref="FinalTally"/> is then the count of record.</summary>
     [Id(15)] public bool Sealed { get; set; }
     [Id(16)] public Tally? FinalTally { get; set; }
+
+    /// <summary>Set once every chain the power source mirrors has been followed past the snapshot.</summary>
+    [Id(17)] public bool SnapshotFinal { get; set; }
 }

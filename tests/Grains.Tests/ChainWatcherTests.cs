@@ -8,11 +8,12 @@ public sealed class ChainWatcherTests(ClusterFixture fixture)
 {
     private static readonly string Ann = Scenario.Address(0xa001), Ben = Scenario.Address(0xb001);
 
-    private FakeChain Chain => fixture.Chains.Chain;
-    private IChainWatcherGrain Watcher => fixture.Grains.GetGrain<IChainWatcherGrain>(FakeChains.ChainId);
+    private static readonly string Token = FakeChains.TokenOf(FakeChains.WatcherChain);
+    private FakeChain Chain => fixture.Chains[FakeChains.WatcherChain];
+    private IChainWatcherGrain Watcher => fixture.Grains.GetGrain<IChainWatcherGrain>(FakeChains.WatcherChain);
     private IVoterGrain Voter(string a) => fixture.Grains.GetGrain<IVoterGrain>(a);
 
-    private Task<System.Numerics.BigInteger> Votes(string a, long at) => Voter(a).GetVotes(FakeChains.Token, at);
+    private Task<System.Numerics.BigInteger> Votes(string a, long at) => Voter(a).GetVotes(Token, at);
 
     [Fact]
     public async Task Mirrors_confirmed_blocks_only_survives_reorgs_outages_and_restarts()
@@ -30,7 +31,7 @@ public sealed class ChainWatcherTests(ClusterFixture fixture)
         Assert.Equal(120, await Votes(Ann, b2.Timestamp));
         Assert.Equal(120, await Votes(Ann, long.MaxValue));
         Assert.Equal(50, await Votes(Ben, b2.Timestamp));
-        Assert.Equal(170, await fixture.Grains.GetGrain<ITokenSupplyGrain>(FakeChains.Token).GetVotable(b2.Timestamp));
+        Assert.Equal(170, await fixture.Grains.GetGrain<ITokenSupplyGrain>(Token).GetVotable(b2.Timestamp));
         var applied = status.LogsApplied;
 
         // Polling again (or after a restart) applies nothing twice.
@@ -53,7 +54,7 @@ public sealed class ChainWatcherTests(ClusterFixture fixture)
         Assert.Equal(300, await Votes(Ann, long.MaxValue));
         Assert.Equal(10, await Votes(Ben, c2.Timestamp));
         Assert.Equal(100, await Votes(Ann, b1.Timestamp)); // below the fork nothing changed
-        Assert.Equal(310, await fixture.Grains.GetGrain<ITokenSupplyGrain>(FakeChains.Token).GetVotable(long.MaxValue));
+        Assert.Equal(310, await fixture.Grains.GetGrain<ITokenSupplyGrain>(Token).GetVotable(long.MaxValue));
 
         // The node goes down: the watcher reports unhealthy with the error, then catches up when it returns.
         Chain.Down = true;

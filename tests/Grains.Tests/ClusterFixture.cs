@@ -27,7 +27,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddGovernanceRuntime(config);
             silo.Services.UseGovernanceClock(Clock);
             silo.Services.AddSingleton<IChainReaderFactory>(Chains);
-            silo.Services.Configure<ChainsOptions>(o => o.Chains.Add(FakeChains.Options(Chains.Chain)));
+            silo.Services.Configure<ChainsOptions>(o => o.Chains.AddRange(Chains.Options()));
         });
         Cluster = builder.Build();
     }

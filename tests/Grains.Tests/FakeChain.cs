@@ -19,14 +19,17 @@ public sealed class FakeChain : IChainReader
     public long Head { get { lock (_gate) return _blocks.Count - 1; } }
 
     /// <summary>Adds a block whose logs set each delegate's votes (previous votes are read from the chain itself).</summary>
-    public ChainBlock Mine(params (string Delegate, BigInteger Votes)[] changes)
+    public ChainBlock Mine(params (string Delegate, BigInteger Votes)[] changes) => MineAt(0, changes);
+
+    /// <summary>Mines a block at a timestamp (kept strictly increasing, 12 s after the last by default).</summary>
+    public ChainBlock MineAt(long at, params (string Delegate, BigInteger Votes)[] changes)
     {
         lock (_gate)
         {
             var number = _blocks.Count;
             var parent = number == 0 ? "0x" + new string('0', 64) : _blocks[^1].Block.Hash;
             var hash = Hex.ToHex(Keccak256.Hash($"{parent}|{number}|{_branch}"));
-            var timestamp = 1_700_000_000 + number * 12;
+            var timestamp = number == 0 ? 1_700_000_000 : Math.Max(_blocks[^1].Block.Timestamp + 12, at);
             var logs = changes.Select((c, i) => new ChainLog(Token,
                 [VoteLogs.DelegateVotesChanged, "0x" + new string('0', 24) + c.Delegate[2..]],
                 Hex.ToHex([.. Word(VotesOf(c.Delegate)), .. Word(c.Votes)]), number, hash, i)).ToList();

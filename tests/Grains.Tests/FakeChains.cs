@@ -2,19 +2,24 @@ using Blocktrack.Grains.Chains;
 
 namespace Blocktrack.Grains.Tests;
 
-/// <summary>Hands each configured chain id its fake chain.</summary>
+/// <summary>Hands each configured chain id its own fake chain, so tests that mirror chains do not share one.</summary>
 public sealed class FakeChains : IChainReaderFactory
 {
-    public const long ChainId = 9001;
-    public const string Token = "btk@9001";
+    public const long WatcherChain = 9001;
+    public const long CrossChain = 9002;
 
-    public FakeChain Chain { get; } = new();
+    private readonly Dictionary<long, FakeChain> _chains = new() { [WatcherChain] = new(), [CrossChain] = new() };
 
-    public IChainReader For(ChainOptions chain) => chain.Id == ChainId ? Chain : throw new InvalidOperationException($"no fake chain {chain.Id}");
+    public FakeChain this[long id] => _chains[id];
 
-    public static ChainOptions Options(FakeChain chain) => new()
+    public static string TokenOf(long id) => $"btk@{id}";
+
+    public IChainReader For(ChainOptions chain) =>
+        _chains.TryGetValue(chain.Id, out var fake) ? fake : throw new InvalidOperationException($"no fake chain {chain.Id}");
+
+    public IEnumerable<ChainOptions> Options() => _chains.Select(c => new ChainOptions
     {
-        Id = ChainId, Name = "fake", Confirmations = 2, PollInterval = TimeSpan.FromHours(1), MaxBlockRange = 3,
-        Tokens = [new MirroredToken { Address = chain.Token, Token = Token }],
-    };
+        Id = c.Key, Name = $"fake-{c.Key}", Confirmations = 2, PollInterval = TimeSpan.FromHours(1), MaxBlockRange = 3,
+        Tokens = [new MirroredToken { Address = c.Value.Token, Token = TokenOf(c.Key) }],
+    });
 }
