@@ -2,10 +2,13 @@ using Blocktrack.Silo;
 
 // A silo on its own (the cluster profile runs several); the Gateway co-hosts one in the embedded profile.
 var builder = WebApplication.CreateBuilder(args);
+if (args is [MigrateCommand.Name, ..]) return await MigrateCommand.RunAsync(builder.Configuration);
+
 builder.AddGovernanceTelemetry("blocktrack-silo");
 builder.UseOrleans(silo => silo.ConfigureGovernanceSilo(builder.Configuration));
 
 var app = builder.Build();
 app.MapPrometheusScrapingEndpoint();
 app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
-app.Run();
+await app.RunAsync();
+return 0;

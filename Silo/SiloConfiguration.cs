@@ -1,14 +1,22 @@
 using Blocktrack.Grains;
+using Blocktrack.Silo.Storage.Postgres;
+using Blocktrack.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 
 namespace Blocktrack.Silo;
 
 /// <summary>Configures a silo for the storage profile named in configuration (<c>Orleans:Profile</c>).</summary>
 public static class SiloConfiguration
 {
+    /// <summary>Localhost clustering; grain state, reminders and ballots in a SQLite file under <c>Orleans:DataDirectory</c>.</summary>
     public const string EmbeddedProfile = "embedded";
+
+    /// <summary>Membership, grain state, reminders and ballots in PostgreSQL (<c>ConnectionStrings:Orleans</c>): several silos.</summary>
+    public const string ClusterProfile = "cluster";
+
+    /// <summary>Localhost clustering and everything in memory: fast tests; stopping the process forgets everything.</summary>
+    public const string MemoryProfile = "memory";
 
     /// <summary>The profile in force: <c>Orleans:Profile</c>, default <c>embedded</c>.</summary>
     public static string Profile(IConfiguration config) =>
@@ -17,36 +25,47 @@ public static class SiloConfiguration
     /// <summary>Clustering, storage, reminders and governance services of one silo.</summary>
     public static ISiloBuilder ConfigureGovernanceSilo(this ISiloBuilder silo, IConfiguration config)
     {
-        switch (Profile(config))
+        var settings = OrleansSettings.From(config);
+        switch (settings.Profile)
         {
-            case EmbeddedProfile:
-                silo.UseLocalhostClustering(
-                    siloPort: config.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT),
-                    gatewayPort: config.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT));
+            case EmbeddedProfile or MemoryProfile:
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+                break;
+            case ClusterProfile:
+                silo.UseGovernanceAdoNetClustering(settings);
                 break;
             default:
-                throw UnknownProfile(config);
+                throw UnknownProfile(settings.Profile);
         }
         return silo.AddGovernanceRuntime(config);
     }
 
-    /// <summary>Everything but clustering: storage and reminders of the profile, tracing, governance services.</summary>
+    /// <summary>Everything but clustering (so test clusters can bring their own): storage and reminders of the profile, tracing, governance services.</summary>
     public static ISiloBuilder AddGovernanceRuntime(this ISiloBuilder silo, IConfiguration config)
     {
-        switch (Profile(config))
+        var settings = OrleansSettings.From(config);
+        switch (settings.Profile)
         {
             case EmbeddedProfile:
+                silo.AddSqliteGovernanceStorage(settings);
+                break;
+            case ClusterProfile:
+                silo.AddPostgresGovernanceStorage(settings);
+                break;
+            case MemoryProfile:
                 silo.AddMemoryGrainStorage(GovernanceStorage.Name);
                 silo.UseInMemoryReminderService();
                 break;
             default:
-                throw UnknownProfile(config);
+                throw UnknownProfile(settings.Profile);
         }
         silo.AddActivityPropagation();
+        // After the profile's ballot log: this only adds the in-memory one when no durable log was registered.
         silo.Services.AddGovernanceGrains();
         return silo;
     }
 
-    private static InvalidOperationException UnknownProfile(IConfiguration config) =>
-        new($"Unknown Orleans:Profile '{Profile(config)}'. Known profiles: {EmbeddedProfile}.");
+    /// <summary>The error for a profile no silo or client knows.</summary>
+    public static InvalidOperationException UnknownProfile(string profile) =>
+        new($"Unknown Orleans:Profile '{profile}'. Known profiles: {EmbeddedProfile}, {ClusterProfile}, {MemoryProfile}.");
 }

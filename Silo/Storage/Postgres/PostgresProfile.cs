@@ -1,0 +1,53 @@
+using Blocktrack.Grains;
+using Blocktrack.Grains.Ballots;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace Blocktrack.Silo.Storage.Postgres;
+
+/// <summary>The cluster profile: membership, grain state and reminders through Orleans' ADO.NET providers, ballots through Npgsql.</summary>
+public static class PostgresProfile
+{
+    /// <summary>Grain state, reminders and the ballot log on PostgreSQL, and the schema migration that precedes them.</summary>
+    public static ISiloBuilder AddPostgresGovernanceStorage(this ISiloBuilder silo, OrleansSettings settings)
+    {
+        var connectionString = settings.RequireConnectionString();
+        var services = silo.Services;
+        services.AddSingleton(_ => new PostgresDatabase(connectionString));
+        if (settings.MigrateSchema) services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
+        services.AddGovernanceStateSerializer();
+        silo.AddAdoNetGrainStorage(GovernanceStorage.Name, options =>
+        {
+            options.Invariant = PostgresDatabase.Invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = PostgresDatabase.Invariant;
+            options.ConnectionString = connectionString;
+        });
+        services.AddSingleton<IBallotLog, PostgresBallotLog>();
+        return silo;
+    }
+
+    /// <summary>Membership in PostgreSQL: silos find each other (and clients find gateways) through the shared database.</summary>
+    public static ISiloBuilder UseGovernanceAdoNetClustering(this ISiloBuilder silo, OrleansSettings settings)
+    {
+        var connectionString = settings.RequireConnectionString();
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = settings.ClusterId;
+            options.ServiceId = settings.ServiceId;
+        });
+        if (settings.AdvertisedIPAddress is { } address)
+            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(address));
+        else
+            silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = PostgresDatabase.Invariant;
+            options.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Blocktrack.Storage.Tests;
+
+/// <summary>What every profile's ballot log must do: append batches durably, read them back in order, never rewrite a row.</summary>
+public abstract class BallotLogContract(StorageBackend backend, ITestOutputHelper output)
+{
+    private static string NewLog() => $"blocktrack/{Guid.NewGuid():N}/0";
+
+    [Fact]
+    public async Task Batches_read_back_in_append_order()
+    {
+        var log = NewLog();
+        var batches = new[] { Samples.Ballots(0, 3), Samples.Ballots(3, 1), Samples.Ballots(4, 50) };
+        foreach (var batch in batches) await backend.Ballots.AppendAsync(log, batch);
+        await backend.Ballots.AppendAsync(NewLog(), Samples.Ballots(100, 5));
+
+        Assert.Equal(batches.SelectMany(b => b), await backend.Ballots.ReadAsync(log));
+    }
+
+    [Fact]
+    public async Task Unknown_log_reads_empty_and_empty_batches_are_no_ops()
+    {
+        var log = NewLog();
+        Assert.Empty(await backend.Ballots.ReadAsync(log));
+        await backend.Ballots.AppendAsync(log, []);
+        Assert.Empty(await backend.Ballots.ReadAsync(log));
+    }
+
+    [Fact]
+    public async Task A_batch_of_ten_thousand_goes_in_one_call()
+    {
+        var log = NewLog();
+        var ballots = Samples.Ballots(0, 10_000);
+        var clock = Stopwatch.StartNew();
+        await backend.Ballots.AppendAsync(log, ballots);
+        var appended = clock.Elapsed;
+        clock.Restart();
+        var read = await backend.Ballots.ReadAsync(log);
+        var readBack = clock.Elapsed;
+
+        Assert.Equal(ballots, read);
+        output.WriteLine($"{backend.Name}: 10,000 ballots in one batch appended in {appended.TotalMilliseconds:F0} ms, read back in {readBack.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public async Task Appending_never_rewrites_earlier_rows()
+    {
+        var log = NewLog();
+        await backend.Ballots.AppendAsync(log, Samples.Ballots(0, 20));
+        var before = await backend.RawBallotsAsync(log);
+        await backend.Ballots.AppendAsync(log, Samples.Ballots(20, 20));
+        await backend.Ballots.AppendAsync(log, Samples.Ballots(40, 1));
+        var after = await backend.RawBallotsAsync(log);
+
+        Assert.Equal(41, after.Count);
+        Assert.Equal(before.Select(r => r.Seq), after.Take(before.Count).Select(r => r.Seq));
+        Assert.All(before.Zip(after), pair => Assert.Equal(pair.First.Payload, pair.Second.Payload));
+        Assert.True(after.Skip(before.Count).All(r => r.Seq > before[^1].Seq));
+    }
+
+    [Fact]
+    public async Task The_store_itself_refuses_to_change_or_delete_a_ballot()
+    {
+        var log = NewLog();
+        await backend.Ballots.AppendAsync(log, Samples.Ballots(0, 3));
+        var before = await backend.RawBallotsAsync(log);
+
+        var attempts = await backend.TamperWithBallotsAsync(log);
+
+        Assert.All(attempts, attempt => Assert.Contains("append-only", attempt?.Message));
+        Assert.Equal(before.Select(r => r.Payload), (await backend.RawBallotsAsync(log)).Select(r => r.Payload));
+    }
+
+    [Fact]
+    public async Task Throughput_of_ten_thousand_ballots_in_batches_of_256()
+    {
+        var log = NewLog();
+        var ballots = Samples.Ballots(0, 10_000);
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in ballots.Chunk(256)) await backend.Ballots.AppendAsync(log, batch);
+        var elapsed = clock.Elapsed;
+
+        Assert.Equal(ballots.Count, (await backend.Ballots.ReadAsync(log)).Count);
+        output.WriteLine($"{backend.Name}: 10,000 ballots in {(ballots.Count + 255) / 256} batches of 256 appended in {elapsed.TotalMilliseconds:F0} ms " +
+                         $"({ballots.Count / elapsed.TotalSeconds:N0} ballots/s, {elapsed.TotalMilliseconds / (ballots.Count / 256.0):F2} ms per batch)");
+    }
+}

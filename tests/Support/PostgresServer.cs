@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using Npgsql;
+
+namespace Blocktrack.Tests.Support;
+
+/// <summary>
+/// A throwaway PostgreSQL server for tests: a fresh cluster in a temp folder, on a free 127.0.0.1 port with trust
+/// authentication, stopped and deleted on dispose. It needs Debian's server binaries
+/// (/usr/lib/postgresql/*/bin, installed by scripts/prerequisites.sh) and no system service.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private const string BinariesRoot = "/usr/lib/postgresql";
+    private const string SuperUser = "postgres";
+
+    private readonly string _bin;
+    private readonly string _dataDirectory;
+    private readonly bool _asPostgresUser;
+    private int _databases;
+
+    private PostgresServer(string bin, string dataDirectory, bool asPostgresUser, int port)
+    {
+        _bin = bin;
+        _dataDirectory = dataDirectory;
+        _asPostgresUser = asPostgresUser;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>Connection string of the server's maintenance database.</summary>
+    public string AdminConnectionString => ConnectionString("postgres");
+
+    /// <summary>Creates, starts and waits for a new server; fails (never skips) when PostgreSQL is not installed.</summary>
+    public static async Task<PostgresServer> StartAsync()
+    {
+        var bin = FindBinaries();
+        // initdb refuses to run as root, so root runs the server as the postgres user the Debian package creates.
+        var asPostgresUser = Environment.UserName == "root";
+        var parent = asPostgresUser ? "/tmp" : Path.GetTempPath();
+        var dataDirectory = Path.Combine(parent, $"blocktrack-pg-{Guid.NewGuid():N}");
+        var server = new PostgresServer(bin, dataDirectory, asPostgresUser, FreePort.Next());
+        try
+        {
+            await server.Run("initdb", "-D", dataDirectory, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-instructions");
+            // Root may append to the postgres-owned file; the server only listens on loopback, with its socket in its own folder.
+            await File.AppendAllTextAsync(Path.Combine(dataDirectory, "postgresql.conf"), $"""
+
+                listen_addresses = '127.0.0.1'
+                port = {server.Port}
+                unix_socket_directories = '{dataDirectory}'
+                max_connections = 300
+                """);
+            await server.Run("pg_ctl", "-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start");
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A new empty database; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix = "blocktrack")
+    {
+        var name = $"{prefix}_{Interlocked.Increment(ref _databases)}";
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = IPAddress.Loopback.ToString(),
+        Port = Port,
+        Username = SuperUser,
+        Database = database,
+        Pooling = true,
+    }.ConnectionString;
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (File.Exists(Path.Combine(_dataDirectory, "postmaster.pid")))
+        {
+            try { await Run("pg_ctl", "-D", _dataDirectory, "-m", "immediate", "-w", "stop"); }
+            catch (InvalidOperationException) { /* already gone; the folder goes next anyway */ }
+        }
+        if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    private static string FindBinaries()
+    {
+        var candidates = Directory.Exists(BinariesRoot)
+            ? Directory.GetDirectories(BinariesRoot)
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(b => File.Exists(Path.Combine(b, "initdb")) && File.Exists(Path.Combine(b, "pg_ctl")))
+                .OrderByDescending(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var major) ? major : 0)
+                .ToList()
+            : [];
+        return candidates.FirstOrDefault() ?? throw new InvalidOperationException(
+            $"PostgreSQL server binaries (initdb, pg_ctl) were not found under {BinariesRoot}/*/bin. " +
+            "The storage tests start their own throwaway server: run scripts/prerequisites.sh as root, " +
+            "or install Debian's 'postgresql' package (apt-get install -y postgresql).");
+    }
+
+    private async Task Run(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo
+        {
+            FileName = _asPostgresUser ? "runuser" : Path.Combine(_bin, tool),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (_asPostgresUser)
+        {
+            foreach (var a in new[] { "-u", SuperUser, "--", Path.Combine(_bin, tool) }) start.ArgumentList.Add(a);
+        }
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
+        // pg_ctl leaves the server running with our pipes inherited; read to the end only of what the tool itself writes.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode == 0) return;
+        var log = Path.Combine(_dataDirectory, "server.log");
+        throw new InvalidOperationException(
+            $"{tool} failed ({process.ExitCode}): {await Completed(stderr)} {await Completed(stdout)}" +
+            (File.Exists(log) ? $"\nserver.log:\n{await File.ReadAllTextAsync(log)}" : ""));
+    }
+
+    private static async Task<string> Completed(Task<string> output) =>
+        await Task.WhenAny(output, Task.Delay(TimeSpan.FromSeconds(1))) == output ? output.Result.Trim() : "";
+}
