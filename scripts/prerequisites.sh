@@ -1,15 +1,35 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the .NET SDK: Node packages of the dev chain (ethers for the
-# differential signature tests) and Debian's libsecp256k1 (the fastest signature recovery).
+# differential signature tests), Debian's libsecp256k1 (the fastest signature recovery) and Debian's
+# PostgreSQL server binaries (the storage tests start their own throwaway server from them; no system
+# service is used or needed).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+# Installs Debian packages as root, refreshing the package lists only when the first attempt fails.
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get install -y -qq --no-install-recommends "$@" || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@"; }; } >/dev/null
+}
+
+can_apt() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; }
+
 if ! ldconfig -p 2>/dev/null | grep -q 'libsecp256k1\.so'; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  if can_apt; then
     echo "prerequisites: installing libsecp256k1 (apt)"
-    { apt-get install -y -qq libsecp256k1-1 || { apt-get update -qq && apt-get install -y -qq libsecp256k1-1; }; } >/dev/null
+    apt_install libsecp256k1-1
   else
     echo "prerequisites: libsecp256k1 is missing; install it (Debian: sudo apt-get install libsecp256k1-1)" >&2
+  fi
+fi
+
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  if can_apt; then
+    echo "prerequisites: installing postgresql (apt)"
+    apt_install postgresql
+  else
+    echo "prerequisites: PostgreSQL server binaries are missing and the storage tests will fail;" \
+         "install them (Debian: sudo apt-get install postgresql)" >&2
   fi
 fi
 
