@@ -33,7 +33,10 @@ public sealed class PostgresBallotLog(PostgresDatabase database, Serializer<Ball
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = proposalId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ballots = new List<Ballot>();
-        while (await reader.ReadAsync(cancellationToken)) ballots.Add(serializer.Deserialize(reader.GetFieldValue<byte[]>(0)) ?? throw new InvalidDataException($"A ballot of log '{proposalId}' decodes to nothing."));
+        while (await reader.ReadAsync(cancellationToken)) ballots.Add(Decode(reader.GetFieldValue<byte[]>(0), proposalId));
         return ballots;
     }
+
+    private Ballot Decode(byte[] payload, string proposalId) =>
+        serializer.Deserialize(payload) ?? throw new InvalidDataException($"A ballot of log '{proposalId}' decodes to nothing.");
 }

@@ -39,7 +39,10 @@ public sealed class SqliteBallotLog(SqliteDatabase database, Serializer<Ballot> 
             command.Parameters.AddWithValue("$log", proposalId);
             using var reader = command.ExecuteReader();
             var ballots = new List<Ballot>();
-            while (reader.Read()) ballots.Add(serializer.Deserialize((byte[])reader.GetValue(0)) ?? throw new InvalidDataException($"A ballot of log '{proposalId}' decodes to nothing."));
+            while (reader.Read()) ballots.Add(Decode((byte[])reader.GetValue(0), proposalId));
             return ballots;
         }, cancellationToken);
+
+    private Ballot Decode(byte[] payload, string proposalId) =>
+        serializer.Deserialize(payload) ?? throw new InvalidDataException($"A ballot of log '{proposalId}' decodes to nothing.");
 }

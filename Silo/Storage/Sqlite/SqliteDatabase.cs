@@ -34,6 +34,13 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Absolute path of the database file.</summary>
     public string FilePath { get; }
 
+    /// <summary>Opens the file and applies the schema now rather than at the first grain call, so a bad data folder stops the silo at startup.</summary>
+    public void Open()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _ = _writer.Value;
+    }
+
     /// <summary>Runs <paramref name="work"/> in one write transaction, committed when it returns and rolled back when it throws.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteWriter, T> work, CancellationToken cancellationToken = default)
     {
@@ -57,8 +64,7 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Runs <paramref name="work"/> on a pooled read connection; it sees the last committed write.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        _ = _writer.Value; // the schema exists before the first read
+        Open(); // the schema exists before the first read
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return work(connection);

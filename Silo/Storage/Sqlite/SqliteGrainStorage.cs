@@ -18,17 +18,20 @@ public sealed class SqliteGrainStorage(string name, SqliteDatabase database, IGr
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var row = await database.ReadAsync(connection =>
+        var (found, version, payload) = await database.ReadAsync(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = Select;
             Key(command, stateName, grainId);
             using var reader = command.ExecuteReader();
-            return reader.Read() ? (Version: reader.GetInt64(0), Payload: reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1)) : default((long Version, byte[]? Payload)?);
+            if (!reader.Read()) return (false, 0L, (byte[]?)null);
+            return (true, reader.GetInt64(0), reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1));
         });
-        grainState.ETag = row is { } r ? Etag(r.Version) : null;
-        grainState.RecordExists = row?.Payload is not null;
-        grainState.State = row?.Payload is { } payload ? serializer.Deserialize<T>(payload)! : Activator.CreateInstance<T>();
+        grainState.ETag = found ? Etag(version) : null;
+        grainState.RecordExists = payload is not null;
+        grainState.State = payload is null
+            ? Activator.CreateInstance<T>()
+            : serializer.Deserialize<T>(payload) ?? throw new InvalidDataException($"State '{stateName}' of {grainId} decodes to nothing.");
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -13,6 +13,7 @@ public static class SqliteProfile
     {
         var services = silo.Services;
         services.AddSingleton(sp => new SqliteDatabase(settings.DataPath(sp.GetService<IHostEnvironment>()?.ContentRootPath)));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteStartup>();
         services.AddGovernanceStateSerializer();
         services.AddGrainStorage(GovernanceStorage.Name, (sp, name) =>
             new SqliteGrainStorage(name, sp.GetRequiredService<SqliteDatabase>(), GovernanceStateSerializer.For(sp, name)));

@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Blocktrack.Storage.Tests;
 
-/// <summary>The embedded profile is durable: a silo started again on the same data folder finds what the last one stored.</summary>
-public sealed class SqliteRestartTests : IDisposable
+/// <summary>The embedded (default) profile is durable: a silo started again on the same data folder finds what the last one stored.</summary>
+public sealed class EmbeddedProfileTests : IDisposable
 {
     private readonly TempDirectory _data = new();
 
@@ -36,6 +36,17 @@ public sealed class SqliteRestartTests : IDisposable
         await using var cluster = await TestClusters.StartAsync(new Dictionary<string, string?> { ["Orleans:DataDirectory"] = folder });
         await new VoterProbe().WriteAsync(cluster.Client);
         Assert.True(File.Exists(Path.Combine(folder, "governance.db")));
+    }
+
+    [Fact]
+    public async Task An_unusable_data_folder_stops_the_silo_at_startup()
+    {
+        var occupied = Path.Combine(_data.Path, "a-file");
+        await File.WriteAllTextAsync(occupied, "not a folder");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            TestClusters.StartAsync(new Dictionary<string, string?> { ["Orleans:DataDirectory"] = occupied }));
+        Assert.Contains(occupied, error.ToString());
     }
 
     public void Dispose()
