@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts, stops and reports the two local dev chains (Hardhat 2 nodes), offline, in about a second.
-#   ./chains.sh start|stop|restart|status [l3|side]      (no name: both)
+#   ./chains.sh start|stop|restart|status|deploy [l3|side]      (no name: both)
+# deploy runs deploy.mjs against each running chain (addresses in run/deployment-<chain id>.json).
 # Chains, overridable through the environment or an optional, git-ignored chains.env beside this script:
 #   l3    DEVCHAIN_L3_CHAIN_ID=412346   DEVCHAIN_L3_PORT=8547     the Blocktrack L3
 #   side  DEVCHAIN_SIDE_CHAIN_ID=412347 DEVCHAIN_SIDE_PORT=8548   a second chain for cross-chain governance
@@ -22,7 +23,7 @@ cli="$here/node_modules/hardhat/internal/cli/cli.js"
 # fetched from the internet; a dev chain must do neither. CI=true makes Hardhat treat us as non-interactive.
 export HARDHAT_DISABLE_TELEMETRY_PROMPT=true CI=true
 
-usage() { echo "usage: $0 start|stop|restart|status [l3|side]" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop|restart|status|deploy [l3|side]" >&2; exit 2; }
 
 # Prints the chain id (decimal) answered at a URL, or nothing when no node answers.
 probe() {
@@ -105,6 +106,7 @@ for name in "${names[@]}"; do
     stop) stop "$name" ;;
     restart) stop "$name"; start "$name" || code=1 ;;
     status) status "$name" || code=3 ;;
+    deploy) echo "$name:"; node deploy.mjs --rpc "http://$host:${port[$name]}" || code=1 ;;
     *) usage ;;
   esac
 done

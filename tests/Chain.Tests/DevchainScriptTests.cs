@@ -1,0 +1,39 @@
+using System.Numerics;
+using System.Text.Json.Nodes;
+using Blocktrack.Chain.Tests.Support;
+using Blocktrack.Chain.Transactions;
+
+namespace Blocktrack.Chain.Tests;
+
+/// <summary>deploy.mjs against the shared Hardhat node: it sets up a working DAO.</summary>
+[Collection(HardhatCollection.Name)]
+public sealed class DevchainScriptTests(HardhatFixture chain)
+{
+    [Fact]
+    public async Task Deploy_script_sets_up_a_dao_whose_voters_hold_delegated_power()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"blocktrack-deployment-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, output) = await NodeScript.RunAsync("deploy.mjs", TimeSpan.FromSeconds(60), "--rpc", chain.Node.Endpoint.ToString(), "--out", file, "--force");
+            Assert.True(exitCode == 0, output);
+
+            var deployment = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+            Assert.Equal(HardhatNode.ChainId, (long)deployment["chainId"]!);
+            var contracts = deployment["contracts"]!;
+            var token = new ContractClient(chain.Eth, (string)contracts["BlocktrackToken"]!, HardhatFixture.Artifact("BlocktrackToken").Abi);
+            var governor = new ContractClient(chain.Eth, (string)contracts["BlocktrackGovernor"]!, HardhatFixture.Artifact("BlocktrackGovernor").Abi);
+            var counter = new ContractClient(chain.Eth, (string)contracts["Counter"]!, HardhatFixture.Artifact("Counter").Abi);
+
+            Assert.Equal(token.Address, await governor.CallAsync<string>("token"));
+            Assert.Equal((string)contracts["TimelockController"]!, await governor.CallAsync<string>("timelock"));
+            Assert.Equal((string)contracts["TimelockController"]!, await counter.CallAsync<string>("owner"));
+            foreach (var voter in deployment["voters"]!.AsArray())
+                Assert.Equal(1000 * BigInteger.Pow(10, 18), await token.CallAsync<BigInteger>("getVotes", (string)voter!));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
