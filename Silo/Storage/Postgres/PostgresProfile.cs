@@ -1,3 +1,4 @@
+using System.Net;
 using Blocktrack.Grains;
 using Blocktrack.Grains.Ballots;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,7 @@ public static class PostgresProfile
             options.ServiceId = settings.ServiceId;
         });
         if (settings.AdvertisedIPAddress is { } address)
-            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(address));
+            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
         else
             silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
         silo.UseAdoNetClustering(options =>

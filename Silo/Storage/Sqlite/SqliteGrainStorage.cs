@@ -10,11 +10,15 @@ namespace Blocktrack.Silo.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteGrainStorage(string name, SqliteDatabase database, IGrainStorageSerializer serializer) : IGrainStorage
 {
-    private const string Select = "SELECT version, payload FROM grain_state WHERE state_name = $state AND grain_id = $grain";
-    private const string Insert = "INSERT INTO grain_state (state_name, grain_id, version, payload) VALUES ($state, $grain, 1, $payload) ON CONFLICT DO NOTHING";
-    private const string Update = "UPDATE grain_state SET version = version + 1, payload = $payload WHERE state_name = $state AND grain_id = $grain AND version = $version";
-    private const string Clear = "UPDATE grain_state SET version = version + 1, payload = NULL WHERE state_name = $state AND grain_id = $grain AND version = $version";
-    private const string Version = "SELECT version FROM grain_state WHERE state_name = $state AND grain_id = $grain";
+    private const string Match = "state_name = $state AND grain_id = $grain";
+    private const string Select = $"SELECT version, payload FROM grain_state WHERE {Match}";
+    private const string Version = $"SELECT version FROM grain_state WHERE {Match}";
+    private const string Insert = """
+        INSERT INTO grain_state (state_name, grain_id, version, payload) VALUES ($state, $grain, 1, $payload)
+        ON CONFLICT DO NOTHING
+        """;
+    private const string Update = $"UPDATE grain_state SET version = version + 1, payload = $payload WHERE {Match} AND version = $version";
+    private const string Clear = $"UPDATE grain_state SET version = version + 1, payload = NULL WHERE {Match} AND version = $version";
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
