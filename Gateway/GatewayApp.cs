@@ -1,4 +1,5 @@
 using Blocktrack.Chain;
+using Blocktrack.Grains.Interfaces;
 using Blocktrack.Silo;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +30,7 @@ public static class GatewayApp
         services.AddSingleton<SignatureVerifier>();
         services.AddSingleton<BallotRouter>();
 
-        services.ConfigureHttpJsonOptions(json => GatewayJson.Configure(json.SerializerOptions));
+        services.ConfigureHttpJsonOptions(json => GovernanceJson.Configure(json.SerializerOptions));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>(
             (kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>

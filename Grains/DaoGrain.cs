@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.State;
@@ -10,7 +11,8 @@ namespace Blocktrack.Grains;
 public sealed class DaoGrain(
     [PersistentState(GovernanceStorage.DaoState, GovernanceStorage.Name)] IPersistentState<DaoState> state,
     TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<GovernanceOptions> options) : Grain, IDaoGrain
+    Microsoft.Extensions.Options.IOptions<GovernanceOptions> options,
+    IChainExecutor chains) : Grain, IDaoGrain
 {
     private const int MaxTitle = 200;
     private const int MaxDescription = 20_000;
@@ -39,6 +41,7 @@ public sealed class DaoGrain(
         Found(request.DisplayName, null, null, request.Constitution, request.Roles);
         S.Treasury = request.Treasury;
         await state.WriteStateAsync();
+        await AnchorConstitution();
         return Info();
     }
 
@@ -54,6 +57,7 @@ public sealed class DaoGrain(
         ConstitutionRules.Validate(action.Constitution);
         Found(action.DisplayName, parent, createdBy, action.Constitution, action.Roles);
         await state.WriteStateAsync();
+        await AnchorConstitution();
         return Info();
     }
 
@@ -79,6 +83,10 @@ public sealed class DaoGrain(
         Refuse.Unless(draft.Description.Length <= MaxDescription, GovernanceError.InvalidArgument, $"the description exceeds {MaxDescription} characters");
         Refuse.Unless(!draft.Actions.IsDefault, GovernanceError.InvalidArgument, "actions are required (may be empty)");
         ActionPlanner.ValidateDraft(cls, draft.Actions);
+        foreach (var call in draft.Actions.OfType<OnChainCall>())
+        {
+            Refuse.Unless(chains.CanExecute(call.Chain), GovernanceError.ActionNotAllowed, $"the cluster cannot act on chain {call.Chain} (no executor configured)");
+        }
         if (cls.ProposerRole is { } role)
         {
             Refuse.Unless(S.Roles.Holds(role, draft.Proposer), GovernanceError.NotAuthorized, $"class '{cls.Name}' needs a proposer with the {role} role");
@@ -153,14 +161,33 @@ public sealed class DaoGrain(
             return new ExecutionResult { Succeeded = false, Error = e.Message, At = Now };
         }
 
+        // The ledger changes are valid; now the on-chain calls, all in one timelock batch. Only if they land does
+        // the ledger change, so a revert leaves everything as it was.
+        var transactions = System.Collections.Immutable.ImmutableArray<ChainTransaction>.Empty;
+        var calls = actions.OfType<OnChainCall>().ToList();
+        if (calls.Count > 0)
+        {
+            var outcome = await chains.ExecuteBatch(calls[0].Chain, calls, proposalId);
+            transactions = outcome.Transactions;
+            if (!outcome.Succeeded)
+            {
+                return new ExecutionResult
+                {
+                    Succeeded = false, Error = $"on-chain calls reverted: {outcome.Error}", FailedAction = actions.IndexOf(calls[0]),
+                    Transactions = transactions, At = Now,
+                };
+            }
+        }
+
         if (plan.Ledger.Constitution != Current) S.Constitutions.Add(plan.Ledger.Constitution);
         S.Roles = plan.Ledger.Roles;
         S.SubDaos = plan.Ledger.SubDaos;
         S.Treasury = plan.Ledger.Treasury;
         S.Outbox.AddRange(plan.Effects);
-        var result = new ExecutionResult { Succeeded = true, At = Now };
+        var result = new ExecutionResult { Succeeded = true, At = Now, Transactions = transactions };
         S.Executions[proposalId] = result;
         await state.WriteStateAsync();
+        if (plan.Ledger.Constitution.Version > 1 && plan.Ledger.Constitution.AdoptedBy == proposalId) await AnchorConstitution();
         await DeliverEffects();
         return result;
     }
@@ -209,6 +236,13 @@ public sealed class DaoGrain(
         if (S.Roles.Guardian == address) return true;
         return S.Parent is not null && await GrainFactory.GetGrain<IDaoGrain>(S.Parent).CanVeto(address);
     }
+
+    /// <summary>Queues the current constitution's hash for the anchor contract (a no-op when no anchor is configured).</summary>
+    private Task AnchorConstitution() => GrainFactory.GetGrain<IAnchorGrain>(0).Publish(new AnchorRecord
+    {
+        Key = AnchorRecord.ConstitutionKey(Path, Current.Version), Subject = Path, Version = Current.Version,
+        Hash = Blocktrack.Chain.Hex.ToHex(ConstitutionHash.Compute(Current)),
+    });
 
     private void Found(string displayName, string? parent, string? createdBy, Constitution constitution, DaoRoles roles)
     {

@@ -10,4 +10,5 @@ public static class GovernanceStorage
     public const string TokenSupplyState = "token-supply";
     public const string BallotShardState = "ballot-shard";
     public const string ChainWatcherState = "chain-watcher";
+    public const string AnchorState = "anchor";
 }

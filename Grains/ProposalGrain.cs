@@ -106,6 +106,7 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         activity?.SetTag("proposal", Id);
         var result = await GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).ExecuteActions(Id, Class, Setup.Draft.Actions);
         _metrics.Executed(result.Succeeded);
+        S.Transactions = result.Transactions.IsDefault ? [] : result.Transactions;
         if (result.Succeeded)
         {
             S.ExecutedAt = result.At;
@@ -133,6 +134,16 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
             // Deterministic eta: the timelock runs from the deadline, however late the reminder fired.
             S.Eta = S.Deadline + ProposalLifecycle.Tick + Class.TimelockDelay;
             state = StateNow();
+        }
+        if (state != S.Announced && ProposalLifecycle.IsFinal(state))
+        {
+            // Anchored before it is announced: if publishing fails, the next wake-up tries again.
+            var tally = S.FinalTally ?? Tally.Empty;
+            await GrainFactory.GetGrain<IAnchorGrain>(0).Publish(new AnchorRecord
+            {
+                Key = AnchorRecord.ResultKey(Id), Subject = Id, State = state, For = tally.For, Against = tally.Against,
+                Abstain = tally.Abstain, Hash = S.BallotSetHash ?? Blocktrack.Chain.Hex.ToHex(new byte[32]),
+            });
         }
         if (state != S.Announced)
         {
@@ -197,7 +208,7 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
             Snapshot = S.Snapshot, Deadline = S.Deadline, DeadlineExtended = S.DeadlineExtended, Eta = S.Eta,
             ExecutedAt = S.ExecutedAt, Tally = tally, BallotShards = Shards, VotableSupply = S.VotableSupply, QuorumRequired = S.QuorumRequired,
             ExecutionError = S.ExecutionError, CanceledBy = S.CanceledBy, VetoedBy = S.VetoedBy, VetoReason = S.VetoReason,
-            BallotSetHash = S.BallotSetHash, AsOf = Now,
+            BallotSetHash = S.BallotSetHash, AsOf = Now, Transactions = S.Transactions.IsDefault ? [] : S.Transactions,
         };
     }
 }

@@ -10,6 +10,7 @@ namespace Blocktrack.Grains.Interfaces;
 [JsonDerivedType(typeof(AllocateBudget), "allocateBudget")]
 [JsonDerivedType(typeof(TreasuryTransfer), "treasuryTransfer")]
 [JsonDerivedType(typeof(SetRole), "setRole")]
+[JsonDerivedType(typeof(OnChainCall), "onChainCall")]
 public abstract record ProposalAction
 {
     /// <summary>The kind a proposal class must allow for this action.</summary>

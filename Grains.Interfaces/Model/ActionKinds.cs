@@ -10,5 +10,6 @@ public enum ActionKinds
     AllocateBudget = 4,
     TreasuryTransfer = 8,
     SetRole = 16,
-    All = AmendConstitution | CreateSubDao | AllocateBudget | TreasuryTransfer | SetRole,
+    OnChainCall = 32,
+    All = AmendConstitution | CreateSubDao | AllocateBudget | TreasuryTransfer | SetRole | OnChainCall,
 }

@@ -10,4 +10,7 @@ public sealed record ExecutionResult
     /// <summary>Index of the action that failed, if one did.</summary>
     [Id(2)] public int? FailedAction { get; init; }
     [Id(3)] public DateTimeOffset At { get; init; }
+
+    /// <summary>Transactions sent for the proposal's on-chain calls, with their outcome.</summary>
+    [Id(4)] public System.Collections.Immutable.ImmutableArray<ChainTransaction> Transactions { get; init; } = [];
 }

@@ -45,4 +45,7 @@ public sealed record ProposalInfo
     [Id(24)] public DateTimeOffset AsOf { get; init; }
 
     [Id(25)] public int BallotShards { get; init; }
+
+    /// <summary>Transactions of the last execution attempt (on-chain calls through the timelock).</summary>
+    [Id(26)] public ImmutableArray<ChainTransaction> Transactions { get; init; } = [];
 }

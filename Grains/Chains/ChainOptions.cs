@@ -19,4 +19,7 @@ public sealed class ChainOptions
 
     /// <summary>ERC20Votes contracts mirrored into voter grains, each under a token id such as <c>btk@412346</c>.</summary>
     public List<MirroredToken> Tokens { get; set; } = [];
+
+    /// <summary>How the cluster acts on this chain (on-chain calls, anchoring); unset means it only watches.</summary>
+    public ExecutorOptions Executor { get; set; } = new();
 }

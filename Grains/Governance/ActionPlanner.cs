@@ -14,6 +14,8 @@ public static class ActionPlanner
     public static void ValidateDraft(ProposalClass cls, ImmutableArray<ProposalAction> actions)
     {
         Refuse.Unless(actions.Length <= 32, GovernanceError.InvalidArgument, "a proposal carries at most 32 actions");
+        Refuse.Unless(actions.OfType<OnChainCall>().Select(c => c.Chain).Distinct().Count() <= 1, GovernanceError.InvalidArgument,
+            "on-chain calls of one proposal must target one chain (they execute as one timelock batch)");
         for (var i = 0; i < actions.Length; i++)
         {
             var action = actions[i] ?? throw Refuse.With(GovernanceError.InvalidArgument, $"action {i} is null");
@@ -76,6 +78,9 @@ public static class ActionPlanner
             case SetRole role:
                 return ledger with { Roles = WithRole(ledger.Roles, role) };
 
+            case OnChainCall:
+                return ledger; // runs on chain, through the timelock, before the ledger changes are saved
+
             default:
                 throw Refuse.With(GovernanceError.ActionNotAllowed, $"unknown action {action.GetType().Name}");
         }
@@ -105,6 +110,12 @@ public static class ActionPlanner
             case SetRole role:
                 Addresses.Require(role.Address, $"action {i}: address");
                 Refuse.Unless(Enum.IsDefined(role.Role), GovernanceError.InvalidArgument, $"action {i}: unknown role");
+                break;
+            case OnChainCall call:
+                Addresses.Require(call.Target, $"action {i}: target");
+                Refuse.Unless(call.Chain > 0, GovernanceError.InvalidArgument, $"action {i}: chain id must be positive");
+                Refuse.Unless(call.Value.Sign >= 0, GovernanceError.InvalidArgument, $"action {i}: value may not be negative");
+                Refuse.Unless(Blocktrack.Chain.Hex.TryParse(call.Calldata, out _), GovernanceError.InvalidArgument, $"action {i}: calldata must be 0x hex");
                 break;
         }
     }

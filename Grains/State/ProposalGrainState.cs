@@ -31,4 +31,7 @@ public sealed class ProposalGrainState
 
     /// <summary>Set once every chain the power source mirrors has been followed past the snapshot.</summary>
     [Id(17)] public bool SnapshotFinal { get; set; }
+
+    /// <summary>Transactions of the last execution attempt.</summary>
+    [Id(18)] public System.Collections.Immutable.ImmutableArray<ChainTransaction> Transactions { get; set; } = [];
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Blocktrack.Gateway;
+namespace Blocktrack.Grains.Interfaces;
 
-/// <summary>The one JSON dialect of the API: camelCase names and enums, amounts as decimal strings.</summary>
-public static class GatewayJson
+/// <summary>The one JSON dialect of the API and of published hashes: camelCase names and enums, amounts as decimal strings.</summary>
+public static class GovernanceJson
 {
     /// <summary>Applies the dialect to options ASP.NET already created (web defaults: camelCase, case-insensitive reads).</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Blocktrack.Gateway;
+namespace Blocktrack.Grains.Interfaces;
 
 /// <summary>Token amounts as decimal strings: JavaScript numbers lose precision above 2^53, strings do not.</summary>
 public sealed class BigIntegerJsonConverter : JsonConverter<BigInteger>

@@ -1,0 +1,104 @@
+using System.Numerics;
+using Blocktrack.Chain;
+using Blocktrack.Grains.Chains;
+using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
+using Microsoft.Extensions.Logging;
+
+namespace Blocktrack.Grains;
+
+/// <summary>
+/// The cluster's one publisher to the anchor contract. Records wait in a saved outbox and go out one transaction
+/// at a time (one account, one nonce sequence); before sending, the chain is read so a record that already landed
+/// (say, before a crash) is not sent twice. Failures stay queued and are retried by a timer.
+/// </summary>
+public sealed class AnchorGrain(
+    [PersistentState(GovernanceStorage.AnchorState, GovernanceStorage.Name)] IPersistentState<AnchorState> state,
+    IChainExecutor chains, TimeProvider clock, ILogger<AnchorGrain> log) : Grain, IAnchorGrain, IRemindable
+{
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
+    private IGrainTimer? _timer;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Pending.Count > 0) await Arm();
+    }
+
+    public async Task Publish(AnchorRecord record)
+    {
+        if (chains.AnchorChain is not { } chain) return;
+        if (state.State.Published.ContainsKey(record.Key) || state.State.Pending.Any(p => p.Key == record.Key)) return;
+        state.State.Pending.Add(record with { Chain = chain, QueuedAt = clock.GetUtcNow() });
+        await state.WriteStateAsync();
+        await Arm();
+    }
+
+    public Task<AnchorRecord?> Get(string key) => Task.FromResult(
+        state.State.Published.GetValueOrDefault(key) ?? state.State.Pending.FirstOrDefault(p => p.Key == key));
+
+    public async Task<int> Flush()
+    {
+        var sent = 0;
+        while (state.State.Pending.Count > 0)
+        {
+            var record = state.State.Pending[0];
+            var done = await Send(record);
+            if (!done.Published)
+            {
+                state.State.Pending[0] = done;
+                await state.WriteStateAsync();
+                break;
+            }
+            state.State.Pending.RemoveAt(0);
+            state.State.Published[done.Key] = done;
+            await state.WriteStateAsync();
+            sent++;
+        }
+        if (state.State.Pending.Count == 0) await Disarm();
+        return sent;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status) => await Flush();
+
+    private async Task<AnchorRecord> Send(AnchorRecord record)
+    {
+        try
+        {
+            if (await AlreadyOnChain(record)) return record with { Published = true, LastError = null };
+            var tx = record.State is { } s
+                ? await chains.Anchor("recordResult", [record.Subject, (BigInteger)(int)s, record.For, record.Against, record.Abstain, Hex.Parse(record.Hash, 32)])
+                : await chains.Anchor("recordConstitution", [record.Subject, (BigInteger)record.Version!.Value, Hex.Parse(record.Hash, 32)]);
+            return record with { Transaction = tx, Published = tx.Succeeded, LastError = tx.Error };
+        }
+        catch (Exception e) when (e is not GovernanceException)
+        {
+            log.LogWarning("Anchoring {Key} failed: {Error}", record.Key, e.Message);
+            return record with { LastError = e.Message };
+        }
+    }
+
+    private async Task<bool> AlreadyOnChain(AnchorRecord record)
+    {
+        if (record.State is { } s)
+        {
+            var result = (object?[])(await chains.ReadAnchor("resultOf", [record.Subject]))[0]!;
+            return (bool)result[6]! && (BigInteger)result[0]! == (int)s;
+        }
+        var hash = (byte[])(await chains.ReadAnchor("constitutionAt", [record.Subject, (BigInteger)record.Version!.Value]))[0]!;
+        return Hex.ToHex(hash) == record.Hash;
+    }
+
+    private async Task Arm()
+    {
+        _timer ??= this.RegisterGrainTimer(static (g, _) => g.Flush(), this,
+            new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = RetryEvery });
+        await this.RegisterOrUpdateReminder("anchor-retry", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    private async Task Disarm()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (await this.GetReminder("anchor-retry") is { } reminder) await this.UnregisterReminder(reminder);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Blocktrack.Grains.Chains;
+
+/// <summary>The account through which the cluster acts on a chain: its TimelockController, its anchor, and its key.</summary>
+public sealed class ExecutorOptions
+{
+    /// <summary>TimelockController the cluster schedules and executes on-chain calls through (it holds PROPOSER and EXECUTOR roles).</summary>
+    public string Timelock { get; set; } = "";
+
+    /// <summary>GovernanceAnchor where final results and constitution hashes are published (empty: none).</summary>
+    public string Anchor { get; set; } = "";
+
+    /// <summary>The executor's private key (0x hex); read from configuration or a secret store, never logged.</summary>
+    public string PrivateKey { get; set; } = "";
+
+    public bool CanExecute => Timelock.Length > 0 && PrivateKey.Length > 0;
+    public bool CanAnchor => Anchor.Length > 0 && PrivateKey.Length > 0;
+}

@@ -1,0 +1,22 @@
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.Chains;
+
+/// <summary>Acts on chains for executed proposals: timelock batches and anchor records.</summary>
+public interface IChainExecutor
+{
+    /// <summary>Whether on-chain calls can be executed on this chain (a timelock and a key are configured).</summary>
+    bool CanExecute(long chain);
+
+    /// <summary>Schedules and executes the calls as one TimelockController batch; idempotent per <paramref name="operation"/>.</summary>
+    Task<OnChainOutcome> ExecuteBatch(long chain, IReadOnlyList<OnChainCall> calls, string operation, CancellationToken cancellationToken = default);
+
+    /// <summary>The chain whose anchor publishes results, if any.</summary>
+    long? AnchorChain { get; }
+
+    /// <summary>Sends an anchor transaction (<c>recordResult</c> / <c>recordConstitution</c>) with the given arguments.</summary>
+    Task<ChainTransaction> Anchor(string function, object?[] arguments, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads from the anchor contract (a view function).</summary>
+    Task<object?[]> ReadAnchor(string function, object?[] arguments, CancellationToken cancellationToken = default);
+}
