@@ -10,9 +10,12 @@ public static class OrleansHosting
     public static string Describe(IConfiguration config) =>
         CoHostsSilo(config) ? $"{SiloConfiguration.Profile(config)} (co-hosted silo)" : $"{SiloConfiguration.Profile(config)} (client)";
 
-    /// <summary>The embedded profile co-hosts a silo unless <c>Orleans:CoHost</c> is false (then a silo runs elsewhere on this machine).</summary>
+    /// <summary>
+    /// The embedded and memory profiles co-host a silo unless <c>Orleans:CoHost</c> is false (then a silo runs elsewhere
+    /// on this machine); the cluster profile is always a client of the silos found in the PostgreSQL membership table.
+    /// </summary>
     public static bool CoHostsSilo(IConfiguration config) =>
-        SiloConfiguration.Profile(config) == SiloConfiguration.EmbeddedProfile && config.GetValue("Orleans:CoHost", true);
+        SiloConfiguration.Profile(config) != SiloConfiguration.ClusterProfile && config.GetValue("Orleans:CoHost", true);
 
     public static WebApplicationBuilder AddGovernanceCluster(this WebApplicationBuilder builder)
     {
@@ -24,12 +27,9 @@ public static class OrleansHosting
             return builder;
         }
 
-        var profile = SiloConfiguration.Profile(config);
-        if (profile != SiloConfiguration.EmbeddedProfile)
-            throw new InvalidOperationException($"Orleans:Profile '{profile}' has no client-only Gateway mode yet; use '{SiloConfiguration.EmbeddedProfile}'.");
         builder.UseOrleansClient(client =>
         {
-            client.UseLocalhostClustering(config.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT));
+            client.ConfigureGovernanceClient(config);
             // Not co-hosted, so the client needs its own propagation for traces to flow from HTTP into grain calls.
             client.AddActivityPropagation();
         });

@@ -21,7 +21,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ClusterFixture()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        var config = new ConfigurationBuilder().Build();
+        // Each run starts from nothing; the durable profiles have their own tests (tests/Storage.Tests).
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Orleans:Profile"] = "memory" }).Build();
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddGovernanceRuntime(config);

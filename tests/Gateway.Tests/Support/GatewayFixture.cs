@@ -36,6 +36,8 @@ public sealed class GatewayFixture : IAsyncLifetime
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Urls"] = "http://127.0.0.1:0",
+                // Each run starts from nothing; the durable profiles have their own tests (tests/Storage.Tests).
+                ["Orleans:Profile"] = "memory",
                 // Ports picked now, so this silo never collides with other test projects' clusters or a running Gateway.
                 ["Orleans:SiloPort"] = FreePort().ToString(),
                 ["Orleans:GatewayPort"] = FreePort().ToString(),
