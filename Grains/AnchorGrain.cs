@@ -36,6 +36,25 @@ public sealed class AnchorGrain(
     public Task<AnchorRecord?> Get(string key) => Task.FromResult(
         state.State.Published.GetValueOrDefault(key) ?? state.State.Pending.FirstOrDefault(p => p.Key == key));
 
+    public async Task<AnchorCheck> Check(string key)
+    {
+        var record = await Get(key);
+        if (record is null || chains.AnchorChain is null) return new AnchorCheck { Record = record };
+        if (record.State is { } s)
+        {
+            var result = (object?[])(await chains.ReadAnchor("resultOf", [record.Subject]))[0]!;
+            var onChain = (bool)result[6]!;
+            var hash = Hex.ToHex((byte[])result[4]!);
+            var state = (int)(BigInteger)result[0]!;
+            var matches = onChain && state == (int)s && hash == record.Hash && (BigInteger)result[1]! == record.For
+                          && (BigInteger)result[2]! == record.Against && (BigInteger)result[3]! == record.Abstain;
+            return new AnchorCheck { Record = record, OnChain = onChain, OnChainHash = hash, OnChainState = state, Matches = matches };
+        }
+        var constitution = Hex.ToHex((byte[])(await chains.ReadAnchor("constitutionAt", [record.Subject, (BigInteger)record.Version!.Value]))[0]!);
+        var recorded = constitution != Hex.ToHex(new byte[32]);
+        return new AnchorCheck { Record = record, OnChain = recorded, OnChainHash = constitution, Matches = recorded && constitution == record.Hash };
+    }
+
     public async Task<int> Flush()
     {
         var sent = 0;

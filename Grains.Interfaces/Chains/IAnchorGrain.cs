@@ -10,6 +10,9 @@ public interface IAnchorGrain : IGrainWithIntegerKey
     /// <summary>The record under a key with its transaction, or null.</summary>
     [Alias("Get")] Task<AnchorRecord?> Get(string key);
 
+    /// <summary>Reads the contract and compares it with what the cluster published under the key.</summary>
+    [Alias("Check")] Task<AnchorCheck> Check(string key);
+
     /// <summary>Sends whatever is pending now (the timer does it too).</summary>
     [Alias("Flush")] Task<int> Flush();
 }

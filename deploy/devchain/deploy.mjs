@@ -4,7 +4,8 @@
 // addresses are always the same, because CREATE addresses follow from the deployer and its nonce.
 // Setup: BTK (owner: deployer), TimelockController (delay DEVCHAIN_TIMELOCK_DELAY, default 60 s; anyone may execute),
 // BlocktrackGovernor (voting delay 1 s, period 300 s, threshold 0, quorum 4 %), Counter (owned by the timelock),
-// GovernanceAnchor (owner: deployer). The governor may propose to and cancel in the timelock; accounts #1–#4 get
+// GovernanceAnchor (owner: deployer), and the cluster's own TimelockController (no delay; the deployer proposes and
+// executes) with a Counter it owns. The governor may propose to and cancel in the timelock; accounts #1–#4 get
 // 1000 BTK each and delegate to themselves so they can vote at once.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -59,6 +60,10 @@ const timelock = await deploy("TimelockController", timelockDelay, [], [ethers.Z
 const governor = await deploy("BlocktrackGovernor", await token.getAddress(), await timelock.getAddress(), 1, 300, 0, 4);
 const counter = await deploy("Counter", await timelock.getAddress());
 const anchor = await deploy("GovernanceAnchor", deployerAddress);
+// The cluster acts on chain through a timelock of its own: its proposals already ran their timelock in the
+// cluster, so this controller has no delay, and only the cluster's executor (the deployer here) may use it.
+const clusterTimelock = await deploy("TimelockController", 0, [deployerAddress], [deployerAddress], deployerAddress);
+const clusterCounter = await deploy("Counter", await clusterTimelock.getAddress());
 
 for (const role of ["PROPOSER_ROLE", "CANCELLER_ROLE"]) {
   await send(timelock.grantRole(ethers.id(role), await governor.getAddress()));
@@ -80,6 +85,8 @@ const deployment = {
     BlocktrackGovernor: (await governor.getAddress()).toLowerCase(),
     Counter: (await counter.getAddress()).toLowerCase(),
     GovernanceAnchor: (await anchor.getAddress()).toLowerCase(),
+    ClusterTimelock: (await clusterTimelock.getAddress()).toLowerCase(),
+    ClusterCounter: (await clusterCounter.getAddress()).toLowerCase(),
   },
   voters: voters.map((v) => v.address.toLowerCase()),
   settings: { timelockDelaySeconds: timelockDelay, votingDelaySeconds: 1, votingPeriodSeconds: 300, proposalThreshold: "0", quorumPercent: 4 },
