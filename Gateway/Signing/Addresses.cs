@@ -26,6 +26,7 @@ public static class Addresses
             Roles = Normalize(create.Roles, field + ".roles"),
         },
         AmendConstitution amend => amend with { Constitution = Normalize(amend.Constitution, field + ".constitution") },
+        OnChainCall call => call with { Target = Normalize(call.Target, field + ".target") },
         _ => action,
     };
 
