@@ -106,6 +106,7 @@ public sealed class ChainWatcherGrain(
         {
             await GrainFactory.GetGrain<ITokenSupplyGrain>(token).RollbackChain(from);
         }
+        await GovernorDispatch.Rollback(_chain, GrainFactory, from);
         S.Recent.RemoveAll(b => b.Number >= from);
         S.Touched.RemoveAll(t => t.Block >= from);
         S.Cursor = ancestor.Number;
@@ -116,13 +117,19 @@ public sealed class ChainWatcherGrain(
 
     private async Task Mirror(long from, long to)
     {
-        var addresses = _chain.Tokens.Select(t => t.Address.ToLowerInvariant()).ToList();
-        var logs = await _reader.Logs(from, to, addresses, VoteLogs.Topics);
+        var governors = new GovernorDispatch(_chain, GrainFactory, log);
+        var addresses = _chain.Tokens.Select(t => t.Address.ToLowerInvariant()).Concat(governors.Addresses).ToList();
+        var logs = await _reader.Logs(from, to, addresses, [.. VoteLogs.Topics, .. governors.Topics]);
         var headers = new SortedDictionary<long, ChainBlock>();
         foreach (var entry in logs.OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex))
         {
             var header = await Header(headers, entry.BlockNumber);
             if (header.Hash != entry.BlockHash) throw new InvalidOperationException($"block {entry.BlockNumber} changed while mirroring it");
+            if (governors.Collect(entry, header.Timestamp))
+            {
+                S.LogsApplied++;
+                continue;
+            }
             var token = _chain.Tokens.First(t => string.Equals(t.Address, entry.Address, StringComparison.OrdinalIgnoreCase)).Token;
             if (entry.Topics[0] == VoteLogs.DelegateVotesChanged)
             {
@@ -139,6 +146,8 @@ public sealed class ChainWatcherGrain(
             S.LogsApplied++;
         }
         var end = await Header(headers, to);
+        // Before the cursor moves: a failed hand-over re-mirrors the range, which the governor grains apply only once.
+        await governors.Flush(new GovernorSync(to, end.Timestamp, S.Recent.Count > 0 ? S.Recent[0].Number : from));
         S.Recent.AddRange(headers.Values.Where(h => S.Recent.Count == 0 || h.Number > S.Recent[^1].Number).Select(h => new BlockRef(h.Number, h.Hash, h.Timestamp)));
         if (S.Recent.Count > _chain.ReorgWindow) S.Recent.RemoveRange(0, S.Recent.Count - _chain.ReorgWindow);
         S.Touched.RemoveAll(t => t.Block < S.Recent[0].Number);
