@@ -1,3 +1,4 @@
+using Blocktrack.Silo.Storage;
 using Blocktrack.Silo.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
@@ -31,10 +32,11 @@ public static class ClientConfiguration
                     options.Invariant = PostgresDatabase.Invariant;
                     options.ConnectionString = connectionString;
                 });
+                client.Services.AddStorageExceptionSerialization();
                 break;
             default:
                 throw SiloConfiguration.UnknownProfile(settings.Profile);
         }
-        return client;
+        return client.AddGovernanceTuning(config);
     }
 }

@@ -60,6 +60,7 @@ public static class SiloConfiguration
                 throw UnknownProfile(settings.Profile);
         }
         silo.AddActivityPropagation();
+        silo.AddGovernanceTuning(config);
         // After the profile's ballot log: this only adds the in-memory one when no durable log was registered.
         silo.Services.AddGovernanceGrains();
         return silo;

@@ -20,11 +20,16 @@ public static class ExceptionProblems
         _ => null,
     };
 
-    /// <summary>Silos down, connections lost, calls timed out: worth a retry, not a bug.</summary>
+    /// <summary>
+    /// Silos down, connections lost, calls timed out, the cluster's database unreachable (a grain's storage or ballot-log
+    /// write failed, so nothing was accepted): worth a retry, not a bug.
+    /// </summary>
     public static bool IsClusterUnavailable(Exception exception) => exception switch
     {
         Orleans.Runtime.OrleansException => true,
         TimeoutException => true,
+        System.Data.Common.DbException => true,
+        System.Net.Sockets.SocketException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsClusterUnavailable),
         _ => false,
     };

@@ -19,7 +19,12 @@ public sealed class ExceptionProblemsTests
     [Fact]
     public void Cluster_failures_are_cluster_unavailable()
     {
-        Assert.All(new Exception[] { new SiloUnavailableException(), new OrleansException("gateway lost"), new TimeoutException() },
+        Assert.All(new Exception[]
+            {
+                new SiloUnavailableException(), new OrleansException("gateway lost"), new TimeoutException(),
+                // The cluster's database is down: a ballot-log append or grain-state write failed, nothing was accepted.
+                new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:5432"),
+            },
             e => Assert.Equal("cluster-unavailable", ExceptionProblems.TryMap(e)?.Extensions["code"]));
     }
 

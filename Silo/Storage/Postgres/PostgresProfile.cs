@@ -17,6 +17,7 @@ public static class PostgresProfile
         services.AddSingleton(_ => new PostgresDatabase(connectionString));
         if (settings.MigrateSchema) services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
         services.AddGovernanceStateSerializer();
+        services.AddStorageExceptionSerialization();
         silo.AddAdoNetGrainStorage(GovernanceStorage.Name, options =>
         {
             options.Invariant = PostgresDatabase.Invariant;

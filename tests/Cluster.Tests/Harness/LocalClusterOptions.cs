@@ -1,0 +1,26 @@
+namespace Blocktrack.Cluster.Harness;
+
+/// <summary>What a <see cref="LocalCluster"/> starts: how many silos, whether a Gateway, and extra settings (configuration keys).</summary>
+public sealed record LocalClusterOptions
+{
+    public int Silos { get; init; } = 3;
+
+    public bool Gateway { get; init; } = true;
+
+    public string OperatorKey { get; init; } = "cluster-tests-operator-key";
+
+    /// <summary>
+    /// Failure detection in a few seconds instead of Orleans' default (about half a minute): probe every second,
+    /// declare death after two missed probes, and give up on a call whose silo vanished after 10 s.
+    /// </summary>
+    public bool FastFailureDetection { get; init; } = true;
+
+    /// <summary>Extra settings of every silo, as configuration keys (<c>Governance:BallotShards</c>).</summary>
+    public IReadOnlyDictionary<string, string> SiloSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Extra settings of the Gateway, as configuration keys.</summary>
+    public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Log level of the apps' own categories; Orleans stays at Warning.</summary>
+    public string LogLevel { get; init; } = "Warning";
+}

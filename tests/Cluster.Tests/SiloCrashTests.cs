@@ -1,0 +1,58 @@
+using Blocktrack.Cluster.Harness;
+using Xunit.Abstractions;
+
+namespace Blocktrack.Cluster.Tests;
+
+/// <summary>A silo process is SIGKILLed in the middle of a vote storm; nothing acknowledged may be lost, nothing counted twice.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class SiloCrashTests(ClusterFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan VotingPeriod = TimeSpan.FromSeconds(45);
+
+    [Fact]
+    public async Task A_silo_killed_mid_storm_loses_no_acknowledged_ballot_and_its_proposals_still_execute()
+    {
+        var scenario = new StormScenario(fixture, "storm-kill", Report);
+        var proposals = await scenario.Start(proposals: 4, VotingPeriod);
+        var ballots = scenario.SignBallots(proposals);
+        // No new ballot within the last seconds, so none is still being retried when voting closes.
+        var storm = new BallotStorm(fixture.Api, ballots, concurrency: 24, cutOff: proposals.Min(p => p.Deadline) - TimeSpan.FromSeconds(6));
+        var run = storm.RunAsync();
+
+        await storm.WhenAcknowledged(ballots.Count / 4, run);
+        var placement = await scenario.Placement(proposals);
+        var (victim, hosted) = placement.Where(p => !fixture.Cluster.Silos[p.Key].Process.HasExited)
+            .MaxBy(p => p.Value.Proposals.Count * 1000 + p.Value.Shards);
+        Report($"placement: {string.Join("; ", placement.Select(p => $"silo-{p.Key}: {string.Join(",", p.Value.Proposals)} + {p.Value.Shards} shards"))}");
+        Assert.NotEmpty(hosted.Proposals);
+        fixture.Cluster.KillSilo(victim);
+        // Measured once the process is gone: a request sent from here on cannot be served by the dead silo.
+        var killedAt = storm.Clock.Elapsed;
+        Report($"killed silo-{victim} (proposals {string.Join(", ", hosted.Proposals)}, {hosted.Shards} shards) at {killedAt.TotalSeconds:F2} s, {storm.Acknowledged} ballots acknowledged");
+        // A replacement joins while the storm goes on, as an orchestrator would restart the pod.
+        var replacement = fixture.Cluster.StartSiloAsync();
+
+        await run;
+        var figures = StormFigures.Of(storm, killedAt);
+        Report($"silo kill: {figures}");
+        Assert.True(figures.ServerErrors == 0, $"the Gateway answered 5xx other than 503: {figures}\n{fixture.Cluster.Diagnostics()}");
+        Assert.Equal(0, figures.UnavailableWithoutRetryAfter);
+        Assert.True(figures.Refused == 0, "refused: " + string.Join("; ", storm.Results.Where(r => r.Outcome == StormOutcome.Refused).Take(5).Select(r => $"{r.Ballot.Proposal} {r.Last.Status} {r.Last.Body}")));
+        Assert.True(figures.FirstOkAfterFault < TimeSpan.FromSeconds(10), $"no ballot served soon after the kill: {figures}");
+        Assert.True(figures.OutageAfterFault < TimeSpan.FromSeconds(30), $"the cluster took too long to serve every shard again: {figures}");
+        Assert.True(storm.Results.Any(r => r.AcknowledgedAt > killedAt + figures.OutageAfterFault), "no ballot was acknowledged after the outage");
+
+        var rejoined = await replacement;
+        Report($"silo-{rejoined.Index} joined as the replacement");
+        await scenario.WaitExecuted(proposals, slack: TimeSpan.FromSeconds(45));
+        await scenario.VerifyCounted(storm, proposals);
+        Report($"figures: {figures.Acknowledged} ballots acknowledged; first 200 {figures.FirstOkAfterFault?.TotalSeconds:F2} s after the kill; " +
+               $"last 503 {figures.OutageAfterFault.TotalSeconds:F2} s after it; {figures.Unavailable} × 503, {figures.NoAnswer} unanswered");
+    }
+
+    private void Report(string line)
+    {
+        output.WriteLine(line);
+        Console.WriteLine("[cluster] " + line);
+    }
+}
