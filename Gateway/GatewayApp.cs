@@ -57,6 +57,7 @@ public static class GatewayApp
         app.MapProposalActionEndpoints();
         app.MapProposalEventsEndpoint();
         app.MapVoterEndpoints();
+        app.MapChainEndpoints();
         app.MapAnchorEndpoints();
 
         StartupBanner.PrintOnStart(app);

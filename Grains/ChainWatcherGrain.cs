@@ -106,7 +106,7 @@ public sealed class ChainWatcherGrain(
         {
             await GrainFactory.GetGrain<ITokenSupplyGrain>(token).RollbackChain(from);
         }
-        await GovernorDispatch.Rollback(_chain, GrainFactory, from);
+        await GovernorDispatch.Rollback(_chain, GrainFactory, ancestor);
         S.Recent.RemoveAll(b => b.Number >= from);
         S.Touched.RemoveAll(t => t.Block >= from);
         S.Cursor = ancestor.Number;

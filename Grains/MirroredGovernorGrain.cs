@@ -59,7 +59,7 @@ public sealed class MirroredGovernorGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task Rollback(long fromBlock)
+    public async Task Rollback(long fromBlock, long chainTime)
     {
         var touched = S.Proposals.Where(p => p.LastBlock >= fromBlock).ToList();
         var remaining = await Task.WhenAll(touched.Select(p => Proposal(p.ProposalId).Rollback(fromBlock)));
@@ -75,6 +75,7 @@ public sealed class MirroredGovernorGrain(
             };
         }
         S.SyncedBlock = Math.Min(S.SyncedBlock, fromBlock - 1);
+        S.SyncedTimestamp = chainTime;
         await state.WriteStateAsync();
     }
 

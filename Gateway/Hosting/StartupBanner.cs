@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Blocktrack.Gateway;
 
-/// <summary>Prints what is serving once the Gateway listens: URLs, profile, chain id, signature recovery — and a generated operator key.</summary>
+/// <summary>Prints what is serving once the Gateway listens: URLs, profile, chain id, signature recovery, a generated operator key, and the mirrored chains.</summary>
 public static class StartupBanner
 {
     public static void PrintOnStart(WebApplication app)
@@ -20,6 +20,8 @@ public static class StartupBanner
             var key = app.Services.GetRequiredService<OperatorApiKey>();
             if (key.Generated)
                 Console.WriteLine($"Generated operator API key (set Gateway:OperatorApiKey to choose one): {key.Value}");
+            // Asked of the cluster, which may take a moment: printed when it answers, without holding up startup.
+            _ = ChainBanner.PrintAsync(app.Services.GetRequiredService<IGrainFactory>(), app.Services.GetRequiredService<TimeProvider>(), Console.Out);
         });
     }
 }

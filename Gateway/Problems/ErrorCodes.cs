@@ -27,6 +27,11 @@ public static class ErrorCodes
     public static readonly ErrorCode InternalError = new("internal-error", 500, "Internal error");
     public static readonly ErrorCode ClusterUnavailable = new("cluster-unavailable", 503, "Governance cluster unavailable");
 
+    // Mirrored chains.
+    public static readonly ErrorCode ChainNotFound = new("chain-not-found", 404, "Chain not configured");
+    public static readonly ErrorCode GovernorNotFound = new("governor-not-found", 404, "Governor not mirrored");
+    public static readonly ErrorCode ChainUnhealthy = new("chain-unhealthy", 503, "Chain watcher unhealthy");
+
     // Refusals by the grains (GovernanceError).
     public static readonly ErrorCode InvalidArgument = new("invalid-argument", 400, "Invalid argument");
     public static readonly ErrorCode DaoNotFound = new("dao-not-found", 404, "DAO not found");

@@ -10,8 +10,11 @@ public interface IMirroredGovernorGrain : IGrainWithStringKey
     /// <summary>Forwards a watcher's batch of this governor's logs to their proposals; applying a batch twice changes nothing.</summary>
     [Alias("Apply")] Task Apply(ImmutableArray<GovernorEvent> events, GovernorSync sync);
 
-    /// <summary>Forgets what was mirrored from <paramref name="fromBlock"/> on (a reorg replaced those blocks).</summary>
-    [Alias("Rollback")] Task Rollback(long fromBlock);
+    /// <summary>
+    /// Forgets what was mirrored from <paramref name="fromBlock"/> on (a reorg replaced those blocks); the chain's time
+    /// goes back to <paramref name="chainTime"/>, the common ancestor's (0 when unknown).
+    /// </summary>
+    [Alias("Rollback")] Task Rollback(long fromBlock, long chainTime);
 
     /// <summary>Where the governor lives and how far it has been mirrored.</summary>
     [ReadOnly, Alias("GetInfo")] Task<MirroredGovernorInfo> GetInfo();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
 using Microsoft.Extensions.Logging;
 
 namespace Blocktrack.Grains.Chains;
@@ -45,9 +46,9 @@ public sealed class GovernorDispatch
         foreach (var batch in _batches.Values) batch.Clear();
     }
 
-    /// <summary>Rolls every configured governor of the chain back to before <paramref name="fromBlock"/>.</summary>
-    public static Task Rollback(ChainOptions chain, IGrainFactory grains, long fromBlock) =>
-        Task.WhenAll(chain.Governors.Select(g => Governor(grains, chain.Id, g.Address).Rollback(fromBlock)));
+    /// <summary>Rolls every configured governor of the chain back to the common ancestor of a reorg.</summary>
+    public static Task Rollback(ChainOptions chain, IGrainFactory grains, BlockRef ancestor) =>
+        Task.WhenAll(chain.Governors.Select(g => Governor(grains, chain.Id, g.Address).Rollback(ancestor.Number + 1, ancestor.Timestamp)));
 
     private static IMirroredGovernorGrain Governor(IGrainFactory grains, long chainId, string address) =>
         grains.GetGrain<IMirroredGovernorGrain>(MirrorKeys.Governor(chainId, address));

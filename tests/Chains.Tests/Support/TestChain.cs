@@ -1,0 +1,159 @@
+using System.Numerics;
+using System.Text.Json.Nodes;
+using Blocktrack.Chain;
+using Blocktrack.Chain.Abi;
+using Blocktrack.Chain.Rpc;
+using Blocktrack.Chain.Transactions;
+
+namespace Blocktrack.Chains.Tests;
+
+/// <summary>
+/// One test chain: its Hardhat node, clients, and the contracts deployed by account #0 from a fresh nonce, so their
+/// addresses are known before the node starts (BTK at nonce 0; with a governor, the timelock at 1 and the Governor at 2).
+/// </summary>
+public sealed class TestChain : IAsyncDisposable
+{
+    public const int VotingDelaySeconds = 1;
+    public const int VotingPeriodSeconds = 300;
+    public const string EthZero = "0x0000000000000000000000000000000000000000";
+
+    private static readonly ContractArtifact TokenArtifact = Artifact("BlocktrackToken");
+    private static readonly ContractArtifact TimelockArtifact = Artifact("TimelockController");
+    private static readonly ContractArtifact GovernorArtifact = Artifact("BlocktrackGovernor");
+
+    private HardhatNode? _node;
+
+    private TestChain(long id, string name, int port, bool withGovernor, HardhatNode node)
+    {
+        Id = id;
+        Name = name;
+        Port = port;
+        WithGovernor = withGovernor;
+        _node = node;
+        Rpc = node.NewRpc();
+        Eth = new EthClient(Rpc, new EthClientOptions { LogsMaxBlockRange = 10_000 });
+        Dev = new DevChainClient(Rpc);
+        Sender = new TransactionSender(Eth, new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(10) });
+        Btk = new ContractClient(Eth, ContractAddress.Of(DevAccounts.DeployerAddress, 0), TokenArtifact.Abi);
+        Timelock = new ContractClient(Eth, ContractAddress.Of(DevAccounts.DeployerAddress, 1), TimelockArtifact.Abi);
+        Governor = new ContractClient(Eth, ContractAddress.Of(DevAccounts.DeployerAddress, 2), GovernorArtifact.Abi);
+    }
+
+    public long Id { get; }
+    public string Name { get; }
+    public int Port { get; }
+    public bool WithGovernor { get; }
+    public string RpcUrl => $"http://127.0.0.1:{Port}";
+
+    /// <summary>The token id the cluster mirrors this chain's BTK under.</summary>
+    public string Token => $"btk@{Id}";
+
+    public JsonRpcClient Rpc { get; }
+    public EthClient Eth { get; }
+    public DevChainClient Dev { get; }
+    public TransactionSender Sender { get; }
+    public ContractClient Btk { get; }
+    public ContractClient Timelock { get; }
+    public ContractClient Governor { get; }
+
+    public static async Task<TestChain> StartAsync(long id, string name, bool withGovernor)
+    {
+        var port = Blocktrack.Tests.Support.FreePort.Next();
+        return new(id, name, port, withGovernor, await HardhatNode.StartAsync(id, port, TimeSpan.FromSeconds(30)));
+    }
+
+    public static ContractArtifact Artifact(string name) =>
+        ContractArtifact.Load(RepoRoot.File("deploy", "devchain", "artifacts", $"{name}.json"));
+
+    /// <summary>BTK (and the timelock and Governor) at their precomputed addresses.</summary>
+    public async Task DeployAsync()
+    {
+        var deployer = DevAccounts.Deployer;
+        var token = await Sender.DeployAsync(TokenArtifact, deployer, [DevAccounts.DeployerAddress]);
+        Assert.Equal(Btk.Address, token.Address);
+        if (!WithGovernor) return;
+        var timelock = await Sender.DeployAsync(TimelockArtifact, deployer, [1, Array.Empty<string>(), new[] { EthZero }, DevAccounts.DeployerAddress]);
+        Assert.Equal(Timelock.Address, timelock.Address);
+        var governor = await Sender.DeployAsync(GovernorArtifact, deployer, [Btk.Address, Timelock.Address, VotingDelaySeconds, VotingPeriodSeconds, 0, 4]);
+        Assert.Equal(Governor.Address, governor.Address);
+        foreach (var role in new[] { "PROPOSER_ROLE", "CANCELLER_ROLE" })
+            await Send(Timelock, deployer, "grantRole", Keccak256.Hash(role), Governor.Address);
+    }
+
+    public async Task<TransactionResult> Send(ContractClient contract, byte[] key, string function, params object?[] arguments) =>
+        (await contract.SendAsync(Sender, key, function, arguments)).EnsureSuccess();
+
+    /// <summary>A fresh account with 1000 ETH for gas.</summary>
+    public async Task<byte[]> NewFundedKey()
+    {
+        var key = DevAccounts.NewKey();
+        await Rpc.RequestAsync("hardhat_setBalance", JsonValue.Create(DevAccounts.AddressOf(key)), JsonValue.Create("0x3635C9ADC5DEA00000"));
+        return key;
+    }
+
+    /// <summary>Mints to every key and has each delegate to itself (or to <paramref name="delegatee"/>).</summary>
+    public async Task MintAndDelegate(IEnumerable<byte[]> keys, BigInteger amount, string? delegatee = null)
+    {
+        foreach (var key in keys)
+        {
+            var address = DevAccounts.AddressOf(key);
+            await Send(Btk, DevAccounts.Deployer, "mint", address, amount);
+            await Send(Btk, key, "delegate", delegatee ?? address);
+        }
+    }
+
+    public Task SetAutomine(bool on) => Rpc.RequestAsync("evm_setAutomine", JsonValue.Create(on));
+
+    /// <summary>Moves the chain's clock forward and mines a block there.</summary>
+    public async Task AdvanceTime(long seconds)
+    {
+        await Dev.IncreaseTimeAsync(seconds);
+        await Dev.MineAsync();
+    }
+
+    public async Task<BlockHeader> Latest() => (await Eth.GetBlockAsync(BlockTag.Latest))!;
+
+    public async Task<BigInteger> PastVotes(string account, long timepoint) =>
+        await Btk.CallAsync<BigInteger>("getPastVotes", account, timepoint);
+
+    /// <summary>Every address that ever had votes on this chain, from its DelegateVotesChanged logs.</summary>
+    public async Task<IReadOnlyList<string>> Delegates()
+    {
+        var changed = Btk.Abi.Event("DelegateVotesChanged");
+        var logs = await Eth.GetLogsAsync(new LogFilter(0, await Eth.BlockNumberAsync(), [Btk.Address], [[changed.Topic0Hex]]));
+        return [.. logs.Select(l => (string)changed.Decode(l)["delegate"]!).Distinct()];
+    }
+
+    /// <summary>Votable power at a timepoint: the sum of every delegate's past votes.</summary>
+    public async Task<BigInteger> VotablePower(long timepoint)
+    {
+        var votes = await Task.WhenAll((await Delegates()).Select(d => PastVotes(d, timepoint)));
+        return votes.Aggregate(BigInteger.Zero, (a, b) => a + b);
+    }
+
+    /// <summary>How many logs the watcher mirrors in a block range (the token's vote logs and the Governor's events).</summary>
+    public async Task<int> MirroredLogCount(long from, long to)
+    {
+        var token = Btk.Abi;
+        var topics = new[] { token.Event("DelegateVotesChanged").Topic0Hex, token.Event("DelegateChanged").Topic0Hex }
+            .Concat(Grains.Chains.GovernorLogs.Topics).ToArray();
+        var addresses = WithGovernor ? new[] { Btk.Address, Governor.Address } : [Btk.Address];
+        return (await Eth.GetLogsAsync(new LogFilter(from, to, addresses, [topics]))).Count;
+    }
+
+    /// <summary>Kills the node: the chain is gone until <see cref="StartFreshNode"/>.</summary>
+    public async Task StopNode()
+    {
+        if (_node is not null) await _node.DisposeAsync();
+        _node = null;
+    }
+
+    /// <summary>A new node with the same chain id on the same port: a new chain from genesis, contracts not yet deployed.</summary>
+    public async Task StartFreshNode() => _node = await HardhatNode.StartAsync(Id, Port, TimeSpan.FromSeconds(30));
+
+    public async ValueTask DisposeAsync()
+    {
+        Rpc.Dispose();
+        await StopNode();
+    }
+}

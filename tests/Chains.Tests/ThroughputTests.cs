@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Numerics;
+using Blocktrack.Chain.Transactions;
+using Xunit.Abstractions;
+
+namespace Blocktrack.Chains.Tests;
+
+/// <summary>How fast the watcher mirrors a burst of vote logs, and how far behind the head it runs in steady state (printed, not asserted).</summary>
+[Collection(ChainsCollection.Name)]
+public sealed class ThroughputTests(ChainsFixture f, ITestOutputHelper output)
+{
+    private const int Holders = 10, Transfers = 1_000;
+
+    [Fact]
+    public async Task Two_thousand_vote_logs_are_mirrored_exactly_with_logs_per_second_and_lag_printed()
+    {
+        var chain = f.A;
+        var keys = new List<byte[]>();
+        for (var i = 0; i < Holders; i++) keys.Add(await chain.NewFundedKey());
+        var holders = keys.Select(DevAccounts.AddressOf).ToList();
+        await chain.MintAndDelegate(keys, 1_000_000);
+        var before = await f.CaughtUp(chain);
+
+        // 1000 transfers between self-delegated holders, sent without waiting and mined into a few full blocks:
+        // each moves votes out of one delegate and into another, two DelegateVotesChanged logs.
+        await chain.SetAutomine(false);
+        var first = await chain.Eth.BlockNumberAsync() + 1;
+        try
+        {
+            await SubmitTransfers(chain, keys);
+        }
+        finally
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < 30 && await Pending(chain) > 0; i++) await chain.Dev.MineAsync();
+            await chain.SetAutomine(true);
+            var last = await chain.Eth.BlockNumberAsync();
+            var mirrored = await f.CaughtUp(chain, TimeSpan.FromSeconds(60));
+            var seconds = clock.Elapsed.TotalSeconds;
+            var logs = mirrored.LogsApplied - before.LogsApplied;
+            output.WriteLine($"mirrored {logs} logs in blocks {first}..{last} ({last - first + 1} blocks) in {seconds:0.00} s from the first block mined: {logs / seconds:0} logs/s");
+            Assert.Equal(2 * Transfers, await chain.MirroredLogCount(first, last));
+            Assert.Equal(2 * Transfers, logs);
+        }
+        await f.AssertMirrored(chain, holders, [(await chain.Latest()).Timestamp - 1]);
+
+        // Steady state: one transaction at a time, each in its own block; how long until the watcher has it, and how far behind it is.
+        var latencies = new List<double>();
+        var lags = new List<long>();
+        for (var i = 0; i < 15; i++)
+        {
+            var sent = Stopwatch.StartNew();
+            var result = await chain.Send(chain.Btk, keys[i % Holders], "transfer", holders[(i + 1) % Holders], 1);
+            var status = await f.Watcher(chain).GetStatus();
+            lags.Add(status.LagBlocks);
+            await Eventually.Until(() => f.Watcher(chain).GetStatus(), s => s.Cursor >= result.Receipt.BlockNumber);
+            latencies.Add(sent.Elapsed.TotalMilliseconds);
+        }
+        output.WriteLine($"steady state (poll every 100 ms, 0 confirmations): a block is mirrored {latencies.Average():0} ms after its transaction is sent " +
+            $"(max {latencies.Max():0} ms); lag behind head seen right after mining: {lags.Average():0.0} blocks on average, {lags.Max()} at most");
+    }
+
+    private static async Task SubmitTransfers(TestChain chain, IReadOnlyList<byte[]> keys)
+    {
+        var holders = keys.Select(DevAccounts.AddressOf).ToList();
+        var nonces = new BigInteger[Holders];
+        for (var i = 0; i < Holders; i++) nonces[i] = await chain.Eth.GetTransactionCountAsync(holders[i]);
+        var transfer = chain.Btk.Abi.Function("transfer");
+        for (var n = 0; n < Transfers; n++)
+        {
+            var from = n % Holders;
+            var to = (from + 1 + n / Holders % (Holders - 1)) % Holders;
+            var request = new TransactionRequest(chain.Btk.Address, transfer.EncodeCall(holders[to], new BigInteger(1 + n % 7)))
+            {
+                Nonce = nonces[from]++, GasLimit = 200_000, MaxFeePerGas = 100_000_000_000, MaxPriorityFeePerGas = 1_000_000_000,
+            };
+            await chain.Sender.SubmitAsync(request, keys[from]);
+        }
+    }
+
+    private static async Task<int> Pending(TestChain chain)
+    {
+        var block = await chain.Rpc.RequestAsync("eth_getBlockByNumber", System.Text.Json.Nodes.JsonValue.Create("pending"), System.Text.Json.Nodes.JsonValue.Create(false));
+        return block.GetProperty("transactions").GetArrayLength();
+    }
+}
