@@ -1,0 +1,47 @@
+namespace Blocktrack.Benchmarks;
+
+/// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>.</summary>
+public sealed record BenchmarkOptions
+{
+    public string Scenario { get; init; } = "all";
+
+    /// <summary>Ballots of the one-proposal scenario (default one million).</summary>
+    public int Ballots { get; init; } = 1_000_000;
+
+    /// <summary>Voters of the throughput scenarios; each votes on every proposal.</summary>
+    public int Voters { get; init; } = 20_000;
+
+    public int Proposals { get; init; } = 5;
+
+    public int Silos { get; init; } = 1;
+
+    /// <summary>Calls in flight (the client scenarios); the HTTP scenario uses <see cref="HttpConcurrency"/>.</summary>
+    public int Concurrency { get; init; } = 512;
+
+    public int HttpConcurrency { get; init; } = 64;
+
+    /// <summary>Signed ballots of the HTTP scenario (pre-signed before timing; signing is the slow part of setting it up).</summary>
+    public int HttpBallots { get; init; } = 20_000;
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--ballots" => options with { Ballots = int.Parse(Value()) },
+                "--voters" => options with { Voters = int.Parse(Value()) },
+                "--proposals" => options with { Proposals = int.Parse(Value()) },
+                "--silos" => options with { Silos = int.Parse(Value()) },
+                "--concurrency" => options with { Concurrency = int.Parse(Value()) },
+                "--http-concurrency" => options with { HttpConcurrency = int.Parse(Value()) },
+                "--http-ballots" => options with { HttpBallots = int.Parse(Value()) },
+                var s when !s.StartsWith("--", StringComparison.Ordinal) => options with { Scenario = s },
+                var s => throw new ArgumentException($"Unknown option {s}"),
+            };
+        }
+        return options;
+    }
+}

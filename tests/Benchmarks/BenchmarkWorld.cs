@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using Blocktrack.Cluster.Harness;
+using Blocktrack.Grains.Interfaces;
+using Blocktrack.Tests.Support;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Blocktrack.Benchmarks;
+
+/// <summary>
+/// A cluster-profile deployment (PostgreSQL, silo processes, optionally the Gateway process) plus the benchmark's own
+/// Orleans client, with the setup every scenario shares: a DAO, voting power, an open proposal.
+/// </summary>
+public sealed class BenchmarkWorld : IAsyncDisposable
+{
+    public const string Token = "btk";
+    public const string ClassName = "bench";
+
+    private readonly IHost _client;
+
+    private BenchmarkWorld(LocalCluster cluster, IHost client)
+    {
+        Cluster = cluster;
+        _client = client;
+    }
+
+    public LocalCluster Cluster { get; }
+
+    public IGrainFactory Grains => _client.Grains();
+
+    public static async Task<BenchmarkWorld> Start(int silos, bool gateway, IReadOnlyDictionary<string, string>? gatewaySettings = null)
+    {
+        var cluster = await LocalCluster.StartAsync(new LocalClusterOptions
+        {
+            Silos = silos,
+            Gateway = gateway,
+            // Orleans' own failure detection: a benchmark saturating two cores must not get silos voted dead.
+            FastFailureDetection = false,
+            GatewaySettings = gatewaySettings ?? new Dictionary<string, string>(),
+        }, line => Console.WriteLine("  " + line));
+        try
+        {
+            return new BenchmarkWorld(cluster, await GovernanceHosts.StartClientAsync(cluster.ClientSettings));
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Seconds since the epoch, the cluster's clock for snapshots and timepoints.</summary>
+    public static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    /// <summary>
+    /// Gives every voter its weight through <see cref="IVoterGrain.ApplyChainVotes"/> — the path the chain watchers use to
+    /// mirror DelegateVotesChanged logs: one grain call and one small state write per voter, no delegation outbox, no
+    /// per-voter traffic to the token's supply grain — and sets the votable supply once.
+    /// </summary>
+    public async Task FeedPower(IReadOnlyList<string> voters, Func<int, BigInteger> weight, int concurrency)
+    {
+        // A bulk load before anything is measured: commit without waiting for the WAL flush, then back to durable commits.
+        await SynchronousCommit(false);
+        try
+        {
+            await FeedPowerDurably(voters, weight, concurrency);
+        }
+        finally
+        {
+            await SynchronousCommit(true);
+        }
+    }
+
+    private async Task FeedPowerDurably(IReadOnlyList<string> voters, Func<int, BigInteger> weight, int concurrency)
+    {
+        var at = Now - 5;
+        var total = BigInteger.Zero;
+        for (var i = 0; i < voters.Count; i++) total += weight(i);
+        var result = await Driver.Run("voting power", voters.Count, concurrency,
+            i => Grains.GetGrain<IVoterGrain>(voters[i]).ApplyChainVotes(Token, block: 1, logIndex: 0, at, weight(i)));
+        if (result.Failures > 0) throw new InvalidOperationException($"Feeding voting power failed: {result.FirstFailure}");
+        await Grains.GetGrain<ITokenSupplyGrain>(Token).ApplyChainDelta(1, 0, at, total);
+        Console.WriteLine($"  voting power of {voters.Count:N0} voters fed in {result.Elapsed.TotalSeconds:F1} s ({result.PerSecond:N0}/s)");
+    }
+
+    /// <summary>Server-wide <c>synchronous_commit</c>, applied to open sessions too by a configuration reload.</summary>
+    private async Task SynchronousCommit(bool on)
+    {
+        await using var connection = new NpgsqlConnection(Cluster.Postgres.AdminConnectionString);
+        await connection.OpenAsync();
+        await using (var set = new NpgsqlCommand($"ALTER SYSTEM SET synchronous_commit = {(on ? "on" : "off")}", connection)) await set.ExecuteNonQueryAsync();
+        await using var reload = new NpgsqlCommand("SELECT pg_reload_conf()", connection);
+        await reload.ExecuteScalarAsync();
+    }
+
+    /// <summary>Founds a root DAO whose one class opens voting at once and closes it after <paramref name="votingPeriod"/>.</summary>
+    public Task CreateDao(string path, TimeSpan votingPeriod) => Grains.GetGrain<IDaoGrain>(path).CreateRoot(new CreateDaoRequest
+    {
+        DisplayName = "Benchmark " + path,
+        Constitution = new Constitution
+        {
+            Classes =
+            [
+                new ProposalClass
+                {
+                    Name = ClassName, QuorumBps = 100, VotingDelay = TimeSpan.Zero, VotingPeriod = votingPeriod,
+                    TimelockDelay = TimeSpan.Zero, GracePeriod = TimeSpan.FromDays(1), PowerSource = PowerSource.TokenVotes(Token),
+                    AllowedActions = ActionKinds.All,
+                },
+            ],
+        },
+    });
+
+    /// <summary>A proposal without actions in <paramref name="dao"/>; returns its id once voting is open, and its shard count.</summary>
+    public async Task<(string Id, int Shards, DateTimeOffset Deadline)> Propose(string dao, string proposer)
+    {
+        var info = await Grains.GetGrain<IDaoGrain>(dao).Propose(new ProposalDraft
+        {
+            Proposer = proposer, Class = ClassName, Title = "Benchmark proposal", Description = "", Actions = [],
+            Digest = SyntheticVoters.Digest(dao, -1),
+        });
+        var proposal = Grains.GetGrain<IProposalGrain>(info.Id);
+        var until = DateTimeOffset.UtcNow.AddSeconds(30);
+        while ((info = await proposal.GetInfo()).State != ProposalState.Active)
+        {
+            if (DateTimeOffset.UtcNow > until) throw new TimeoutException($"{info.Id} did not open; it is {info.State}.");
+            await Task.Delay(100);
+        }
+        return (info.Id, info.BallotShards, info.Deadline);
+    }
+
+    /// <summary>One ballot straight to its shard, as the Gateway's router sends it.</summary>
+    public async Task Cast(string proposal, int shards, string voter, int voterIndex)
+    {
+        var receipt = await Grains.Shard(proposal, voter, shards).CastBallot(new BallotRequest
+        {
+            // Mostly For, some Against and Abstain, as the storm tests vote.
+            Voter = voter, Support = (voterIndex % 10) switch { < 6 => Support.For, < 9 => Support.Against, _ => Support.Abstain },
+            Reason = "", Timestamp = Now,
+            Digest = SyntheticVoters.Digest(proposal, voterIndex), Signature = SyntheticVoters.Signature,
+        });
+        if (receipt.Duplicate) throw new InvalidOperationException($"{voter} on {proposal} was a duplicate");
+    }
+
+    public static ImmutableArray<string> Voters(int count) => [.. Enumerable.Range(0, count).AsParallel().AsOrdered().Select(SyntheticVoters.Address)];
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await _client.StopAsync(TimeSpan.FromSeconds(5)); }
+        catch (Exception e) when (e is OperationCanceledException or Orleans.Runtime.OrleansException) { /* going away anyway */ }
+        _client.Dispose();
+        await Cluster.DisposeAsync();
+    }
+}

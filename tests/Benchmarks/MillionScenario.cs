@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Benchmarks;
+
+/// <summary>
+/// One proposal, one million ballots (or <c>--ballots</c>): how long ingesting them takes, how long the proposal needs
+/// from the close of voting to its sealed final tally (every shard sealed, Merkle roots computed), and the silo's peak
+/// memory. The voting period is sized from a calibration run so the deadline falls just after the ingest.
+/// </summary>
+public static class MillionScenario
+{
+    private const int CalibrationBallots = 20_000;
+
+    public static async Task<MillionResult> Run(BenchmarkOptions options)
+    {
+        var n = options.Ballots;
+        var voters = BenchmarkWorld.Voters(n);
+        await using var world = await BenchmarkWorld.Start(options.Silos, gateway: false);
+        var memory = world.Cluster.Silos.Select(s => new SiloMemory(s)).ToList();
+
+        var watch = Stopwatch.StartNew();
+        await world.FeedPower(voters, _ => 1, options.Concurrency);
+        var powerFeed = watch.Elapsed;
+
+        await world.CreateDao("calibrate", TimeSpan.FromHours(1));
+        var calibration = await world.Propose("calibrate", voters[0]);
+        var calibrated = await Driver.Run("calibration", Math.Min(n, CalibrationBallots), options.Concurrency,
+            i => world.Cast(calibration.Id, calibration.Shards, voters[i], i));
+        // Room for the ingest at the calibrated rate plus half again, and never under a minute.
+        var period = TimeSpan.FromSeconds(Math.Max(60, Math.Ceiling(n / calibrated.PerSecond * 1.5) + 30));
+        Console.WriteLine($"  calibration: {calibrated}; voting period {period}");
+
+        await world.CreateDao("million", period);
+        var proposal = await world.Propose("million", voters[0]);
+        var ingest = await Driver.Run("ingest", n, options.Concurrency, i => world.Cast(proposal.Id, proposal.Shards, voters[i], i));
+        Console.WriteLine($"  ingest: {ingest}");
+
+        // Voting includes the deadline's second; the proposal closes and seals from the next one.
+        var closes = proposal.Deadline.AddSeconds(1);
+        Console.WriteLine($"  waiting {(closes - DateTimeOffset.UtcNow).TotalSeconds:F0} s for voting to close at {closes:HH:mm:ss}");
+        var wait = closes - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        var grain = world.Grains.GetGrain<IProposalGrain>(proposal.Id);
+        ProposalInfo info;
+        while ((info = await grain.GetInfo()).BallotSetHash is null) await Task.Delay(50);
+        var closeToFinal = DateTimeOffset.UtcNow - closes;
+
+        foreach (var m in memory) await m.DisposeAsync();
+        var result = new MillionResult(n, powerFeed, ingest, period, closeToFinal, info.Tally.Voters,
+            string.Join("; ", memory.Select((m, i) => $"silo-{i}: {m}")));
+        Console.WriteLine($"  final: {info.State}, tally {info.Tally.Voters:N0} voters, ballot-set hash {info.BallotSetHash}");
+        return result;
+    }
+}

@@ -1,0 +1,25 @@
+using Blocktrack.Benchmarks;
+
+// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|million|all> [--ballots N] [--silos N] ...
+// Each scenario starts its own PostgreSQL and silo processes (and the Gateway when it needs one), prints figures, asserts nothing.
+var options = BenchmarkOptions.Parse(args);
+Console.WriteLine("Blocktrack benchmarks: " + string.Join(" ", args));
+foreach (var (name, value) in MachineInfo.Read()) Console.WriteLine($"  {name}: {value}");
+
+var figures = new List<string>();
+if (options.Scenario is "client" or "all")
+    figures.Add($"client → shards: {await ClientScenario.Run(options)}");
+if (options.Scenario is "gateway" or "all")
+    figures.Add($"HTTP → Gateway: {await GatewayScenario.Run(options)}");
+if (options.Scenario is "million" or "all")
+    figures.Add($"one proposal: {await MillionScenario.Run(options)}");
+if (figures.Count == 0)
+{
+    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, million or all.");
+    return 1;
+}
+
+Console.WriteLine();
+Console.WriteLine("Figures");
+foreach (var line in figures) Console.WriteLine("  " + line);
+return 0;

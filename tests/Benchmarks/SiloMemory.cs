@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Blocktrack.Cluster.Harness;
+
+namespace Blocktrack.Benchmarks;
+
+/// <summary>
+/// Samples a silo process every second: resident memory from /proc (the peak is the kernel's VmHWM) and the managed GC
+/// heap after the last collection from the silo's Prometheus endpoint (.NET's System.Runtime meter).
+/// </summary>
+public sealed partial class SiloMemory : IAsyncDisposable
+{
+    private readonly SiloProcess _silo;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _sampling;
+
+    public SiloMemory(SiloProcess silo)
+    {
+        _silo = silo;
+        _sampling = Task.Run(Sample);
+    }
+
+    public long PeakResidentBytes { get; private set; }
+
+    public long PeakGcHeapBytes { get; private set; }
+
+    public override string ToString() =>
+        $"peak working set {PeakResidentBytes / 1048576.0:N0} MiB, peak GC heap {PeakGcHeapBytes / 1048576.0:N0} MiB";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try { await _sampling; }
+        catch (OperationCanceledException) { /* stopped */ }
+        await Once();
+        _http.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task Sample()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            await Once();
+            await Task.Delay(TimeSpan.FromSeconds(1), _stop.Token);
+        }
+    }
+
+    private async Task Once()
+    {
+        var (peak, current) = _silo.Process.Memory();
+        PeakResidentBytes = Math.Max(PeakResidentBytes, Math.Max(peak, current));
+        try
+        {
+            var metrics = await _http.GetStringAsync(new Uri(_silo.Http, "/metrics"));
+            var heap = HeapSize().Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+            PeakGcHeapBytes = Math.Max(PeakGcHeapBytes, (long)heap);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // A busy silo may miss a scrape; the next one counts.
+        }
+    }
+
+    [GeneratedRegex(@"^dotnet_gc_last_collection_heap_size_bytes\{[^}]*\} ([0-9.eE+]+)", RegexOptions.Multiline)]
+    private static partial Regex HeapSize();
+}
