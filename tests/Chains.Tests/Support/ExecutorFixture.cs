@@ -1,0 +1,66 @@
+using System.Globalization;
+using Blocktrack.Chain;
+using Blocktrack.Chain.Rpc;
+using Blocktrack.Chain.Transactions;
+using Blocktrack.Silo;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace Blocktrack.Chains.Tests;
+
+/// <summary>
+/// A chain where the cluster acts: its own zero-delay TimelockController (the executor proposes and executes), a
+/// Counter the timelock owns, and a GovernanceAnchor; and a cluster whose <c>Chains:0:Executor</c> points at them.
+/// </summary>
+public sealed class ExecutorFixture : IAsyncLifetime
+{
+    public const long ChainId = 412346;
+
+    private HardhatNode? _node;
+
+    public JsonRpcClient Rpc { get; private set; } = null!;
+    public EthClient Eth { get; private set; } = null!;
+    public ContractClient Counter { get; private set; } = null!;
+    public ContractClient Anchor { get; private set; } = null!;
+    public string Timelock { get; private set; } = "";
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        _node = await HardhatNode.StartAsync(ChainId, Blocktrack.Tests.Support.FreePort.Next(), TimeSpan.FromSeconds(30));
+        Rpc = _node.NewRpc();
+        Eth = new EthClient(Rpc);
+        var sender = new TransactionSender(Eth, new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(10) });
+        var executor = DevAccounts.DeployerAddress;
+        var timelock = await sender.DeployAsync(TestChain.Artifact("TimelockController"), DevAccounts.Deployer, [0, new[] { executor }, new[] { executor }, executor]);
+        Timelock = timelock.Address;
+        Counter = ContractClient.For(Eth, await sender.DeployAsync(TestChain.Artifact("Counter"), DevAccounts.Deployer, [Timelock]));
+        Anchor = ContractClient.For(Eth, await sender.DeployAsync(TestChain.Artifact("GovernanceAnchor"), DevAccounts.Deployer, [executor]));
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Orleans:Profile"] = "memory",
+            ["Chains:0:Id"] = ChainId.ToString(CultureInfo.InvariantCulture),
+            ["Chains:0:Name"] = "l3",
+            ["Chains:0:Rpc"] = _node.Endpoint.ToString(),
+            ["Chains:0:PollInterval"] = "00:00:01",
+            ["Chains:0:Executor:Timelock"] = Timelock,
+            ["Chains:0:Executor:Anchor"] = Anchor.Address,
+            ["Chains:0:Executor:PrivateKey"] = Hex.ToHex(DevAccounts.Deployer),
+        };
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(settings));
+        builder.ConfigureSilo((_, silo) => silo.AddGovernanceRuntime(config));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null) await Cluster.DisposeAsync();
+        Rpc?.Dispose();
+        if (_node is not null) await _node.DisposeAsync();
+    }
+}
