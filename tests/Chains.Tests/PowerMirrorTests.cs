@@ -25,7 +25,7 @@ public sealed class PowerMirrorTests(ChainsFixture f)
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var lead = (await Task.WhenAll(f.Both.Select(c => c.Latest()))).Max(b => b.Timestamp) - now;
         var dao = new CrossChainDao(f.Grains, $"xchain-{Guid.NewGuid():N}"[..20], [f.A.Token, f.B.Token]);
-        await dao.Create(TimeSpan.FromSeconds(Math.Max(1, lead + 2)));
+        await dao.Create(TimeSpan.FromSeconds(Math.Max(1, lead + 1)));
         var proposal = await dao.Propose(voters[^1]);
         var snapshot = proposal.Snapshot.ToUnixTimeSeconds();
         Assert.Equal(ProposalState.Pending, proposal.State);
@@ -63,7 +63,7 @@ public sealed class PowerMirrorTests(ChainsFixture f)
         {
             var t = (await chain.Latest()).Timestamp;
             times.AddRange([t - 1, t]);
-            await chain.AdvanceTime(2);
+            await chain.AdvanceTime(1);
         }
 
         for (var i = 0; i < keys.Count; i++) await chain.Send(chain.Btk, DevAccounts.Deployer, "mint", a[i], new BigInteger(100 * (i + 1) * scale));

@@ -16,6 +16,7 @@ public sealed class TestChain : IAsyncDisposable
     public const int VotingDelaySeconds = 1;
     public const int VotingPeriodSeconds = 300;
     public const string EthZero = "0x0000000000000000000000000000000000000000";
+    public const int GasLimit = 1_000_000;
 
     private static readonly ContractArtifact TokenArtifact = Artifact("BlocktrackToken");
     private static readonly ContractArtifact TimelockArtifact = Artifact("TimelockController");
@@ -80,8 +81,13 @@ public sealed class TestChain : IAsyncDisposable
             await Send(Timelock, deployer, "grantRole", Keccak256.Hash(role), Governor.Address);
     }
 
+    /// <summary>
+    /// Sends with a fixed gas limit: blocks may share a timestamp here, and an estimate made for one second can fall short
+    /// in the next (ERC20Votes then writes a new checkpoint slot instead of updating one).
+    /// </summary>
     public async Task<TransactionResult> Send(ContractClient contract, byte[] key, string function, params object?[] arguments) =>
-        (await contract.SendAsync(Sender, key, function, arguments)).EnsureSuccess();
+        (await Sender.SendAsync(new TransactionRequest(contract.Address, contract.Abi.Function(function).EncodeCall(arguments)) { GasLimit = GasLimit }, key))
+        .EnsureSuccess();
 
     /// <summary>A fresh account with 1000 ETH for gas.</summary>
     public async Task<byte[]> NewFundedKey()
