@@ -39,7 +39,26 @@ public sealed class ChildProcess : IDisposable
         foreach (var a in new[] { "-c", "exec \"$0\" \"$1\" >>\"$2\" 2>&1", AppBinaries.DotnetHost, assembly, logPath }) start.ArgumentList.Add(a);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+        Watch(process.Id);
         return new ChildProcess(name, process, logPath);
+    }
+
+    /// <summary>
+    /// A watchdog that SIGKILLs the app if this process dies first (a test host aborted mid-run), so no silo outlives its
+    /// test; it exits by itself as soon as the app is gone.
+    /// </summary>
+    private static void Watch(int app)
+    {
+        var watchdog = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        foreach (var a in new[]
+                 {
+                     "-c", "while kill -0 \"$0\" 2>/dev/null && kill -0 \"$1\" 2>/dev/null; do sleep 1; done; kill -0 \"$1\" 2>/dev/null && kill -9 \"$1\"",
+                     Environment.ProcessId.ToString(), app.ToString(),
+                 })
+        {
+            watchdog.ArgumentList.Add(a);
+        }
+        using var _ = Process.Start(watchdog);
     }
 
     /// <summary>SIGKILL, as a crashed machine or an OOM kill would end it.</summary>

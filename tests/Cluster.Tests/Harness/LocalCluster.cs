@@ -97,10 +97,9 @@ public sealed class LocalCluster : IAsyncDisposable
             if (_options.FastFailureDetection)
             {
                 settings["Orleans:Membership:ProbeTimeout"] = "00:00:01";
-                settings["Orleans:Membership:NumMissedProbesLimit"] = "2";
+                settings["Orleans:Membership:NumMissedProbesLimit"] = "3";
                 settings["Orleans:Membership:DeathVoteExpirationTimeout"] = "00:00:10";
                 settings["Orleans:Membership:TableRefreshTimeout"] = "00:00:02";
-                settings["Orleans:Membership:IAmAliveTablePublishTimeout"] = "00:00:05";
             }
             foreach (var (key, value) in _options.SiloSettings) settings[key] = value;
             silo = new SiloProcess(index, ports.Silo, ports.Gateway, ports.Http,

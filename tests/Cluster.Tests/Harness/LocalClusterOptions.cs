@@ -11,7 +11,7 @@ public sealed record LocalClusterOptions
 
     /// <summary>
     /// Failure detection in a few seconds instead of Orleans' default (about half a minute): probe every second,
-    /// declare death after two missed probes, and give up on a call whose silo vanished after 10 s.
+    /// suspect a silo after three missed probes, and give up on a call whose silo vanished after 10 s.
     /// </summary>
     public bool FastFailureDetection { get; init; } = true;
 
