@@ -89,14 +89,19 @@ public sealed class ChainWatcherGrain(
         var last = S.Recent[^1];
         if ((await _reader.Block(last.Number))?.Hash == last.Hash) return;
 
-        var ancestor = new BlockRef(S.Recent[0].Number - 1, "", 0);
-        for (var i = S.Recent.Count - 2; i >= 0; i--)
+        BlockRef? ancestor = null;
+        for (var i = S.Recent.Count - 2; i >= 0 && ancestor is null; i--)
         {
-            if ((await _reader.Block(S.Recent[i].Number))?.Hash != S.Recent[i].Hash) continue;
-            ancestor = S.Recent[i];
-            break;
+            if ((await _reader.Block(S.Recent[i].Number))?.Hash == S.Recent[i].Hash) ancestor = S.Recent[i];
         }
-        var from = ancestor.Number + 1;
+        // No common ancestor: while the window still holds everything mirrored (a young or reset dev chain) every touched
+        // voter is known, so start over from genesis. Deeper than a trimmed window they are not: stop loudly rather than
+        // mirror a chain half of whose history is stale. A larger ReorgWindow resolves it.
+        if (ancestor is null && S.WindowTrimmed)
+            throw new InvalidOperationException(
+                $"chain {_chain.Id} reorganised deeper than the reorg window of {_chain.ReorgWindow} blocks (no common ancestor since block {S.Recent[0].Number}); mirroring stopped");
+        var common = ancestor ?? new BlockRef(-1, "", 0);
+        var from = common.Number + 1;
         log.LogWarning("Chain {Chain} reorganised: rolling back from block {From}", _chain.Id, from);
         foreach (var (token, voter) in S.Touched.Where(t => t.Block >= from).Select(t => (t.Token, t.Voter)).Distinct())
         {
@@ -106,11 +111,11 @@ public sealed class ChainWatcherGrain(
         {
             await GrainFactory.GetGrain<ITokenSupplyGrain>(token).RollbackChain(from);
         }
-        await GovernorDispatch.Rollback(_chain, GrainFactory, ancestor);
+        await GovernorDispatch.Rollback(_chain, GrainFactory, common);
         S.Recent.RemoveAll(b => b.Number >= from);
         S.Touched.RemoveAll(t => t.Block >= from);
-        S.Cursor = ancestor.Number;
-        S.CursorTimestamp = ancestor.Timestamp;
+        S.Cursor = common.Number;
+        S.CursorTimestamp = common.Timestamp;
         S.Reorgs++;
         await state.WriteStateAsync();
     }
@@ -121,6 +126,9 @@ public sealed class ChainWatcherGrain(
         var addresses = _chain.Tokens.Select(t => t.Address.ToLowerInvariant()).Concat(governors.Addresses).ToList();
         var logs = await _reader.Logs(from, to, addresses, [.. VoteLogs.Topics, .. governors.Topics]);
         var headers = new SortedDictionary<long, ChainBlock>();
+        // Votes are gathered per delegate and supply changes per token, then handed over once per range.
+        var votes = new Dictionary<(string Token, string Voter), List<ChainValue>>();
+        var supply = new Dictionary<string, List<ChainValue>>();
         foreach (var entry in logs.OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex))
         {
             var header = await Header(headers, entry.BlockNumber);
@@ -134,8 +142,8 @@ public sealed class ChainWatcherGrain(
             if (entry.Topics[0] == VoteLogs.DelegateVotesChanged)
             {
                 var (delegatee, previous, current) = VoteLogs.DecodeVotesChanged(entry);
-                await GrainFactory.GetGrain<IVoterGrain>(delegatee).ApplyChainVotes(token, entry.BlockNumber, entry.LogIndex, header.Timestamp, current);
-                await GrainFactory.GetGrain<ITokenSupplyGrain>(token).ApplyChainDelta(entry.BlockNumber, entry.LogIndex, header.Timestamp, current - previous);
+                Add(votes, (token, delegatee), new ChainValue(entry.BlockNumber, entry.LogIndex, header.Timestamp, current));
+                Add(supply, token, new ChainValue(entry.BlockNumber, entry.LogIndex, header.Timestamp, current - previous));
                 S.Touched.Add(new TouchedVoter(entry.BlockNumber, token, delegatee));
             }
             else if (entry.Topics[0] == VoteLogs.DelegateChanged)
@@ -145,15 +153,27 @@ public sealed class ChainWatcherGrain(
             }
             S.LogsApplied++;
         }
+        await Task.WhenAll(votes.Select(v => GrainFactory.GetGrain<IVoterGrain>(v.Key.Voter).ApplyChainVoteHistory(v.Key.Token, [.. v.Value])));
+        foreach (var (token, deltas) in supply) await GrainFactory.GetGrain<ITokenSupplyGrain>(token).ApplyChainDeltas([.. deltas]);
         var end = await Header(headers, to);
         // Before the cursor moves: a failed hand-over re-mirrors the range, which the governor grains apply only once.
         await governors.Flush(new GovernorSync(to, end.Timestamp, S.Recent.Count > 0 ? S.Recent[0].Number : from));
         S.Recent.AddRange(headers.Values.Where(h => S.Recent.Count == 0 || h.Number > S.Recent[^1].Number).Select(h => new BlockRef(h.Number, h.Hash, h.Timestamp)));
-        if (S.Recent.Count > _chain.ReorgWindow) S.Recent.RemoveRange(0, S.Recent.Count - _chain.ReorgWindow);
+        if (S.Recent.Count > _chain.ReorgWindow)
+        {
+            S.Recent.RemoveRange(0, S.Recent.Count - _chain.ReorgWindow);
+            S.WindowTrimmed = true;
+        }
         S.Touched.RemoveAll(t => t.Block < S.Recent[0].Number);
         S.Cursor = to;
         S.CursorTimestamp = end.Timestamp;
         await state.WriteStateAsync();
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<ChainValue>> groups, TKey key, ChainValue value) where TKey : notnull
+    {
+        if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+        list.Add(value);
     }
 
     private async Task<ChainBlock> Header(IDictionary<long, ChainBlock> cache, long number)

@@ -37,7 +37,8 @@ public sealed partial class ProposalGrain
     {
         var snapshot = S.Snapshot.ToUnixTimeSeconds();
         var statuses = await Task.WhenAll(SnapshotChains().Select(c => GrainFactory.GetGrain<IChainWatcherGrain>(c).GetStatus()));
-        if (statuses.All(s => s.CursorTimestamp >= snapshot))
+        // Strictly past it: on chains whose blocks may share a timestamp, more blocks at the snapshot second may follow.
+        if (statuses.All(s => s.CursorTimestamp > snapshot))
         {
             S.SnapshotFinal = true;
             await _writer.Save();

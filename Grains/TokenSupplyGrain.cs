@@ -22,12 +22,20 @@ public sealed class TokenSupplyGrain(
         ? ChainHistory.ValueAt(state.State.ChainVotable, timepoint)
         : CheckpointHistory.ValueAt(state.State.Votable, timepoint));
 
-    public async Task ApplyChainDelta(long block, int logIndex, long timestamp, BigInteger delta)
+    public Task ApplyChainDelta(long block, int logIndex, long timestamp, BigInteger delta) =>
+        ApplyChainDeltas([new ChainValue(block, logIndex, timestamp, delta)]);
+
+    public async Task ApplyChainDeltas(System.Collections.Immutable.ImmutableArray<ChainValue> deltas)
     {
-        var total = ChainHistory.Latest(state.State.ChainVotable) + delta;
-        Refuse.Unless(total.Sign >= 0, GovernanceError.InvalidArgument, $"votable power would go below zero at block {block}");
-        if (ChainHistory.Apply(state.State.ChainVotable, new ChainPoint(block, logIndex, timestamp, total)))
-            await state.WriteStateAsync();
+        var points = state.State.ChainVotable;
+        var applied = 0;
+        foreach (var d in deltas)
+        {
+            var total = ChainHistory.Latest(points) + d.Value;
+            Refuse.Unless(total.Sign >= 0, GovernanceError.InvalidArgument, $"votable power would go below zero at block {d.Block}");
+            if (ChainHistory.Apply(points, new ChainPoint(d.Block, d.LogIndex, d.Timestamp, total))) applied++;
+        }
+        if (applied > 0) await state.WriteStateAsync();
     }
 
     public async Task RollbackChain(long fromBlock)

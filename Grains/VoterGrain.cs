@@ -86,11 +86,20 @@ public sealed class VoterGrain : Grain, IVoterGrain
         return Task.FromResult(p.ChainVotes.Count > 0 ? ChainHistory.ValueAt(p.ChainVotes, timepoint) : CheckpointHistory.ValueAt(p.Votes, timepoint));
     }
 
-    public async Task ApplyChainVotes(string token, long block, int logIndex, long timestamp, BigInteger votes)
+    public Task ApplyChainVotes(string token, long block, int logIndex, long timestamp, BigInteger votes) =>
+        ApplyChainVoteHistory(token, [new ChainValue(block, logIndex, timestamp, votes)]);
+
+    public async Task ApplyChainVoteHistory(string token, System.Collections.Immutable.ImmutableArray<ChainValue> votes)
     {
         RequireToken(token);
-        Refuse.Unless(votes.Sign >= 0, GovernanceError.InvalidArgument, "votes may not be negative");
-        if (ChainHistory.Apply(Position(token).ChainVotes, new ChainPoint(block, logIndex, timestamp, votes))) await _writer.Save();
+        Refuse.Unless(votes.All(v => v.Value.Sign >= 0), GovernanceError.InvalidArgument, "votes may not be negative");
+        var points = Position(token).ChainVotes;
+        var applied = 0;
+        foreach (var v in votes)
+        {
+            if (ChainHistory.Apply(points, new ChainPoint(v.Block, v.LogIndex, v.Timestamp, v.Value))) applied++;
+        }
+        if (applied > 0) await _writer.Save();
     }
 
     public async Task ApplyChainDelegate(string token, string? delegatee)

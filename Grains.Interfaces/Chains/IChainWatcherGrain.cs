@@ -11,5 +11,5 @@ public interface IChainWatcherGrain : IGrainWithIntegerKey
     [Alias("Poll")] Task<WatcherStatus> Poll();
 
     /// <summary>Head, cursor, lag and last error.</summary>
-    [Alias("GetStatus")] Task<WatcherStatus> GetStatus();
+    [Orleans.Concurrency.AlwaysInterleave, Alias("GetStatus")] Task<WatcherStatus> GetStatus();
 }

@@ -12,6 +12,9 @@ public interface ITokenSupplyGrain : IGrainWithStringKey
     /// <summary>Adds a change of votable power mirrored from a chain log; applying the same log twice changes nothing.</summary>
     [Alias("ApplyChainDelta")] Task ApplyChainDelta(long block, int logIndex, long timestamp, BigInteger delta);
 
+    /// <summary>Several changes of votable power in log order, saved once; each applies at most once.</summary>
+    [Alias("ApplyChainDeltas")] Task ApplyChainDeltas(System.Collections.Immutable.ImmutableArray<ChainValue> deltas);
+
     /// <summary>Forgets what was mirrored from <paramref name="fromBlock"/> on (a reorg replaced those blocks).</summary>
     [Alias("RollbackChain")] Task RollbackChain(long fromBlock);
 

@@ -24,6 +24,9 @@ public interface IVoterGrain : IGrainWithStringKey
     /// <summary>Sets the address's votes in a chain-mirrored token from a DelegateVotesChanged log; idempotent per (block, log index).</summary>
     [Alias("ApplyChainVotes")] Task ApplyChainVotes(string token, long block, int logIndex, long timestamp, BigInteger votes);
 
+    /// <summary>Several DelegateVotesChanged values of this address in log order, saved once; each applies at most once.</summary>
+    [Alias("ApplyChainVoteHistory")] Task ApplyChainVoteHistory(string token, System.Collections.Immutable.ImmutableArray<ChainValue> votes);
+
     /// <summary>Records the address's delegate in a chain-mirrored token (from DelegateChanged).</summary>
     [Alias("ApplyChainDelegate")] Task ApplyChainDelegate(string token, string? delegatee);
 

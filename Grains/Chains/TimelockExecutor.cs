@@ -108,7 +108,8 @@ public sealed class TimelockExecutor(IOptions<ChainsOptions> options) : IChainEx
     {
         var rpc = new JsonRpcClient(new JsonRpcClientOptions(new Uri(chain.Rpc)) { MaxAttempts = 3 });
         var eth = new EthClient(rpc);
-        return (rpc, eth, new TransactionSender(eth));
+        // A generous gas margin: on chains whose blocks share timestamps an estimate can miss a checkpoint write.
+        return (rpc, eth, new TransactionSender(eth, new TransactionSenderOptions { GasMarginPercent = 50 }));
     });
 
     public void Dispose()

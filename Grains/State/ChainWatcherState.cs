@@ -15,4 +15,7 @@ public sealed class ChainWatcherState
     [Id(3)] public List<TouchedVoter> Touched { get; set; } = [];
     [Id(4)] public long LogsApplied { get; set; }
     [Id(5)] public int Reorgs { get; set; }
+
+    /// <summary>Set once the window dropped old blocks: from then on a reorg below the window cannot be followed.</summary>
+    [Id(6)] public bool WindowTrimmed { get; set; }
 }
