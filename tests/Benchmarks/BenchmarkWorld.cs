@@ -38,9 +38,17 @@ public sealed class BenchmarkWorld : IAsyncDisposable
             // Orleans' own failure detection: a benchmark saturating two cores must not get silos voted dead.
             FastFailureDetection = false,
             GatewaySettings = gatewaySettings ?? new Dictionary<string, string>(),
+            // The throwaway server allows 300 connections; two pools per silo plus the clients' must fit.
+            MaxPoolSize = Math.Min(100, 250 / (2 * silos)),
         }, line => Console.WriteLine("  " + line));
         try
         {
+            await using (var connection = new NpgsqlConnection(cluster.Postgres.AdminConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var version = new NpgsqlCommand("SHOW server_version", connection);
+                Console.WriteLine($"  PostgreSQL {await version.ExecuteScalarAsync()}");
+            }
             return new BenchmarkWorld(cluster, await GovernanceHosts.StartClientAsync(cluster.ClientSettings));
         }
         catch

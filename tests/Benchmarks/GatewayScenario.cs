@@ -35,6 +35,8 @@ public static class GatewayScenario
         Parallel.For(0, ballots.Length, k => ballots[k] = signer.Ballot(voters[k / Proposals], proposals[k % Proposals], (k / Proposals) % 3, "", now));
         Console.WriteLine($"  {warmCount + ballots.Length:N0} ballots signed in {watch.Elapsed.TotalSeconds:F1} s (not timed below)");
 
+        var banner = world.Cluster.Gateway!.Tail(200).Split('\n').FirstOrDefault(l => l.Contains("signature recovery", StringComparison.Ordinal));
+        Console.WriteLine($"  Gateway: {banner?[(banner.IndexOf("signature recovery", StringComparison.Ordinal))..] ?? "banner not found"}");
         using var api = new GatewayApi(world.Cluster.GatewayUrl!, world.Cluster.OperatorKey, options.HttpConcurrency);
         var warmup = await Driver.Run("warm-up", warmCount, options.HttpConcurrency, i => Vote(api, warm.Id, warmBallots[i]));
         Console.WriteLine($"  warm-up: {warmup}");

@@ -22,6 +22,7 @@ public static class MillionScenario
         var watch = Stopwatch.StartNew();
         await world.FeedPower(voters, _ => 1, options.Concurrency);
         var powerFeed = watch.Elapsed;
+        Console.WriteLine($"  silo after the power feed ({n:N0} voter activations): {await memory[0].Now()}");
 
         await world.CreateDao("calibrate", TimeSpan.FromHours(1));
         var calibration = await world.Propose("calibrate", voters[0]);
@@ -35,6 +36,7 @@ public static class MillionScenario
         var proposal = await world.Propose("million", voters[0]);
         var ingest = await Driver.Run("ingest", n, options.Concurrency, i => world.Cast(proposal.Id, proposal.Shards, voters[i], i));
         Console.WriteLine($"  ingest: {ingest}");
+        Console.WriteLine($"  silo after the ingest: {await memory[0].Now()}");
 
         // Voting includes the deadline's second; the proposal closes and seals from the next one.
         var closes = proposal.Deadline.AddSeconds(1);

@@ -25,6 +25,16 @@ public sealed partial class SiloMemory : IAsyncDisposable
 
     public long PeakGcHeapBytes { get; private set; }
 
+    /// <summary>The latest sample: resident memory and GC heap now, for per-phase figures.</summary>
+    public (long Resident, long GcHeap) Latest { get; private set; }
+
+    /// <summary>Takes a sample now and describes it.</summary>
+    public async Task<string> Now()
+    {
+        await Once();
+        return $"working set {Latest.Resident / 1048576.0:N0} MiB, GC heap {Latest.GcHeap / 1048576.0:N0} MiB";
+    }
+
     public override string ToString() =>
         $"peak working set {PeakResidentBytes / 1048576.0:N0} MiB, peak GC heap {PeakGcHeapBytes / 1048576.0:N0} MiB";
 
@@ -51,11 +61,13 @@ public sealed partial class SiloMemory : IAsyncDisposable
     {
         var (peak, current) = _silo.Process.Memory();
         PeakResidentBytes = Math.Max(PeakResidentBytes, Math.Max(peak, current));
+        Latest = (current, Latest.GcHeap);
         try
         {
             var metrics = await _http.GetStringAsync(new Uri(_silo.Http, "/metrics"));
             var heap = HeapSize().Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
             PeakGcHeapBytes = Math.Max(PeakGcHeapBytes, (long)heap);
+            Latest = (Latest.Resident, (long)heap);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

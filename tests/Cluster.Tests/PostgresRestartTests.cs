@@ -41,7 +41,7 @@ public sealed class PostgresRestartTests(ClusterFixture fixture, ITestOutputHelp
         await scenario.WaitExecuted(proposals, slack: TimeSpan.FromSeconds(45));
         await scenario.VerifyCounted(storm, proposals);
         Report($"figures: {figures.Acknowledged} ballots acknowledged; {figures.Unavailable} × 503 (all with Retry-After), {figures.NoAnswer} unanswered, 0 × 500; " +
-               $"first 200 {afterBack.FirstOkAfterFault?.TotalSeconds:F2} s after the database was back, last 503 {afterBack.OutageAfterFault.TotalSeconds:F2} s after it");
+               $"first 200 {afterBack.FirstOkAfterFault?.TotalSeconds:F2} s after the database was back, last failed attempt {afterBack.OutageAfterFault.TotalSeconds:F2} s after it");
     }
 
     private void Report(string line)

@@ -50,7 +50,7 @@ public sealed class SiloCrashTests(ClusterFixture fixture, ITestOutputHelper out
         await scenario.WaitExecuted(proposals, slack: TimeSpan.FromSeconds(45));
         await scenario.VerifyCounted(storm, proposals);
         Report($"figures: {figures.Acknowledged} ballots acknowledged; declared dead {deadAfter.TotalSeconds:F2} s and first 200 {figures.FirstOkAfterFault?.TotalSeconds:F2} s after the kill; " +
-               $"last 503 {figures.OutageAfterFault.TotalSeconds:F2} s after it; {figures.Unavailable} × 503, {figures.NoAnswer} unanswered");
+               $"last failed attempt {figures.OutageAfterFault.TotalSeconds:F2} s after it; {figures.Unavailable} × 503, {figures.NoAnswer} attempts unanswered within {BallotStorm.AttemptTimeout.TotalSeconds:F0} s");
     }
 
     /// <summary>Storm time at which the cluster's membership no longer lists the silo at <paramref name="siloPort"/> as active.</summary>

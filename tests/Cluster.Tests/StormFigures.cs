@@ -36,7 +36,8 @@ public sealed record StormFigures(
     public override string ToString() =>
         $"{Ballots} ballots: {Acknowledged} acknowledged, {Refused} refused, {Indeterminate} indeterminate, {NotSent} not sent; " +
         $"answers: {Ok}×200, {Replayed}×409 replayed, {Unavailable}×503, {NoAnswer}× no answer, {ServerErrors}× 5xx other than 503; " +
-        $"first 200 {Seconds(FirstOkAfterFault)} after the fault, last 503 {OutageAfterFault.TotalSeconds:F2} s after it; storm took {Duration.TotalSeconds:F1} s";
+        $"first 200 {Seconds(FirstOkAfterFault)} after the fault, last failed attempt (503 or no answer) {OutageAfterFault.TotalSeconds:F2} s after it; " +
+        $"storm took {Duration.TotalSeconds:F1} s";
 
     private static string Seconds(TimeSpan? t) => t is { } v ? $"{v.TotalSeconds:F2} s" : "never";
 }

@@ -7,11 +7,17 @@ namespace Blocktrack.Cluster.Harness;
 /// Sends pre-signed ballots through the Gateway with bounded concurrency, as wallets would during a busy vote. A ballot
 /// answered 503 (or not at all) is sent again with the very same signed message until it gets a definite answer or the
 /// cut-off passes; a retry answered 409 <c>replayed</c> proves an earlier attempt was counted, so it is acknowledged too.
-/// Every request is recorded, so tests can see when the cluster stopped and started serving.
+/// A client that waited <see cref="AttemptTimeout"/> gives up on that attempt and sends again, as a wallet would, so a
+/// call stuck on a silo that has just died (it only times out inside the cluster after the response timeout) does not
+/// hold a storm worker. Every request is recorded, so tests can see when the cluster stopped and started serving.
 /// </summary>
 public sealed class BallotStorm(GatewayApi api, IReadOnlyList<StormBallot> ballots, int concurrency, DateTimeOffset cutOff)
 {
     private const int MaxAttempts = 200;
+
+    /// <summary>How long one attempt waits for its answer; ballots are normally answered within milliseconds.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(3);
+
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
 
@@ -56,7 +62,7 @@ public sealed class BallotStorm(GatewayApi api, IReadOnlyList<StormBallot> ballo
         while (true)
         {
             var sent = Clock.Elapsed;
-            var answer = await api.Vote(result.Ballot.Proposal, result.Ballot.Signed);
+            var answer = await api.Vote(result.Ballot.Proposal, result.Ballot.Signed, AttemptTimeout);
             _events.Enqueue(new StormEvent(sent, Clock.Elapsed, answer.Status, answer.Code, answer.HasRetryAfter));
             result.Attempts++;
             result.Last = answer;

@@ -26,16 +26,20 @@ public sealed class GatewayApi : IDisposable
         };
     }
 
-    /// <summary>One request, one answer; a transport failure is answered as <see cref="GatewayAnswer.NoAnswer"/>.</summary>
-    public async Task<GatewayAnswer> Send(HttpMethod method, string path, string? json = null, bool asOperator = false)
+    /// <summary>
+    /// One request, one answer; a transport failure, or no answer within <paramref name="timeout"/>, is answered as
+    /// <see cref="GatewayAnswer.NoAnswer"/> (the request may still be processed, as when a wallet gives up waiting).
+    /// </summary>
+    public async Task<GatewayAnswer> Send(HttpMethod method, string path, string? json = null, bool asOperator = false, TimeSpan? timeout = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, JsonType);
         if (asOperator) request.Headers.Add("X-Api-Key", _operatorKey);
+        using var giveUp = new CancellationTokenSource(timeout ?? Timeout.InfiniteTimeSpan);
         try
         {
-            using var response = await _http.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
+            using var response = await _http.SendAsync(request, giveUp.Token);
+            var body = await response.Content.ReadAsStringAsync(giveUp.Token);
             return new GatewayAnswer((int)response.StatusCode, CodeOf(response, body), response.Headers.RetryAfter is not null, body);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -76,7 +80,8 @@ public sealed class GatewayApi : IDisposable
         (await Expect(201, HttpMethod.Post, $"/daos/{dao}/proposals", proposal.Body)).GetProperty("id").GetString()!;
 
     /// <summary>One attempt at a signed ballot.</summary>
-    public Task<GatewayAnswer> Vote(string proposal, SignedMessage ballot) => Send(HttpMethod.Post, $"/proposals/{proposal}/ballots", ballot.Body);
+    public Task<GatewayAnswer> Vote(string proposal, SignedMessage ballot, TimeSpan? timeout = null) =>
+        Send(HttpMethod.Post, $"/proposals/{proposal}/ballots", ballot.Body, timeout: timeout);
 
     public void Dispose() => _http.Dispose();
 

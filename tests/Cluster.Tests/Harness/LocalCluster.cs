@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Blocktrack.Tests.Support;
+using Npgsql;
 
 namespace Blocktrack.Cluster.Harness;
 
@@ -60,9 +61,10 @@ public sealed class LocalCluster : IAsyncDisposable
         LocalCluster? cluster = null;
         try
         {
-            var connectionString = await postgres.CreateDatabaseAsync("cluster");
+            var connectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync("cluster"));
+            if (options.MaxPoolSize is { } pool) connectionString.MaxPoolSize = pool;
             var logs = Path.Combine(Path.GetTempPath(), "blocktrack-cluster-" + Guid.NewGuid().ToString("N")[..8]);
-            cluster = new LocalCluster(options, postgres, connectionString, logs);
+            cluster = new LocalCluster(options, postgres, connectionString.ConnectionString, logs);
             // The first silo migrates the schema alone, so the others do not all queue on the migration lock at once.
             await cluster.StartSiloAsync();
             await Task.WhenAll(Enumerable.Range(1, options.Silos - 1).Select(_ => cluster.StartSiloAsync()));

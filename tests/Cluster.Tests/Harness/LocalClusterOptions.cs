@@ -21,6 +21,12 @@ public sealed record LocalClusterOptions
     /// <summary>Extra settings of the Gateway, as configuration keys.</summary>
     public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Npgsql's <c>Maximum Pool Size</c> for every process (default 100). Each silo has two pools (Orleans' ADO.NET
+    /// providers share one, the ballot log has its own), so silos × 2 × this must stay under the server's max_connections.
+    /// </summary>
+    public int? MaxPoolSize { get; init; }
+
     /// <summary>Log level of the apps' own categories; Orleans stays at Warning.</summary>
     public string LogLevel { get; init; } = "Warning";
 }
