@@ -5,6 +5,7 @@ using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.State;
 using Orleans.Concurrency;
+using Orleans.Placement;
 
 namespace Blocktrack.Grains;
 
@@ -14,6 +15,7 @@ namespace Blocktrack.Grains;
 /// Reentrant so concurrent ballots share a commit; every decision is re-made after each await.
 /// </summary>
 [Reentrant]
+[RandomPlacement] // a hot proposal's shards spread over the silos instead of landing beside the caller
 public sealed class BallotShardGrain : Grain, IBallotShardGrain
 {
     private const int MaxReason = 1000;
@@ -65,7 +67,15 @@ public sealed class BallotShardGrain : Grain, IBallotShardGrain
         if (!_state.State.Sealed)
         {
             _state.State.Sealed = true;
-            await _state.WriteStateAsync();
+            try
+            {
+                await _state.WriteStateAsync();
+            }
+            catch
+            {
+                _state.State.Sealed = false; // not durably sealed: the proposal will ask again
+                throw;
+            }
         }
         await _commits.WhenIdle();
         return new ShardResult { Tally = _tally, Root = BallotSetHash.Compute(_ballots.Values) };

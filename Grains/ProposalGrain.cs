@@ -177,10 +177,31 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         }
         var due = next.Value - Now;
         if (due < TimeSpan.Zero) due = TimeSpan.Zero;
-        _timer = this.RegisterGrainTimer(static (grain, _) => grain.Advance(), this,
+        _timer = this.RegisterGrainTimer(static (grain, _) => grain.AdvanceOrRetry(), this,
             new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, Interleave = true });
         await this.RegisterOrUpdateReminder(LifecycleReminder, due, ReminderPeriod);
     }
+
+    /// <summary>
+    /// A deadline whose work failed (say, the database was down while sealing) is retried within seconds, not at the
+    /// next hourly reminder tick.
+    /// </summary>
+    private async Task AdvanceOrRetry()
+    {
+        try
+        {
+            await Advance();
+        }
+        catch (Exception) when (S.Setup is not null)
+        {
+            _timer?.Dispose();
+            _timer = this.RegisterGrainTimer(static (grain, _) => grain.AdvanceOrRetry(), this,
+                new GrainTimerCreationOptions { DueTime = RetryAfterFailure, Period = Timeout.InfiniteTimeSpan, Interleave = true });
+            throw;
+        }
+    }
+
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
 
     /// <summary>A missed or early reminder tick only re-evaluates, so an hourly period is a cheap safety net.</summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromHours(1);
