@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text.Json.Nodes;
 using Blocktrack.Chain.Tests.Support;
 using Blocktrack.Chain.Transactions;
+using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chain.Tests;
 
@@ -19,7 +20,7 @@ public sealed class DevchainScriptTests(HardhatFixture chain)
             Assert.True(exitCode == 0, output);
 
             var deployment = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
-            Assert.Equal(HardhatNode.ChainId, (long)deployment["chainId"]!);
+            Assert.Equal(HardhatNode.DefaultChainId, (long)deployment["chainId"]!);
             var contracts = deployment["contracts"]!;
             var token = new ContractClient(chain.Eth, (string)contracts["BlocktrackToken"]!, HardhatFixture.Artifact("BlocktrackToken").Abi);
             var governor = new ContractClient(chain.Eth, (string)contracts["BlocktrackGovernor"]!, HardhatFixture.Artifact("BlocktrackGovernor").Abi);

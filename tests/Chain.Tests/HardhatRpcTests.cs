@@ -2,6 +2,7 @@ using System.Numerics;
 using Blocktrack.Chain.Rpc;
 using Blocktrack.Chain.Tests.Support;
 using Blocktrack.Chain.Transactions;
+using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chain.Tests;
 
@@ -14,7 +15,7 @@ public sealed class HardhatRpcTests(HardhatFixture chain)
     {
         var accounts = await chain.DevChain.AccountsAsync();
         Assert.Equal(DevAccounts.Addresses, accounts.Take(DevAccounts.Addresses.Length));
-        Assert.Equal(HardhatNode.ChainId, await chain.Eth.ChainIdAsync());
+        Assert.Equal(HardhatNode.DefaultChainId, await chain.Eth.ChainIdAsync());
         Assert.True(await chain.Eth.GetBalanceAsync(DevAccounts.Addresses[4]) > BigInteger.Pow(10, 21));
     }
 
@@ -107,10 +108,10 @@ public sealed class HardhatRpcTests(HardhatFixture chain)
     [Fact]
     public async Task A_stopped_node_yields_the_transient_error_after_retries()
     {
-        var node = await HardhatNode.StartAsync(TimeSpan.FromSeconds(30));
+        var node = await HardhatNode.StartAsync(HardhatNode.DefaultChainId, FreePort.Next(), TimeSpan.FromSeconds(30));
         using var rpc = node.NewRpc(maxAttempts: 3);
         var eth = new EthClient(rpc);
-        Assert.Equal(HardhatNode.ChainId, await eth.ChainIdAsync());
+        Assert.Equal(HardhatNode.DefaultChainId, await eth.ChainIdAsync());
 
         await node.DisposeAsync();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chains.Tests;
 
@@ -50,7 +51,7 @@ public sealed class GatewayChainTests(ChainsFixture f) : IAsyncLifetime
         Assert.NotNull(notReady.Headers.RetryAfter);
 
         // Its node comes up: the watcher recovers (asked to poll now rather than after its backoff), and the Gateway is ready.
-        await using var node = await HardhatNode.StartAsync(GatewayOverChains.DeadChainId, _gateway.DeadChainPort, TimeSpan.FromSeconds(30));
+        await using var node = await HardhatNode.StartAsync(GatewayOverChains.DeadChainId, _gateway.DeadChainPort, TimeSpan.FromSeconds(30), TestChain.HardhatConfig);
         await _gateway.Grains.GetGrain<IChainWatcherGrain>(GatewayOverChains.DeadChainId).Poll();
         var ready = await Eventually.Until(() => Http.GetAsync("/readyz"), r => r.StatusCode == HttpStatusCode.OK, what: "ready");
         var body = await Json(ready);

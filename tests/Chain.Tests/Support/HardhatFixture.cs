@@ -1,6 +1,7 @@
 using Blocktrack.Chain.Abi;
 using Blocktrack.Chain.Rpc;
 using Blocktrack.Chain.Transactions;
+using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chain.Tests.Support;
 
@@ -21,7 +22,7 @@ public sealed class HardhatFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _node = await HardhatNode.StartAsync(TimeSpan.FromSeconds(30));
+        _node = await HardhatNode.StartAsync(HardhatNode.DefaultChainId, FreePort.Next(), TimeSpan.FromSeconds(30));
         Rpc = _node.NewRpc();
         Eth = new EthClient(Rpc, new EthClientOptions { LogsMaxBlockRange = 5 });
         DevChain = new DevChainClient(Rpc);

@@ -4,6 +4,7 @@ using Blocktrack.Chain;
 using Blocktrack.Chain.Abi;
 using Blocktrack.Chain.Rpc;
 using Blocktrack.Chain.Transactions;
+using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chains.Tests;
 
@@ -60,7 +61,7 @@ public sealed class TestChain : IAsyncDisposable
     public static async Task<TestChain> StartAsync(long id, string name, bool withGovernor)
     {
         var port = Blocktrack.Tests.Support.FreePort.Next();
-        return new(id, name, port, withGovernor, await HardhatNode.StartAsync(id, port, TimeSpan.FromSeconds(30)));
+        return new(id, name, port, withGovernor, await HardhatNode.StartAsync(id, port, TimeSpan.FromSeconds(30), HardhatConfig));
     }
 
     public static ContractArtifact Artifact(string name) =>
@@ -155,7 +156,10 @@ public sealed class TestChain : IAsyncDisposable
     }
 
     /// <summary>A new node with the same chain id on the same port: a new chain from genesis, contracts not yet deployed.</summary>
-    public async Task StartFreshNode() => _node = await HardhatNode.StartAsync(Id, Port, TimeSpan.FromSeconds(30));
+    public async Task StartFreshNode() => _node = await HardhatNode.StartAsync(Id, Port, TimeSpan.FromSeconds(30), HardhatConfig);
+
+    /// <summary>This project's hardhat config (blocks may share a timestamp, as on Arbitrum chains).</summary>
+    public static string HardhatConfig => Path.Combine(AppContext.BaseDirectory, "hardhat", "hardhat.config.js");
 
     public async ValueTask DisposeAsync()
     {

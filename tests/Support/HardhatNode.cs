@@ -1,28 +1,34 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Blocktrack.Chain.Rpc;
 
-namespace Blocktrack.Chain.Tests.Support;
+namespace Blocktrack.Tests.Support;
 
-/// <summary>A `hardhat node` process on a free loopback port, started from deploy/devchain and killed on dispose.</summary>
+/// <summary>
+/// A `hardhat node` process on a loopback port, run from deploy/devchain's node_modules (optionally with a config of
+/// the test project's), killed on dispose. Chain id and port are the caller's, so a chain can be stopped and a fresh
+/// one started in its place.
+/// </summary>
 public sealed class HardhatNode : IAsyncDisposable
 {
-    public const long ChainId = 412346;
+    /// <summary>The dev L3's chain id, the default of the devchain's own hardhat config.</summary>
+    public const long DefaultChainId = 412346;
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly string _stateDir;
 
-    private HardhatNode(Process process, int port, string stateDir)
+    private HardhatNode(Process process, long chainId, int port, string stateDir)
     {
         _process = process;
         _stateDir = stateDir;
+        ChainId = chainId;
         Port = port;
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
     }
+
+    public long ChainId { get; }
 
     public int Port { get; }
 
@@ -37,15 +43,14 @@ public sealed class HardhatNode : IAsyncDisposable
         }
     }
 
-    public static async Task<HardhatNode> StartAsync(TimeSpan timeout)
+    public static async Task<HardhatNode> StartAsync(long chainId, int port, TimeSpan timeout, string? config = null)
     {
-        var devchain = Path.Combine(RepoRoot.Path, "deploy", "devchain");
+        var devchain = Path.Combine(RepoRoot(), "deploy", "devchain");
         var cli = Path.Combine(devchain, "node_modules", "hardhat", "internal", "cli", "cli.js");
         if (!File.Exists(cli))
             throw new InvalidOperationException("deploy/devchain/node_modules has no Hardhat, so the chain tests cannot start a node: run `npm ci --prefix deploy/devchain` from the repository root.");
 
-        var port = FreePort();
-        var stateDir = Directory.CreateTempSubdirectory("blocktrack-hardhat-").FullName;
+        var stateDir = Directory.CreateTempSubdirectory("blocktrack-chains-").FullName;
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = devchain,
@@ -53,10 +58,11 @@ public sealed class HardhatNode : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Spawn node directly rather than through npx or chains.sh: one process whose lifetime we own.
-        foreach (var arg in new[] { cli, "node", "--hostname", "127.0.0.1", "--port", port.ToString() })
+        string[] configArgs = config is null ? [] : ["--config", config];
+        string[] args = [cli, .. configArgs, "node", "--hostname", "127.0.0.1", "--port", port.ToString()];
+        foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        start.Environment["CHAIN_ID"] = ChainId.ToString();
+        start.Environment["CHAIN_ID"] = chainId.ToString();
         start.Environment["DEVCHAIN_STATE_DIR"] = stateDir;
         start.Environment["HARDHAT_DISABLE_TELEMETRY_PROMPT"] = "true";
         start.Environment["CI"] = "true";
@@ -70,7 +76,7 @@ public sealed class HardhatNode : IAsyncDisposable
         {
             throw new InvalidOperationException($"Could not start `node` ({e.Message}); install Node.js 20+.", e);
         }
-        var node = new HardhatNode(process, port, stateDir);
+        var node = new HardhatNode(process, chainId, port, stateDir);
         process.OutputDataReceived += (_, e) => node.Append(e.Data);
         process.ErrorDataReceived += (_, e) => node.Append(e.Data);
         process.BeginOutputReadLine();
@@ -153,10 +159,12 @@ public sealed class HardhatNode : IAsyncDisposable
             _output.AppendLine(line);
     }
 
-    private static int FreePort()
+    private static string RepoRoot()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Blocktrack.Orleans.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Blocktrack.Orleans.sln not found above " + AppContext.BaseDirectory);
     }
 }
