@@ -33,7 +33,7 @@ public sealed class TokenSupplyGrain(
         {
             var total = ChainHistory.Latest(points) + d.Value;
             Refuse.Unless(total.Sign >= 0, GovernanceError.InvalidArgument, $"votable power would go below zero at block {d.Block}");
-            if (ChainHistory.Apply(points, new ChainPoint(d.Block, d.LogIndex, d.Timestamp, total))) applied++;
+            if (ChainHistory.Apply(points, d with { Value = total })) applied++;
         }
         if (applied > 0) await state.WriteStateAsync();
     }

@@ -97,7 +97,7 @@ public sealed class VoterGrain : Grain, IVoterGrain
         var applied = 0;
         foreach (var v in votes)
         {
-            if (ChainHistory.Apply(points, new ChainPoint(v.Block, v.LogIndex, v.Timestamp, v.Value))) applied++;
+            if (ChainHistory.Apply(points, v)) applied++;
         }
         if (applied > 0) await _writer.Save();
     }

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Blocktrack.Grains.State;
+using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Governance;
 
@@ -10,7 +10,7 @@ namespace Blocktrack.Grains.Governance;
 public static class ChainHistory
 {
     /// <summary>Appends a point unless it is not newer than the last one (then it was applied already).</summary>
-    public static bool Apply(List<ChainPoint> points, ChainPoint point)
+    public static bool Apply(List<ChainValue> points, ChainValue point)
     {
         if (points.Count > 0)
         {
@@ -22,10 +22,10 @@ public static class ChainHistory
     }
 
     /// <summary>Removes every point at or after <paramref name="fromBlock"/>; returns how many.</summary>
-    public static int RollbackFrom(List<ChainPoint> points, long fromBlock) => points.RemoveAll(p => p.Block >= fromBlock);
+    public static int RollbackFrom(List<ChainValue> points, long fromBlock) => points.RemoveAll(p => p.Block >= fromBlock);
 
     /// <summary>The value at a timestamp: the last point whose block timestamp is at or before it; zero before any.</summary>
-    public static BigInteger ValueAt(IReadOnlyList<ChainPoint> points, long timestamp)
+    public static BigInteger ValueAt(IReadOnlyList<ChainValue> points, long timestamp)
     {
         int lo = 0, hi = points.Count;
         while (lo < hi)
@@ -36,5 +36,5 @@ public static class ChainHistory
         return lo == 0 ? BigInteger.Zero : points[lo - 1].Value;
     }
 
-    public static BigInteger Latest(IReadOnlyList<ChainPoint> points) => points.Count == 0 ? BigInteger.Zero : points[^1].Value;
+    public static BigInteger Latest(IReadOnlyList<ChainValue> points) => points.Count == 0 ? BigInteger.Zero : points[^1].Value;
 }

@@ -1,3 +1,5 @@
+using Blocktrack.Grains.Interfaces;
+
 namespace Blocktrack.Grains.State;
 
 /// <summary>One address in one token: balance and votes over time, and where the balance is delegated.</summary>
@@ -9,5 +11,5 @@ public sealed class TokenPosition
     [Id(2)] public List<Checkpoint> Votes { get; set; } = [];
 
     /// <summary>Votes mirrored from a chain (DelegateVotesChanged); when present they are the token's votes.</summary>
-    [Id(3)] public List<ChainPoint> ChainVotes { get; set; } = [];
+    [Id(3)] public List<ChainValue> ChainVotes { get; set; } = [];
 }

@@ -1,3 +1,5 @@
+using Blocktrack.Grains.Interfaces;
+
 namespace Blocktrack.Grains.State;
 
 /// <summary>Persisted state of a token's votable supply.</summary>
@@ -10,5 +12,5 @@ public sealed class TokenSupplyState
     [Id(1)] public Dictionary<string, long> Applied { get; set; } = [];
 
     /// <summary>Votable power mirrored from a chain, as running totals per log.</summary>
-    [Id(2)] public List<ChainPoint> ChainVotable { get; set; } = [];
+    [Id(2)] public List<ChainValue> ChainVotable { get; set; } = [];
 }
