@@ -1,5 +1,5 @@
-using Blocktrack.Grains.Ballots;
 using Blocktrack.Grains.Chains;
+using Blocktrack.Grains.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,5 @@
 using Blocktrack.Grains;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Silo.Storage.Postgres;
 using Blocktrack.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
 using System.Text;
-using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Gateway;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Blocktrack.Grains.State;
 
 namespace Blocktrack.Grains.Governance;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
 
 namespace Blocktrack.Grains.Governance;
 

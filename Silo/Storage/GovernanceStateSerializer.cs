@@ -1,4 +1,5 @@
 using Blocktrack.Grains;
+using Blocktrack.Grains.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
 using static Blocktrack.Governance.Tests.Samples;
 
 namespace Blocktrack.Governance.Tests;

@@ -1,6 +1,6 @@
-using Blocktrack.Grains.Ballots;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blocktrack.Grains.Tests;

@@ -1,4 +1,5 @@
 using Blocktrack.Grains;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 using Orleans.Storage;
 

@@ -1,4 +1,4 @@
-using Blocktrack.Grains.Ballots;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using Blocktrack.Grains;
-using Blocktrack.Grains.Ballots;
+using Blocktrack.Grains.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 

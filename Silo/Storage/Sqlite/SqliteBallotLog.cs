@@ -1,5 +1,5 @@
-using Blocktrack.Grains.Ballots;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Microsoft.Data.Sqlite;
 using Orleans.Serialization;
 

@@ -1,5 +1,5 @@
 using Blocktrack.Grains;
-using Blocktrack.Grains.Ballots;
+using Blocktrack.Grains.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Runtime.Hosting;

@@ -1,4 +1,4 @@
-namespace Blocktrack.Grains.State;
+namespace Blocktrack.Grains.Persistence;
 
 /// <summary>
 /// Serialises state writes of a reentrant grain: saves requested while a write is in flight are folded into

@@ -1,18 +1,20 @@
 using System.Collections.Immutable;
 using Blocktrack.Grains.Chains;
+using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Chains;
 
 /// <summary>
 /// An on-chain Governor proposal rebuilt from its logs. Logs inside the reorg window are kept one by one so a rollback
 /// drops exactly those; older ones are folded into the final facts. Each log applies once, by (block, log index).
 /// </summary>
 public sealed class MirroredProposalGrain(
-    [PersistentState(MirrorStorage.ProposalState, GovernanceStorage.Name)] IPersistentState<MirroredProposalState> state,
+    [PersistentState(GovernanceStorage.MirroredProposalState, GovernanceStorage.Name)] IPersistentState<MirroredProposalState> state,
     IOptions<ChainsOptions> options, IGovernorReaderFactory readers, ILogger<MirroredProposalGrain> log)
     : Grain, IMirroredProposalGrain
 {

@@ -1,4 +1,4 @@
-namespace Blocktrack.Grains.Governance;
+namespace Blocktrack.Grains.Interfaces;
 
 /// <summary>Addresses inside the cluster are canonical: lower-case, 0x-prefixed, 20 bytes.</summary>
 public static class Addresses
@@ -16,10 +16,9 @@ public static class Addresses
     }
 
     /// <summary>Throws <c>InvalidArgument</c> unless the address is canonical.</summary>
-    public static string Require(string? address, string what)
-    {
-        Refuse.Unless(IsCanonical(address), Interfaces.GovernanceError.InvalidArgument,
-            $"{what} must be a lower-case 0x address of 20 bytes, got '{address}'");
-        return address!;
-    }
+    public static string Require(string? address, string what) =>
+        IsCanonical(address)
+            ? address!
+            : throw new GovernanceException(GovernanceError.InvalidArgument,
+                $"{what} must be a lower-case 0x address of 20 bytes, got '{address}'");
 }

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Blocktrack.Grains.Interfaces;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Voters;
 
 /// <summary>Reads voting power and votable power of a power source at a timepoint, summing tokens across chains.</summary>
 public static class PowerReader

@@ -2,10 +2,11 @@ using System.Numerics;
 using Blocktrack.Chain;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 using Microsoft.Extensions.Logging;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Chains;
 
 /// <summary>
 /// The cluster's one publisher to the anchor contract. Records wait in a saved outbox and go out one transaction

@@ -1,6 +1,6 @@
 using Blocktrack.Grains.Interfaces;
 
-namespace Blocktrack.Grains.Ballots;
+namespace Blocktrack.Grains.Persistence;
 
 /// <summary>
 /// Append-only ballots per proposal: O(1) work per ballot, written in batches. A voter's later ballot

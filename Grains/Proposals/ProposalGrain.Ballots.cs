@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Voters;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Proposals;
 
 /// <summary>The proposal's side of the ballots: terms for its shards, their merged tally, sealing at the deadline.</summary>
 public sealed partial class ProposalGrain

@@ -1,10 +1,11 @@
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Chains;
 
 /// <summary>
 /// Mirrors one chain's ERC20Votes logs into voter and supply grains. Each poll first checks that the last

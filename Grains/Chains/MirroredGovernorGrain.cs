@@ -2,17 +2,18 @@ using System.Collections.Immutable;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 using Microsoft.Extensions.Options;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Chains;
 
 /// <summary>
 /// A mirrored Governor: routes each batch of its logs to the proposals they name and keeps the proposal index, with
 /// the last block that touched each proposal so a rollback reaches exactly the proposals it changes.
 /// </summary>
 public sealed class MirroredGovernorGrain(
-    [PersistentState(MirrorStorage.GovernorState, GovernanceStorage.Name)] IPersistentState<MirroredGovernorState> state,
+    [PersistentState(GovernanceStorage.MirroredGovernorState, GovernanceStorage.Name)] IPersistentState<MirroredGovernorState> state,
     IOptions<ChainsOptions> options)
     : Grain, IMirroredGovernorGrain
 {

@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
-using Blocktrack.Grains.Interfaces;
 
-namespace Blocktrack.Grains.Governance;
+namespace Blocktrack.Grains.Interfaces;
 
 /// <summary>DAO paths (<c>blocktrack/grants</c>), proposal ids (<c>{path}/{seq}</c>) and token ids.</summary>
 public static partial class Names
@@ -30,9 +30,12 @@ public static partial class Names
         return segments.Length <= MaxDepth && segments.All(IsSegment);
     }
 
-    public static void RequireDaoPath(string path) =>
-        Refuse.Unless(IsDaoPath(path), GovernanceError.InvalidArgument,
-            $"'{path}' is not a DAO path: 1-{MaxDepth} segments of [a-z][a-z0-9-]{{0,39}}, none of them a reserved word");
+    public static void RequireDaoPath(string path)
+    {
+        if (!IsDaoPath(path))
+            throw new GovernanceException(GovernanceError.InvalidArgument,
+                $"'{path}' is not a DAO path: 1-{MaxDepth} segments of [a-z][a-z0-9-]{{0,39}}, none of them a reserved word");
+    }
 
     public static string? ParentOf(string path)
     {
@@ -46,7 +49,7 @@ public static partial class Names
     public static long? ChainOf(string token)
     {
         var at = token.LastIndexOf('@');
-        return at >= 0 && long.TryParse(token.AsSpan(at + 1), System.Globalization.NumberStyles.None, null, out var id) ? id : null;
+        return at >= 0 && long.TryParse(token.AsSpan(at + 1), NumberStyles.None, null, out var id) ? id : null;
     }
 
     /// <summary>Splits <c>{path}/{seq}</c>; false when the id is malformed.</summary>
@@ -58,7 +61,7 @@ public static partial class Names
         var digits = id.AsSpan(slash + 1);
         // Only the canonical form ProposalId produces: no sign, no leading zeros.
         if (slash <= 0 || digits.IsEmpty || digits[0] == '0'
-            || !long.TryParse(digits, System.Globalization.NumberStyles.None, null, out seq))
+            || !long.TryParse(digits, NumberStyles.None, null, out seq))
             return false;
         dao = id[..slash];
         return IsDaoPath(dao);

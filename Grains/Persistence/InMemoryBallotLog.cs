@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Blocktrack.Grains.Interfaces;
 
-namespace Blocktrack.Grains.Ballots;
+namespace Blocktrack.Grains.Persistence;
 
 /// <summary>The ballot log of the in-memory profile: survives grain deactivation, not the process.</summary>
 public sealed class InMemoryBallotLog : IBallotLog

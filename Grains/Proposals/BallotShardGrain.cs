@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using System.Numerics;
-using Blocktrack.Grains.Ballots;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
+using Blocktrack.Grains.Voters;
 using Orleans.Concurrency;
 using Orleans.Placement;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Proposals;
 
 /// <summary>
 /// One slice of a proposal's voters. Judges ballots against the proposal's voting terms, keeps one ballot per

@@ -1,8 +1,8 @@
-using Blocktrack.Grains.Chains;
+using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.State;
 
-namespace Blocktrack.Chains.Tests;
+namespace Blocktrack.Governance.Tests;
 
 /// <summary>The Governor mirror's pure rules: folding logs once, and OpenZeppelin's state() at a chain time.</summary>
 public sealed class MirrorRulesTests

@@ -3,9 +3,11 @@ using System.Numerics;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
+using Blocktrack.Grains.Voters;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Daos;
 
 /// <summary>A DAO: constitution versions, roles, sub-DAOs, treasury and the proposal index. Not reentrant: one change at a time.</summary>
 public sealed class DaoGrain(

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Blocktrack.Grains.Ballots;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 using Orleans.Concurrency;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Proposals;
 
 /// <summary>
 /// One proposal. Its state is derived from recorded facts and the clock (<see cref="ProposalLifecycle"/>); a

@@ -1,4 +1,4 @@
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Persistence;
 
 /// <summary>Names of the grain storage provider and of each grain's state (unique, as the ADO.NET store keys rows by them).</summary>
 public static class GovernanceStorage
@@ -11,4 +11,6 @@ public static class GovernanceStorage
     public const string BallotShardState = "ballot-shard";
     public const string ChainWatcherState = "chain-watcher";
     public const string AnchorState = "anchor";
+    public const string MirroredGovernorState = "mirrored-governor";
+    public const string MirroredProposalState = "mirrored-proposal";
 }

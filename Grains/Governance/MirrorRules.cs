@@ -2,7 +2,7 @@ using System.Numerics;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.State;
 
-namespace Blocktrack.Grains.Chains;
+namespace Blocktrack.Grains.Governance;
 
 /// <summary>Pure rules of the Governor mirror: folding logs into a proposal's facts and deriving its state as OpenZeppelin does.</summary>
 public static class MirrorRules

@@ -1,4 +1,4 @@
-namespace Blocktrack.Grains.Ballots;
+namespace Blocktrack.Grains.Persistence;
 
 /// <summary>
 /// Collects items submitted while a write is in flight and writes them as one batch (group commit).

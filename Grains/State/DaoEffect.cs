@@ -1,7 +1,7 @@
 using System.Numerics;
 using Blocktrack.Grains.Interfaces;
 
-namespace Blocktrack.Grains.Governance;
+namespace Blocktrack.Grains.State;
 
 /// <summary>What an executed proposal asks of other DAOs, delivered after the DAO has saved its own change.</summary>
 [GenerateSerializer, Immutable, Alias("bt.DaoEffect")]

@@ -1,9 +1,10 @@
 using System.Numerics;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Voters;
 
 /// <summary>Checkpoints of a token's votable (delegated) power, fed by voters as they delegate and their balances move.</summary>
 public sealed class TokenSupplyGrain(

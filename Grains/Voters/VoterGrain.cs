@@ -1,10 +1,11 @@
 using System.Numerics;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 using Orleans.Concurrency;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Voters;
 
 /// <summary>
 /// ERC20Votes semantics across grains: a balance counts only for its delegate, so every balance change or

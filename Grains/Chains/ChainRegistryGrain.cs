@@ -4,7 +4,7 @@ using Blocktrack.Grains.Interfaces;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
-namespace Blocktrack.Grains;
+namespace Blocktrack.Grains.Chains;
 
 /// <summary>Answers the silo's chain configuration from memory, wherever the call lands.</summary>
 [StatelessWorker]
