@@ -1,7 +1,5 @@
-using Blocktrack.Silo.Storage;
-using Blocktrack.Silo.Storage.Postgres;
+using Blocktrack.Silo.Profiles;
 using Microsoft.Extensions.Configuration;
-using Orleans.Configuration;
 
 namespace Blocktrack.Silo;
 
@@ -14,29 +12,8 @@ public static class ClientConfiguration
     /// </summary>
     public static IClientBuilder ConfigureGovernanceClient(this IClientBuilder client, IConfiguration config)
     {
-        var settings = OrleansSettings.From(config);
-        switch (settings.Profile)
-        {
-            case SiloConfiguration.EmbeddedProfile or SiloConfiguration.MemoryProfile:
-                client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
-                break;
-            case SiloConfiguration.ClusterProfile:
-                var connectionString = settings.RequireConnectionString();
-                client.Configure<ClusterOptions>(options =>
-                {
-                    options.ClusterId = settings.ClusterId;
-                    options.ServiceId = settings.ServiceId;
-                });
-                client.UseAdoNetClustering(options =>
-                {
-                    options.Invariant = PostgresDatabase.Invariant;
-                    options.ConnectionString = connectionString;
-                });
-                client.Services.AddStorageExceptionSerialization();
-                break;
-            default:
-                throw SiloConfiguration.UnknownProfile(settings.Profile);
-        }
+        var options = OrleansOptions.From(config);
+        StorageProfile.For(options.Profile).UseClustering(client, options);
         return client.AddGovernanceTuning(config);
     }
 }

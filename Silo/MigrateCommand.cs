@@ -1,5 +1,7 @@
 using Blocktrack.Silo.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Blocktrack.Silo;
 
@@ -13,14 +15,15 @@ public static class MigrateCommand
     {
         try
         {
-            var settings = OrleansSettings.From(config) with { Profile = SiloConfiguration.ClusterProfile };
-            var ran = await new SchemaMigrator(settings.RequireConnectionString()).MigrateAsync();
+            var options = OrleansOptions.From(config);
+            options.Profile = SiloConfiguration.ClusterProfile;
+            var ran = await new SchemaMigrator(options.RequireConnectionString()).MigrateAsync();
             Console.WriteLine(ran.Count == 0
                 ? $"migrate: schema up to date ({SchemaMigrator.Scripts.Count} scripts)"
                 : $"migrate: applied {string.Join(", ", ran)}");
             return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException)
+        catch (Exception e) when (e is InvalidOperationException or OptionsValidationException or NpgsqlException)
         {
             Console.Error.WriteLine($"migrate: {e.Message}");
             return 1;

@@ -1,7 +1,5 @@
 using Blocktrack.Grains;
-using Blocktrack.Grains.Persistence;
-using Blocktrack.Silo.Storage.Postgres;
-using Blocktrack.Silo.Storage.Sqlite;
+using Blocktrack.Silo.Profiles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,54 +18,28 @@ public static class SiloConfiguration
     public const string MemoryProfile = "memory";
 
     /// <summary>The profile in force: <c>Orleans:Profile</c>, default <c>embedded</c>.</summary>
-    public static string Profile(IConfiguration config) =>
-        (config["Orleans:Profile"] ?? EmbeddedProfile).Trim().ToLowerInvariant();
+    public static string Profile(IConfiguration config) => OrleansOptions.ProfileOf(config);
 
     /// <summary>Clustering, storage, reminders and governance services of one silo.</summary>
     public static ISiloBuilder ConfigureGovernanceSilo(this ISiloBuilder silo, IConfiguration config)
     {
-        var settings = OrleansSettings.From(config);
-        switch (settings.Profile)
-        {
-            case EmbeddedProfile or MemoryProfile:
-                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
-                break;
-            case ClusterProfile:
-                silo.UseGovernanceAdoNetClustering(settings);
-                break;
-            default:
-                throw UnknownProfile(settings.Profile);
-        }
+        var options = OrleansOptions.From(config);
+        StorageProfile.For(options.Profile).UseClustering(silo, options);
         return silo.AddGovernanceRuntime(config);
     }
 
-    /// <summary>Everything but clustering (so test clusters can bring their own): storage and reminders of the profile, tracing, governance services.</summary>
+    /// <summary>
+    /// Everything but clustering (so test clusters can bring their own): storage and reminders of the profile, tracing,
+    /// governance services.
+    /// </summary>
     public static ISiloBuilder AddGovernanceRuntime(this ISiloBuilder silo, IConfiguration config)
     {
-        var settings = OrleansSettings.From(config);
-        switch (settings.Profile)
-        {
-            case EmbeddedProfile:
-                silo.AddSqliteGovernanceStorage(settings);
-                break;
-            case ClusterProfile:
-                silo.AddPostgresGovernanceStorage(settings);
-                break;
-            case MemoryProfile:
-                silo.AddMemoryGrainStorage(GovernanceStorage.Name);
-                silo.UseInMemoryReminderService();
-                break;
-            default:
-                throw UnknownProfile(settings.Profile);
-        }
+        var options = OrleansOptions.From(config);
+        StorageProfile.For(options.Profile).AddStorage(silo, options);
         silo.AddActivityPropagation();
         silo.AddGovernanceTuning(config);
         // After the profile's ballot log: this only adds the in-memory one when no durable log was registered.
         silo.Services.AddGovernanceGrains();
         return silo;
     }
-
-    /// <summary>The error for a profile no silo or client knows.</summary>
-    public static InvalidOperationException UnknownProfile(string profile) =>
-        new($"Unknown Orleans:Profile '{profile}'. Known profiles: {EmbeddedProfile}, {ClusterProfile}, {MemoryProfile}.");
 }

@@ -4,13 +4,13 @@ namespace Blocktrack.Grains.Interfaces;
 public enum GovernorEventKind
 {
     /// <summary>ProposalCreated.</summary>
-    Created,
+    Created = 0,
     /// <summary>VoteCast or VoteCastWithParams.</summary>
-    VoteCast,
+    VoteCast = 1,
     /// <summary>ProposalCanceled.</summary>
-    Canceled,
+    Canceled = 2,
     /// <summary>ProposalQueued.</summary>
-    Queued,
+    Queued = 3,
     /// <summary>ProposalExecuted.</summary>
-    Executed,
+    Executed = 4,
 }

@@ -4,9 +4,9 @@ namespace Blocktrack.Grains.Interfaces;
 public enum DaoRole
 {
     /// <summary>Manages a (sub-)DAO: may add and remove committee members.</summary>
-    Coordinator,
+    Coordinator = 0,
     /// <summary>Member of the DAO's committee (e.g. the grants committee).</summary>
-    Committee,
+    Committee = 1,
     /// <summary>May veto queued proposals of this DAO and of every DAO below it.</summary>
-    Guardian,
+    Guardian = 2,
 }

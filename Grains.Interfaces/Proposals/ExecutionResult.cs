@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Blocktrack.Grains.Interfaces;
 
 /// <summary>Outcome of applying a proposal's actions: all applied, or none and why.</summary>
@@ -12,5 +14,5 @@ public sealed record ExecutionResult
     [Id(3)] public DateTimeOffset At { get; init; }
 
     /// <summary>Transactions sent for the proposal's on-chain calls, with their outcome.</summary>
-    [Id(4)] public System.Collections.Immutable.ImmutableArray<ChainTransaction> Transactions { get; init; } = [];
+    [Id(4)] public ImmutableArray<ChainTransaction> Transactions { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 
 namespace Blocktrack.Grains.Interfaces;
@@ -13,7 +14,7 @@ public interface ITokenSupplyGrain : IGrainWithStringKey
     [Alias("ApplyChainDelta")] Task ApplyChainDelta(long block, int logIndex, long timestamp, BigInteger delta);
 
     /// <summary>Several changes of votable power in log order, saved once; each applies at most once.</summary>
-    [Alias("ApplyChainDeltas")] Task ApplyChainDeltas(System.Collections.Immutable.ImmutableArray<ChainValue> deltas);
+    [Alias("ApplyChainDeltas")] Task ApplyChainDeltas(ImmutableArray<ChainValue> deltas);
 
     /// <summary>Forgets what was mirrored from <paramref name="fromBlock"/> on (a reorg replaced those blocks).</summary>
     [Alias("RollbackChain")] Task RollbackChain(long fromBlock);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 
 namespace Blocktrack.Grains.Interfaces;
@@ -25,7 +26,7 @@ public interface IVoterGrain : IGrainWithStringKey
     [Alias("ApplyChainVotes")] Task ApplyChainVotes(string token, long block, int logIndex, long timestamp, BigInteger votes);
 
     /// <summary>Several DelegateVotesChanged values of this address in log order, saved once; each applies at most once.</summary>
-    [Alias("ApplyChainVoteHistory")] Task ApplyChainVoteHistory(string token, System.Collections.Immutable.ImmutableArray<ChainValue> votes);
+    [Alias("ApplyChainVoteHistory")] Task ApplyChainVoteHistory(string token, ImmutableArray<ChainValue> votes);
 
     /// <summary>Records the address's delegate in a chain-mirrored token (from DelegateChanged).</summary>
     [Alias("ApplyChainDelegate")] Task ApplyChainDelegate(string token, string? delegatee);

@@ -4,7 +4,7 @@ namespace Blocktrack.Grains.Interfaces;
 public enum PowerSourceKind
 {
     /// <summary>Delegated token votes (ERC20Votes semantics) at the snapshot.</summary>
-    TokenVotes,
+    TokenVotes = 0,
     /// <summary>A fixed list of addresses with weights (Snapshot's whitelist strategy).</summary>
-    Whitelist,
+    Whitelist = 1,
 }

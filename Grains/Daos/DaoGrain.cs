@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Blocktrack.Chain;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 using Blocktrack.Grains.Voters;
+using Microsoft.Extensions.Options;
 
 namespace Blocktrack.Grains.Daos;
 
@@ -13,12 +15,9 @@ namespace Blocktrack.Grains.Daos;
 public sealed class DaoGrain(
     [PersistentState(GovernanceStorage.DaoState, GovernanceStorage.Name)] IPersistentState<DaoState> state,
     TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<GovernanceOptions> options,
+    IOptions<GovernanceOptions> options,
     IChainExecutor chains) : Grain, IDaoGrain
 {
-    private const int MaxTitle = 200;
-    private const int MaxDescription = 20_000;
-
     private string Path => this.GetPrimaryKeyString();
     private DaoState S => state.State;
     private Constitution Current => S.Constitutions[^1];
@@ -32,14 +31,12 @@ public sealed class DaoGrain(
     public async Task<DaoInfo> CreateRoot(CreateDaoRequest request)
     {
         Names.RequireDaoPath(Path);
-        Refuse.Unless(!Path.Contains('/'), GovernanceError.InvalidArgument, "a root DAO's path is a single segment; sub-DAOs are created by proposals");
+        Refuse.Unless(!Path.Contains('/'), GovernanceError.InvalidArgument,
+            "a root DAO's path is a single segment; sub-DAOs are created by proposals");
         Refuse.Unless(!S.Created, GovernanceError.DaoExists, $"DAO '{Path}' already exists");
         ConstitutionRules.Validate(request.Constitution);
         ActionPlanner.RequireRoles(request.Roles);
-        foreach (var (asset, amount) in request.Treasury)
-        {
-            Refuse.Unless(Names.IsToken(asset) && amount.Sign >= 0, GovernanceError.InvalidArgument, $"treasury entry '{asset}' = {amount} is invalid");
-        }
+        TreasuryRules.ValidateOpening(request.Treasury);
         Found(request.DisplayName, null, null, request.Constitution, request.Roles);
         S.Treasury = request.Treasury;
         await state.WriteStateAsync();
@@ -54,7 +51,8 @@ public sealed class DaoGrain(
             Refuse.Unless(S.CreatedBy == createdBy, GovernanceError.DaoExists, $"DAO '{Path}' already exists");
             return Info();
         }
-        Refuse.Unless(Path == $"{parent}/{action.Name}", GovernanceError.InvalidArgument, $"'{Path}' is not '{parent}/{action.Name}'");
+        Refuse.Unless(Path == $"{parent}/{action.Name}", GovernanceError.InvalidArgument,
+            $"'{Path}' is not '{parent}/{action.Name}'");
         Names.RequireDaoPath(Path);
         ConstitutionRules.Validate(action.Constitution);
         Found(action.DisplayName, parent, createdBy, action.Constitution, action.Roles);
@@ -79,19 +77,19 @@ public sealed class DaoGrain(
     {
         RequireCreated();
         Addresses.Require(draft.Proposer, "proposer");
-        var cls = Current.FindClass(draft.Class)
-                  ?? throw Refuse.With(GovernanceError.UnknownClass, $"'{Path}' has no proposal class '{draft.Class}' (classes: {string.Join(", ", Current.Classes.Select(c => c.Name))})");
-        Refuse.Unless(!string.IsNullOrWhiteSpace(draft.Title) && draft.Title.Length <= MaxTitle, GovernanceError.InvalidArgument, $"a title of 1..{MaxTitle} characters is required");
-        Refuse.Unless(draft.Description.Length <= MaxDescription, GovernanceError.InvalidArgument, $"the description exceeds {MaxDescription} characters");
-        Refuse.Unless(!draft.Actions.IsDefault, GovernanceError.InvalidArgument, "actions are required (may be empty)");
+        var cls = Current.FindClass(draft.Class) ?? throw Refuse.With(GovernanceError.UnknownClass,
+            $"'{Path}' has no proposal class '{draft.Class}' (classes: {string.Join(", ", Current.Classes.Select(c => c.Name))})");
+        DraftRules.Validate(draft);
         ActionPlanner.ValidateDraft(cls, draft.Actions);
         foreach (var call in draft.Actions.OfType<OnChainCall>())
         {
-            Refuse.Unless(chains.CanExecute(call.Chain), GovernanceError.ActionNotAllowed, $"the cluster cannot act on chain {call.Chain} (no executor configured)");
+            Refuse.Unless(chains.CanExecute(call.Chain), GovernanceError.ActionNotAllowed,
+                $"the cluster cannot act on chain {call.Chain} (no executor configured)");
         }
         if (cls.ProposerRole is { } role)
         {
-            Refuse.Unless(S.Roles.Holds(role, draft.Proposer), GovernanceError.NotAuthorized, $"class '{cls.Name}' needs a proposer with the {role} role");
+            Refuse.Unless(S.Roles.Holds(role, draft.Proposer), GovernanceError.NotAuthorized,
+                $"class '{cls.Name}' needs a proposer with the {role} role");
         }
         var now = Now;
         var votes = await ProposerVotes(cls, draft.Proposer, now.ToUnixTimeSeconds() - 1);
@@ -102,12 +100,24 @@ public sealed class DaoGrain(
         var id = Names.ProposalId(Path, seq);
         S.Proposals.Add(new ProposalSummary
         {
-            Id = id, Title = draft.Title, Class = cls.Name, Proposer = draft.Proposer, State = ProposalState.Pending, CreatedAt = now,
+            Id = id,
+            Title = draft.Title,
+            Class = cls.Name,
+            Proposer = draft.Proposer,
+            State = ProposalState.Pending,
+            CreatedAt = now,
         });
         await state.WriteStateAsync();
         var setup = new ProposalSetup
         {
-            Id = id, Dao = Path, Seq = seq, Draft = draft, Class = cls, ConstitutionVersion = Current.Version, CreatedAt = now, ProposerVotes = votes,
+            Id = id,
+            Dao = Path,
+            Seq = seq,
+            Draft = draft,
+            Class = cls,
+            ConstitutionVersion = Current.Version,
+            CreatedAt = now,
+            ProposerVotes = votes,
             BallotShards = Math.Clamp(options.Value.BallotShards, 1, BallotShards.Max),
         };
         return await GrainFactory.GetGrain<IProposalGrain>(id).Initialize(setup);
@@ -116,7 +126,7 @@ public sealed class DaoGrain(
     public Task<ProposalPage> ListProposals(ProposalState? filter, int offset, int limit)
     {
         RequireCreated();
-        Refuse.Unless(offset >= 0 && limit is >= 1 and <= 200, GovernanceError.InvalidArgument, "offset must be ≥ 0 and limit 1..200");
+        Paging.RequireProposalPage(offset, limit);
         var matching = Enumerable.Reverse(S.Proposals).Where(p => filter is null || p.State == filter).ToList();
         return Task.FromResult(new ProposalPage
         {
@@ -126,24 +136,34 @@ public sealed class DaoGrain(
 
     public async Task OnProposalStateChanged(string proposalId, ProposalState newState)
     {
-        if (!Names.TryParseProposalId(proposalId, out var dao, out var seq) || dao != Path || seq > S.Proposals.Count) return;
+        if (!Names.TryParseProposalId(proposalId, out var dao, out var seq) || dao != Path || seq > S.Proposals.Count)
+            return;
         var entry = S.Proposals[(int)seq - 1];
         if (entry.State == newState) return;
         S.Proposals[(int)seq - 1] = entry with { State = newState };
         await state.WriteStateAsync();
     }
 
-    public async Task<ExecutionResult> ExecuteActions(string proposalId, ProposalClass proposalClass, ImmutableArray<ProposalAction> actions)
+    public async Task<ExecutionResult> ExecuteActions(
+        string proposalId, ProposalClass proposalClass, ImmutableArray<ProposalAction> actions)
     {
         RequireCreated();
         if (S.Executions.TryGetValue(proposalId, out var done)) return done;
-        Refuse.Unless(Names.TryParseProposalId(proposalId, out var dao, out _) && dao == Path, GovernanceError.NotAuthorized, $"'{proposalId}' is not a proposal of '{Path}'");
+        Refuse.Unless(Names.TryParseProposalId(proposalId, out var dao, out _) && dao == Path, GovernanceError.NotAuthorized,
+            $"'{proposalId}' is not a proposal of '{Path}'");
         // Only a queued proposal past its eta may change the DAO: ask the proposal itself (it is reentrant).
         var proposal = await GrainFactory.GetGrain<IProposalGrain>(proposalId).GetInfo();
         Refuse.Unless(proposal.State == ProposalState.Queued && proposal.Eta <= Now, GovernanceError.NotAuthorized,
             $"'{proposalId}' is {proposal.State}, not queued past its eta");
 
-        var ledger = new DaoLedger { Path = Path, Constitution = Current, Roles = S.Roles, SubDaos = S.SubDaos, Treasury = S.Treasury };
+        var ledger = new DaoLedger
+        {
+            Path = Path,
+            Constitution = Current,
+            Roles = S.Roles,
+            SubDaos = S.SubDaos,
+            Treasury = S.Treasury,
+        };
         ActionPlan plan;
         try
         {
@@ -165,7 +185,7 @@ public sealed class DaoGrain(
 
         // The ledger changes are valid; now the on-chain calls, all in one timelock batch. Only if they land does
         // the ledger change, so a revert leaves everything as it was.
-        var transactions = System.Collections.Immutable.ImmutableArray<ChainTransaction>.Empty;
+        var transactions = ImmutableArray<ChainTransaction>.Empty;
         var calls = actions.OfType<OnChainCall>().ToList();
         if (calls.Count > 0)
         {
@@ -175,8 +195,11 @@ public sealed class DaoGrain(
             {
                 return new ExecutionResult
                 {
-                    Succeeded = false, Error = $"on-chain calls reverted: {outcome.Error}", FailedAction = actions.IndexOf(calls[0]),
-                    Transactions = transactions, At = Now,
+                    Succeeded = false,
+                    Error = $"on-chain calls reverted: {outcome.Error}",
+                    FailedAction = actions.IndexOf(calls[0]),
+                    Transactions = transactions,
+                    At = Now,
                 };
             }
         }
@@ -199,7 +222,7 @@ public sealed class DaoGrain(
         RequireCreated();
         Refuse.Unless(S.Parent is not null && Names.TryParseProposalId(proposalId, out var from, out _) && from == S.Parent,
             GovernanceError.NotAuthorized, "allocations come only from the parent DAO's proposals");
-        if (!S.Credited.Add($"allocation:{proposalId}#{actionIndex}")) return;
+        if (!S.Credited.Add(TreasuryRules.AllocationKey(proposalId, actionIndex))) return;
         S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
         await state.WriteStateAsync();
     }
@@ -207,10 +230,8 @@ public sealed class DaoGrain(
     public async Task<DaoInfo> Deposit(string reference, string asset, BigInteger amount)
     {
         RequireCreated();
-        Refuse.Unless(!string.IsNullOrWhiteSpace(reference) && reference.Length <= 200, GovernanceError.InvalidArgument, "a deposit needs a reference of 1..200 characters");
-        Refuse.Unless(Names.IsToken(asset), GovernanceError.InvalidArgument, $"'{asset}' is not a valid asset id");
-        Refuse.Unless(amount.Sign > 0, GovernanceError.InvalidArgument, "a deposit must be positive");
-        if (S.Credited.Add($"deposit:{reference}"))
+        TreasuryRules.ValidateDeposit(reference, asset, amount);
+        if (S.Credited.Add(TreasuryRules.DepositKey(reference)))
         {
             S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
             await state.WriteStateAsync();
@@ -222,7 +243,8 @@ public sealed class DaoGrain(
     {
         RequireCreated();
         Addresses.Require(member, "member");
-        Refuse.Unless(S.Roles.Holds(DaoRole.Coordinator, actor), GovernanceError.NotAuthorized, $"{actor} is not a coordinator of '{Path}'");
+        Refuse.Unless(S.Roles.Holds(DaoRole.Coordinator, actor), GovernanceError.NotAuthorized,
+            $"{actor} is not a coordinator of '{Path}'");
         var committee = ActionPlanner.Toggle(S.Roles.Committee, member, granted);
         if (committee != S.Roles.Committee)
         {
@@ -242,8 +264,10 @@ public sealed class DaoGrain(
     /// <summary>Queues the current constitution's hash for the anchor contract (a no-op when no anchor is configured).</summary>
     private Task AnchorConstitution() => GrainFactory.GetGrain<IAnchorGrain>(0).Publish(new AnchorRecord
     {
-        Key = AnchorRecord.ConstitutionKey(Path, Current.Version), Subject = Path, Version = Current.Version,
-        Hash = Blocktrack.Chain.Hex.ToHex(ConstitutionHash.Compute(Current)),
+        Key = AnchorRecord.ConstitutionKey(Path, Current.Version),
+        Subject = Path,
+        Version = Current.Version,
+        Hash = Hex.ToHex(ConstitutionHash.Compute(Current)),
     });
 
     private void Found(string displayName, string? parent, string? createdBy, Constitution constitution, DaoRoles roles)
@@ -278,8 +302,16 @@ public sealed class DaoGrain(
 
     private DaoInfo Info() => new()
     {
-        Path = Path, DisplayName = S.DisplayName, Parent = S.Parent, CreatedAt = S.CreatedAt, CreatedBy = S.CreatedBy,
-        Constitution = Current, Roles = S.Roles, SubDaos = S.SubDaos, ProposalCount = S.Proposals.Count, Treasury = S.Treasury,
+        Path = Path,
+        DisplayName = S.DisplayName,
+        Parent = S.Parent,
+        CreatedAt = S.CreatedAt,
+        CreatedBy = S.CreatedBy,
+        Constitution = Current,
+        Roles = S.Roles,
+        SubDaos = S.SubDaos,
+        ProposalCount = S.Proposals.Count,
+        Treasury = S.Treasury,
     };
 
     private void RequireCreated() => Refuse.Unless(S.Created, GovernanceError.DaoNotFound, $"no DAO at '{Path}'");

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Blocktrack.Chain;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.State;
 
@@ -116,7 +117,7 @@ public static class ActionPlanner
                 Addresses.Require(call.Target, $"action {i}: target");
                 Refuse.Unless(call.Chain > 0, GovernanceError.InvalidArgument, $"action {i}: chain id must be positive");
                 Refuse.Unless(call.Value.Sign >= 0, GovernanceError.InvalidArgument, $"action {i}: value may not be negative");
-                Refuse.Unless(Blocktrack.Chain.Hex.TryParse(call.Calldata, out _), GovernanceError.InvalidArgument, $"action {i}: calldata must be 0x hex");
+                Refuse.Unless(Hex.TryParse(call.Calldata, out _), GovernanceError.InvalidArgument, $"action {i}: calldata must be 0x hex");
                 break;
         }
     }

@@ -49,6 +49,15 @@ public static class Counting
         return tally;
     }
 
+    /// <summary>The tally of a whole proposal from its shards' tallies.</summary>
+    public static Tally Sum(IEnumerable<Tally> tallies) => tallies.Aggregate(Tally.Empty, static (a, t) => new Tally
+    {
+        For = a.For + t.For,
+        Against = a.Against + t.Against,
+        Abstain = a.Abstain + t.Abstain,
+        Voters = a.Voters + t.Voters,
+    });
+
     private static Tally Remove(Tally t, Ballot b) => b.Support switch
     {
         Support.For => t with { For = t.For - b.Weight },

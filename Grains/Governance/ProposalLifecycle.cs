@@ -18,11 +18,18 @@ public static class ProposalLifecycle
         // only once that second is over, so voting opens at snapshot + 1s.
         now = Truncate(now);
         if (now <= f.Snapshot || !f.SnapshotFinal) return ProposalState.Pending;
-        if (now <= f.Deadline || !f.TallyFinal) return ProposalState.Active;
+        if (InVotingPeriod(f.Snapshot, f.Deadline, now) || !f.TallyFinal) return ProposalState.Active;
         if (f.QuorumRequired is not { } quorum || !Counting.Passed(f.Tally, quorum, f.ApprovalThresholdBps))
             return ProposalState.Defeated;
         if (f.Eta is not { } eta) return ProposalState.Succeeded;
         return now > eta + f.GracePeriod ? ProposalState.Expired : ProposalState.Queued;
+    }
+
+    /// <summary>Ballots count from the second after the snapshot through the deadline, both in whole seconds.</summary>
+    public static bool InVotingPeriod(DateTimeOffset snapshot, DateTimeOffset deadline, DateTimeOffset now)
+    {
+        now = Truncate(now);
+        return now > snapshot && now <= deadline;
     }
 
     /// <summary>The next instant at which the state may change by time alone, or null when none will.</summary>

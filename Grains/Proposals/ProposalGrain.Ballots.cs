@@ -21,8 +21,13 @@ public sealed partial class ProposalGrain
 
     public Task<VotingTerms> GetVotingTerms() => Task.FromResult(new VotingTerms
     {
-        Proposal = Id, Snapshot = S.Snapshot, Deadline = S.Deadline, Class = Class, Shards = Shards,
-        Open = S.CanceledBy is null && S.VetoedBy is null, SnapshotFinal = S.SnapshotFinal,
+        Proposal = Id,
+        Snapshot = S.Snapshot,
+        Deadline = S.Deadline,
+        Class = Class,
+        Shards = Shards,
+        Open = S.CanceledBy is null && S.VetoedBy is null,
+        SnapshotFinal = S.SnapshotFinal,
     });
 
     /// <summary>Chains whose mirrored tokens count in this proposal's power source.</summary>
@@ -37,7 +42,8 @@ public sealed partial class ProposalGrain
     private async Task CheckSnapshotChains()
     {
         var snapshot = S.Snapshot.ToUnixTimeSeconds();
-        var statuses = await Task.WhenAll(SnapshotChains().Select(c => GrainFactory.GetGrain<IChainWatcherGrain>(c).GetStatus()));
+        var watchers = SnapshotChains().Select(c => GrainFactory.GetGrain<IChainWatcherGrain>(c));
+        var statuses = await Task.WhenAll(watchers.Select(w => w.GetStatus()));
         // Strictly past it: on chains whose blocks may share a timestamp, more blocks at the snapshot second may follow.
         if (statuses.All(s => s.CursorTimestamp > snapshot))
         {
@@ -51,8 +57,7 @@ public sealed partial class ProposalGrain
     public async Task<ImmutableArray<Ballot>> GetBallots(int offset, int limit)
     {
         _ = Setup;
-        Refuse.Unless(offset >= 0 && limit is >= 1 and <= 1000 && offset + limit <= 100_000, GovernanceError.InvalidArgument,
-            "offset must be ≥ 0, limit 1..1000, offset + limit ≤ 100000");
+        Paging.RequireBallotPage(offset, limit);
         var pages = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).GetBallots(offset + limit)));
         return [.. pages.SelectMany(p => p).OrderBy(b => b.Voter, StringComparer.Ordinal).Skip(offset).Take(limit)];
     }
@@ -64,7 +69,7 @@ public sealed partial class ProposalGrain
         _reported[shard] = (version, tally);
         if (S.QuorumReachedAt is not null || Class.LateQuorumExtension <= TimeSpan.Zero) return;
         await EnsureQuorumBase();
-        var sum = Sum(_reported.Values.Select(r => r.Tally));
+        var sum = Counting.Sum(_reported.Values.Select(r => r.Tally));
         if (S.QuorumReachedAt is not null || S.QuorumRequired is not { } required || !Counting.QuorumReached(sum, required)) return;
         // GovernorPreventLateQuorum: the first time quorum is reached, the deadline may move out.
         var now = ProposalLifecycle.Truncate(Now);
@@ -82,7 +87,7 @@ public sealed partial class ProposalGrain
     {
         _ = Setup;
         if (ProposalLifecycle.Truncate(Now) <= S.Snapshot) return Tally.Empty;
-        return Sum(await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).GetTally())));
+        return Counting.Sum(await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).GetTally())));
     }
 
     /// <summary>Seals every shard once voting is over and records the final tally and the ballot-set hash.</summary>
@@ -93,7 +98,7 @@ public sealed partial class ProposalGrain
         async Task Seal()
         {
             var results = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).Seal()));
-            S.FinalTally = Sum(results.Select(r => r.Tally));
+            S.FinalTally = Counting.Sum(results.Select(r => r.Tally));
             S.BallotSetHash = BallotSetHash.Combine(results.Select(r => r.Root));
             S.Sealed = true;
             await _writer.Save();
@@ -114,9 +119,4 @@ public sealed partial class ProposalGrain
             await _writer.Save();
         }
     }
-
-    private static Tally Sum(IEnumerable<Tally> tallies) => tallies.Aggregate(Tally.Empty, (a, t) => new Tally
-    {
-        For = a.For + t.For, Against = a.Against + t.Against, Abstain = a.Abstain + t.Abstain, Voters = a.Voters + t.Voters,
-    });
 }

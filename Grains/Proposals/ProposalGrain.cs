@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Blocktrack.Chain;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
 namespace Blocktrack.Grains.Proposals;
@@ -14,32 +16,23 @@ namespace Blocktrack.Grains.Proposals;
 /// after a silo restart. Reentrant so ballots can be group-committed; every state change happens between awaits.
 /// </summary>
 [Reentrant]
-public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
+public sealed partial class ProposalGrain(
+    [PersistentState(GovernanceStorage.ProposalState, GovernanceStorage.Name)] IPersistentState<ProposalGrainState> state,
+    TimeProvider clock,
+    GovernanceMetrics metrics,
+    ILogger<ProposalGrain> log) : Grain, IProposalGrain, IRemindable
 {
     private const string LifecycleReminder = "lifecycle";
 
-    private readonly IPersistentState<ProposalGrainState> _state;
-    private readonly TimeProvider _clock;
-    private readonly GovernanceMetrics _metrics;
-    private readonly CoalescingWriter _writer;
+    private readonly CoalescingWriter _writer = new(state.WriteStateAsync);
     private Task<ProposalInfo>? _executing;
     private IGrainTimer? _timer;
 
-    public ProposalGrain(
-        [PersistentState(GovernanceStorage.ProposalState, GovernanceStorage.Name)] IPersistentState<ProposalGrainState> state,
-        TimeProvider clock, GovernanceMetrics metrics)
-    {
-        _state = state;
-        _clock = clock;
-        _metrics = metrics;
-        _writer = new CoalescingWriter(() => _state.WriteStateAsync());
-    }
-
     private string Id => this.GetPrimaryKeyString();
-    private ProposalGrainState S => _state.State;
+    private ProposalGrainState S => state.State;
     private ProposalSetup Setup => S.Setup ?? throw Refuse.With(GovernanceError.ProposalNotFound, $"no proposal '{Id}'");
     private ProposalClass Class => Setup.Class;
-    private DateTimeOffset Now => _clock.GetUtcNow();
+    private DateTimeOffset Now => clock.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +44,8 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
     {
         if (S.Setup is not null)
         {
-            Refuse.Unless(S.Setup.Id == setup.Id && S.Setup.CreatedAt == setup.CreatedAt, GovernanceError.InvalidState, $"'{Id}' already exists");
+            Refuse.Unless(S.Setup.Id == setup.Id && S.Setup.CreatedAt == setup.CreatedAt, GovernanceError.InvalidState,
+                $"'{Id}' already exists");
             return await Info();
         }
         Refuse.Unless(setup.Id == Id, GovernanceError.InvalidArgument, $"setup is for '{setup.Id}', not '{Id}'");
@@ -67,9 +61,10 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
 
     public async Task<ProposalInfo> Cancel(string actor)
     {
-        var state = StateNow();
+        var current = StateNow();
         Refuse.Unless(actor == Setup.Draft.Proposer, GovernanceError.NotAuthorized, "only the proposer may cancel");
-        Refuse.Unless(state == ProposalState.Pending, GovernanceError.InvalidState, $"a proposal can be canceled only while pending; it is {state}");
+        Refuse.Unless(current == ProposalState.Pending, GovernanceError.InvalidState,
+            $"a proposal can be canceled only while pending; it is {current}");
         S.CanceledBy = actor;
         await Advance();
         return await Info();
@@ -77,24 +72,26 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
 
     public async Task<ProposalInfo> Veto(string actor, string reason)
     {
-        var state = StateNow();
-        Refuse.Unless(state is ProposalState.Succeeded or ProposalState.Queued, GovernanceError.InvalidState,
-            $"a proposal can be vetoed only during its timelock; it is {state}");
+        var before = StateNow();
+        Refuse.Unless(before is ProposalState.Succeeded or ProposalState.Queued, GovernanceError.InvalidState,
+            $"a proposal can be vetoed only during its timelock; it is {before}");
         var allowed = await GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).CanVeto(actor);
         Refuse.Unless(allowed, GovernanceError.NotAuthorized, $"{actor} is not a guardian of '{Setup.Dao}' or of a DAO above it");
-        state = StateNow();
-        Refuse.Unless(state is ProposalState.Succeeded or ProposalState.Queued, GovernanceError.InvalidState, $"the proposal is {state}");
+        var after = StateNow();
+        Refuse.Unless(after is ProposalState.Succeeded or ProposalState.Queued, GovernanceError.InvalidState, $"the proposal is {after}");
         S.VetoedBy = actor;
-        S.VetoReason = reason.Length <= 1000 ? reason : reason[..1000];
+        S.VetoReason = DraftRules.VetoReason(reason);
         await Advance();
         return await Info();
     }
 
     public async Task<ProposalInfo> Execute()
     {
-        var state = StateNow();
-        Refuse.Unless(state == ProposalState.Queued && S.Eta <= Now, GovernanceError.InvalidState,
-            state == ProposalState.Queued ? $"the timelock runs until {S.Eta:u}" : $"only a queued proposal can execute; it is {state}");
+        var current = StateNow();
+        Refuse.Unless(current == ProposalState.Queued && S.Eta <= Now, GovernanceError.InvalidState,
+            current == ProposalState.Queued
+                ? $"the timelock runs until {S.Eta:u}"
+                : $"only a queued proposal can execute; it is {current}");
         return await (_executing is { IsCompleted: false } ? _executing : _executing = ExecuteOnce());
     }
 
@@ -105,7 +102,7 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         using var activity = GovernanceMetrics.Source.StartActivity("proposal.execute");
         activity?.SetTag("proposal", Id);
         var result = await GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).ExecuteActions(Id, Class, Setup.Draft.Actions);
-        _metrics.Executed(result.Succeeded);
+        metrics.Executed(result.Succeeded);
         S.Transactions = result.Transactions.IsDefault ? [] : result.Transactions;
         if (result.Succeeded)
         {
@@ -115,61 +112,63 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         else
         {
             S.ExecutionError = result.Error;
+            log.ExecutionFailed(Id, result.FailedAction, result.Error);
             activity?.SetStatus(ActivityStatusCode.Error, result.Error);
         }
         await Advance();
         return await Info();
     }
 
-    /// <summary>Does whatever time makes due, saves, announces a new state and schedules the next wake-up.</summary>
+    /// <summary>Asks the rules what time has made due, does it, saves, announces a new state and schedules the next wake-up.</summary>
     private async Task Advance()
     {
-        if (!S.SnapshotFinal && S.CanceledBy is null && ProposalLifecycle.Truncate(Now) > S.Snapshot) await CheckSnapshotChains();
-        var state = StateNow();
-        if (state != ProposalState.Pending && state != ProposalState.Canceled) await EnsureQuorumBase();
-        if (!S.Sealed && S.CanceledBy is null && ProposalLifecycle.Truncate(Now) > S.Deadline) await SealShards();
-        state = StateNow();
-        if (state == ProposalState.Succeeded)
+        if (ProposalDuties.SnapshotCheckDue(Facts(), Now)) await CheckSnapshotChains();
+        if (ProposalDuties.QuorumBaseDue(Facts(), StateNow())) await EnsureQuorumBase();
+        if (ProposalDuties.SealDue(Facts(), Now)) await SealShards();
+        if (ProposalDuties.EtaDue(Facts(), StateNow(), Class.TimelockDelay) is { } eta) S.Eta = eta;
+        var current = StateNow();
+        if (ProposalDuties.AnchorDue(current, S.Announced)) await AnchorResult(current);
+        if (current != S.Announced)
         {
-            // Deterministic eta: the timelock runs from the deadline, however late the reminder fired.
-            S.Eta = S.Deadline + ProposalLifecycle.Tick + Class.TimelockDelay;
-            state = StateNow();
-        }
-        if (state != S.Announced && ProposalLifecycle.IsFinal(state))
-        {
-            // Anchored before it is announced: if publishing fails, the next wake-up tries again.
-            var tally = S.FinalTally ?? Tally.Empty;
-            await GrainFactory.GetGrain<IAnchorGrain>(0).Publish(new AnchorRecord
-            {
-                Key = AnchorRecord.ResultKey(Id), Subject = Id, State = state, For = tally.For, Against = tally.Against,
-                Abstain = tally.Abstain, Hash = S.BallotSetHash ?? Blocktrack.Chain.Hex.ToHex(new byte[32]),
-            });
-        }
-        if (state != S.Announced)
-        {
-            _metrics.ProposalMoved(S.Announced, state);
-            S.Announced = state;
-            GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).OnProposalStateChanged(Id, state).Ignore();
+            metrics.ProposalMoved(S.Announced, current);
+            log.ProposalMoved(Id, S.Announced?.ToString() ?? "new", current.ToString());
+            S.Announced = current;
+            GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).OnProposalStateChanged(Id, current).Ignore();
         }
         await _writer.Save();
-        await Schedule(state);
-        if (state == ProposalState.Queued && S.Eta <= Now && S.ExecutionError is null && _executing is null)
+        await Schedule(current);
+        if (ProposalDuties.ExecutionDue(Facts(), current, Now, S.ExecutionError is not null) && _executing is null)
         {
             _executing = ExecuteOnce();
             await _executing;
         }
     }
 
+    private Task AnchorResult(ProposalState final)
+    {
+        var tally = S.FinalTally ?? Tally.Empty;
+        return GrainFactory.GetGrain<IAnchorGrain>(0).Publish(new AnchorRecord
+        {
+            Key = AnchorRecord.ResultKey(Id),
+            Subject = Id,
+            State = final,
+            For = tally.For,
+            Against = tally.Against,
+            Abstain = tally.Abstain,
+            Hash = S.BallotSetHash ?? Hex.ToHex(new byte[32]),
+        });
+    }
+
     /// <summary>
     /// Two wake-ups for the next deadline: a grain timer, exact while the activation lives (and driven by the
     /// grains' clock, so tests can fast-forward), and a reminder, which survives deactivation and silo restarts.
     /// </summary>
-    private async Task Schedule(ProposalState state)
+    private async Task Schedule(ProposalState current)
     {
         _timer?.Dispose();
         _timer = null;
         var next = ProposalLifecycle.NextDeadline(Facts(), Now);
-        if (next is null || ProposalLifecycle.IsFinal(state))
+        if (next is null || ProposalLifecycle.IsFinal(current))
         {
             var existing = await this.GetReminder(LifecycleReminder);
             if (existing is not null) await this.UnregisterReminder(existing);
@@ -192,8 +191,9 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         {
             await Advance();
         }
-        catch (Exception) when (S.Setup is not null)
+        catch (Exception e) when (S.Setup is not null)
         {
+            log.DeadlineRetry(e, Id, RetryAfterFailure);
             _timer?.Dispose();
             _timer = this.RegisterGrainTimer(static (grain, _) => grain.AdvanceOrRetry(), this,
                 new GrainTimerCreationOptions { DueTime = RetryAfterFailure, Period = Timeout.InfiniteTimeSpan, Interleave = true });
@@ -210,11 +210,18 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
 
     private ProposalFacts Facts() => new()
     {
-        Snapshot = S.Snapshot, Deadline = S.Deadline, Tally = S.FinalTally ?? Tally.Empty, TallyFinal = S.Sealed,
+        Snapshot = S.Snapshot,
+        Deadline = S.Deadline,
+        Tally = S.FinalTally ?? Tally.Empty,
+        TallyFinal = S.Sealed,
         SnapshotFinal = S.SnapshotFinal,
         QuorumRequired = S.QuorumRequired,
-        ApprovalThresholdBps = Class.ApprovalThresholdBps, GracePeriod = Class.GracePeriod, Eta = S.Eta,
-        Executed = S.ExecutedAt is not null, Canceled = S.CanceledBy is not null, Vetoed = S.VetoedBy is not null,
+        ApprovalThresholdBps = Class.ApprovalThresholdBps,
+        GracePeriod = Class.GracePeriod,
+        Eta = S.Eta,
+        Executed = S.ExecutedAt is not null,
+        Canceled = S.CanceledBy is not null,
+        Vetoed = S.VetoedBy is not null,
     };
 
     private async Task<ProposalInfo> Info()
@@ -223,13 +230,33 @@ public sealed partial class ProposalGrain : Grain, IProposalGrain, IRemindable
         var tally = await GetTally();
         return new ProposalInfo
         {
-            Id = Id, Dao = setup.Dao, Seq = setup.Seq, Proposer = setup.Draft.Proposer, Title = setup.Draft.Title,
-            Description = setup.Draft.Description, Actions = setup.Draft.Actions, Class = setup.Class,
-            ConstitutionVersion = setup.ConstitutionVersion, State = StateNow(), CreatedAt = setup.CreatedAt,
-            Snapshot = S.Snapshot, Deadline = S.Deadline, DeadlineExtended = S.DeadlineExtended, Eta = S.Eta,
-            ExecutedAt = S.ExecutedAt, Tally = tally, BallotShards = Shards, VotableSupply = S.VotableSupply, QuorumRequired = S.QuorumRequired,
-            ExecutionError = S.ExecutionError, CanceledBy = S.CanceledBy, VetoedBy = S.VetoedBy, VetoReason = S.VetoReason,
-            BallotSetHash = S.BallotSetHash, AsOf = Now, Transactions = S.Transactions.IsDefault ? [] : S.Transactions,
+            Id = Id,
+            Dao = setup.Dao,
+            Seq = setup.Seq,
+            Proposer = setup.Draft.Proposer,
+            Title = setup.Draft.Title,
+            Description = setup.Draft.Description,
+            Actions = setup.Draft.Actions,
+            Class = setup.Class,
+            ConstitutionVersion = setup.ConstitutionVersion,
+            State = StateNow(),
+            CreatedAt = setup.CreatedAt,
+            Snapshot = S.Snapshot,
+            Deadline = S.Deadline,
+            DeadlineExtended = S.DeadlineExtended,
+            Eta = S.Eta,
+            ExecutedAt = S.ExecutedAt,
+            Tally = tally,
+            BallotShards = Shards,
+            VotableSupply = S.VotableSupply,
+            QuorumRequired = S.QuorumRequired,
+            ExecutionError = S.ExecutionError,
+            CanceledBy = S.CanceledBy,
+            VetoedBy = S.VetoedBy,
+            VetoReason = S.VetoReason,
+            BallotSetHash = S.BallotSetHash,
+            AsOf = Now,
+            Transactions = S.Transactions.IsDefault ? [] : S.Transactions,
         };
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using Blocktrack.Grains.Interfaces;
 
@@ -33,5 +34,5 @@ public sealed class ProposalGrainState
     [Id(17)] public bool SnapshotFinal { get; set; }
 
     /// <summary>Transactions of the last execution attempt.</summary>
-    [Id(18)] public System.Collections.Immutable.ImmutableArray<ChainTransaction> Transactions { get; set; } = [];
+    [Id(18)] public ImmutableArray<ChainTransaction> Transactions { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
@@ -26,7 +27,7 @@ public sealed class TokenSupplyGrain(
     public Task ApplyChainDelta(long block, int logIndex, long timestamp, BigInteger delta) =>
         ApplyChainDeltas([new ChainValue(block, logIndex, timestamp, delta)]);
 
-    public async Task ApplyChainDeltas(System.Collections.Immutable.ImmutableArray<ChainValue> deltas)
+    public async Task ApplyChainDeltas(ImmutableArray<ChainValue> deltas)
     {
         var points = state.State.ChainVotable;
         var applied = 0;

@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
 namespace Blocktrack.Grains.Voters;
@@ -14,24 +16,16 @@ namespace Blocktrack.Grains.Voters;
 /// Reentrant because delegates may transfer to each other at the same time; state changes happen between awaits.
 /// </summary>
 [Reentrant]
-public sealed class VoterGrain : Grain, IVoterGrain
+public sealed class VoterGrain(
+    [PersistentState(GovernanceStorage.VoterState, GovernanceStorage.Name)] IPersistentState<VoterState> state,
+    TimeProvider clock,
+    ILogger<VoterGrain> log) : Grain, IVoterGrain
 {
-    private readonly IPersistentState<VoterState> _state;
-    private readonly TimeProvider _clock;
-    private readonly CoalescingWriter _writer;
+    private readonly CoalescingWriter _writer = new(state.WriteStateAsync);
     private Task? _delivering;
 
-    public VoterGrain(
-        [PersistentState(GovernanceStorage.VoterState, GovernanceStorage.Name)] IPersistentState<VoterState> state,
-        TimeProvider clock)
-    {
-        _state = state;
-        _clock = clock;
-        _writer = new CoalescingWriter(() => _state.WriteStateAsync());
-    }
-
     private string Address => this.GetPrimaryKeyString();
-    private VoterState S => _state.State;
+    private VoterState S => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -43,18 +37,12 @@ public sealed class VoterGrain : Grain, IVoterGrain
     public async Task<VoterInfo> RecordBalance(string token, long timepoint, BigInteger balance)
     {
         RequireToken(token);
-        Refuse.Unless(balance.Sign >= 0, GovernanceError.InvalidArgument, "balance may not be negative");
-        Refuse.Unless(timepoint <= Now + 60, GovernanceError.StaleTimepoint, $"timepoint {timepoint} is in the future");
         var position = Position(token);
         var last = position.Balance.Count == 0 ? long.MinValue : position.Balance[^1].Timepoint;
-        Refuse.Unless(timepoint >= last, GovernanceError.StaleTimepoint, $"timepoint {timepoint} is before the last recorded one ({last})");
+        DelegationRules.ValidateBalance(balance, timepoint, last, Now);
         var delta = balance - CheckpointHistory.Latest(position.Balance);
         CheckpointHistory.AddDelta(position.Balance, timepoint, delta);
-        if (position.Delegate is { } d)
-        {
-            Owe(token, d, timepoint, delta);
-            Owe(token, null, timepoint, delta);
-        }
+        Owe(token, timepoint, DelegationRules.BalanceChanged(position.Delegate, delta));
         await _writer.Save();
         await Deliver();
         return Info(token);
@@ -63,19 +51,14 @@ public sealed class VoterGrain : Grain, IVoterGrain
     public async Task<VoterInfo> Delegate(string token, string? delegatee)
     {
         RequireToken(token);
-        if (delegatee == Addresses.Zero) delegatee = null;
+        delegatee = DelegationRules.Delegatee(delegatee);
         if (delegatee is not null) Addresses.Require(delegatee, "delegatee");
         var position = Position(token);
         var previous = position.Delegate;
         if (previous == delegatee) return Info(token);
-        // Delegation takes effect now, never at a signed (older) timestamp: a past snapshot must stay fixed.
-        var now = Now;
-        var balance = CheckpointHistory.Latest(position.Balance);
         position.Delegate = delegatee;
-        if (previous is not null) Owe(token, previous, now, -balance);
-        if (delegatee is not null) Owe(token, delegatee, now, balance);
-        if (previous is null) Owe(token, null, now, balance);
-        if (delegatee is null) Owe(token, null, now, -balance);
+        // Delegation takes effect now, never at a signed (older) timestamp: a past snapshot must stay fixed.
+        Owe(token, Now, DelegationRules.Redelegated(previous, delegatee, CheckpointHistory.Latest(position.Balance)));
         await _writer.Save();
         await Deliver();
         return Info(token);
@@ -84,13 +67,15 @@ public sealed class VoterGrain : Grain, IVoterGrain
     public Task<BigInteger> GetVotes(string token, long timepoint)
     {
         if (!S.Tokens.TryGetValue(token, out var p)) return Task.FromResult(BigInteger.Zero);
-        return Task.FromResult(p.ChainVotes.Count > 0 ? ChainHistory.ValueAt(p.ChainVotes, timepoint) : CheckpointHistory.ValueAt(p.Votes, timepoint));
+        return Task.FromResult(p.ChainVotes.Count > 0
+            ? ChainHistory.ValueAt(p.ChainVotes, timepoint)
+            : CheckpointHistory.ValueAt(p.Votes, timepoint));
     }
 
     public Task ApplyChainVotes(string token, long block, int logIndex, long timestamp, BigInteger votes) =>
         ApplyChainVoteHistory(token, [new ChainValue(block, logIndex, timestamp, votes)]);
 
-    public async Task ApplyChainVoteHistory(string token, System.Collections.Immutable.ImmutableArray<ChainValue> votes)
+    public async Task ApplyChainVoteHistory(string token, ImmutableArray<ChainValue> votes)
     {
         RequireToken(token);
         Refuse.Unless(votes.All(v => v.Value.Sign >= 0), GovernanceError.InvalidArgument, "votes may not be negative");
@@ -107,7 +92,7 @@ public sealed class VoterGrain : Grain, IVoterGrain
     {
         RequireToken(token);
         var position = Position(token);
-        if (delegatee == Addresses.Zero) delegatee = null;
+        delegatee = DelegationRules.Delegatee(delegatee);
         if (position.Delegate == delegatee) return;
         position.Delegate = delegatee;
         await _writer.Save();
@@ -115,7 +100,11 @@ public sealed class VoterGrain : Grain, IVoterGrain
 
     public async Task RollbackChain(string token, long fromBlock)
     {
-        if (S.Tokens.TryGetValue(token, out var p) && ChainHistory.RollbackFrom(p.ChainVotes, fromBlock) > 0) await _writer.Save();
+        if (!S.Tokens.TryGetValue(token, out var p)) return;
+        var removed = ChainHistory.RollbackFrom(p.ChainVotes, fromBlock);
+        if (removed == 0) return;
+        log.ChainRolledBack(Address, token, fromBlock, removed);
+        await _writer.Save();
     }
 
     public Task<VoterInfo> GetInfo(string token)
@@ -144,7 +133,7 @@ public sealed class VoterGrain : Grain, IVoterGrain
         await _writer.Save();
     }
 
-    private long Now => _clock.GetUtcNow().ToUnixTimeSeconds();
+    private long Now => clock.GetUtcNow().ToUnixTimeSeconds();
 
     private TokenPosition Position(string token)
     {
@@ -157,22 +146,34 @@ public sealed class VoterGrain : Grain, IVoterGrain
         S.Tokens.TryGetValue(token, out var p);
         return new VoterInfo
         {
-            Address = Address, Token = token, Delegate = p?.Delegate,
+            Address = Address,
+            Token = token,
+            Delegate = p?.Delegate,
             Balance = p is null ? 0 : CheckpointHistory.Latest(p.Balance),
             Votes = p is null ? 0 : p.ChainVotes.Count > 0 ? ChainHistory.Latest(p.ChainVotes) : CheckpointHistory.Latest(p.Votes),
         };
     }
 
-    private void Owe(string token, string? to, long timepoint, BigInteger delta)
+    private void Owe(string token, long timepoint, IEnumerable<PowerTransfer> transfers)
     {
-        if (delta.IsZero) return;
-        if (to == Address)
+        foreach (var (to, delta) in transfers)
         {
-            // Votes delegated to oneself need no message, only the local checkpoint.
-            CheckpointHistory.AddDelta(Position(token).Votes, timepoint, delta);
-            return;
+            if (delta.IsZero) continue;
+            if (to == Address)
+            {
+                // Votes delegated to oneself need no message, only the local checkpoint.
+                CheckpointHistory.AddDelta(Position(token).Votes, timepoint, delta);
+                continue;
+            }
+            S.Outbox.Add(new VoteTransfer
+            {
+                Sequence = ++S.NextSequence,
+                Token = token,
+                To = to,
+                Timepoint = timepoint,
+                Delta = delta,
+            });
         }
-        S.Outbox.Add(new VoteTransfer { Sequence = ++S.NextSequence, Token = token, To = to, Timepoint = timepoint, Delta = delta });
     }
 
     private Task Deliver()
@@ -186,10 +187,19 @@ public sealed class VoterGrain : Grain, IVoterGrain
         while (S.Outbox.Count > 0)
         {
             var t = S.Outbox[0];
-            if (t.To is null)
-                await GrainFactory.GetGrain<ITokenSupplyGrain>(t.Token).Adjust(Address, t.Sequence, t.Timepoint, t.Delta);
-            else
-                await GrainFactory.GetGrain<IVoterGrain>(t.To).AdjustVotes(t.Token, Address, t.Sequence, t.Timepoint, t.Delta);
+            try
+            {
+                if (t.To is null)
+                    await GrainFactory.GetGrain<ITokenSupplyGrain>(t.Token).Adjust(Address, t.Sequence, t.Timepoint, t.Delta);
+                else
+                    await GrainFactory.GetGrain<IVoterGrain>(t.To).AdjustVotes(t.Token, Address, t.Sequence, t.Timepoint, t.Delta);
+            }
+            catch (Exception e)
+            {
+                // The transfer stays first in the outbox: the next change or activation delivers it, exactly once by sequence.
+                log.TransferRetry(e, Address, t.Sequence);
+                throw;
+            }
             S.Outbox.RemoveAt(0);
             await _writer.Save();
         }

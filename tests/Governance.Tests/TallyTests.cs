@@ -83,4 +83,12 @@ public sealed class TallyTests
         Assert.Equal(latest.Values.Where(b => b.Support == Support.Against).Aggregate(BigInteger.Zero, (s, b) => s + b.Weight), recomputed.Against);
         Assert.Equal(latest.Values.Where(b => b.Support == Support.Abstain).Aggregate(BigInteger.Zero, (s, b) => s + b.Weight), recomputed.Abstain);
     }
+
+    [Fact]
+    public void Shard_tallies_sum_field_by_field_and_nothing_sums_to_empty()
+    {
+        var other = new Tally { For = 1, Against = 2, Abstain = 3, Voters = 2 };
+        Assert.Equal(new Tally { For = 101, Against = 52, Abstain = 13, Voters = 6 }, Counting.Sum([Start, other]));
+        Assert.Equal(Tally.Empty, Counting.Sum([]));
+    }
 }

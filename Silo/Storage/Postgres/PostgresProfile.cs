@@ -10,7 +10,7 @@ namespace Blocktrack.Silo.Storage.Postgres;
 public static class PostgresProfile
 {
     /// <summary>Grain state, reminders and the ballot log on PostgreSQL, and the schema migration that precedes them.</summary>
-    public static ISiloBuilder AddPostgresGovernanceStorage(this ISiloBuilder silo, OrleansSettings settings)
+    public static ISiloBuilder AddPostgresGovernanceStorage(this ISiloBuilder silo, OrleansOptions settings)
     {
         var connectionString = settings.RequireConnectionString();
         var services = silo.Services;
@@ -33,7 +33,7 @@ public static class PostgresProfile
     }
 
     /// <summary>Membership in PostgreSQL: silos find each other (and clients find gateways) through the shared database.</summary>
-    public static ISiloBuilder UseGovernanceAdoNetClustering(this ISiloBuilder silo, OrleansSettings settings)
+    public static ISiloBuilder UseGovernanceAdoNetClustering(this ISiloBuilder silo, OrleansOptions settings)
     {
         var connectionString = settings.RequireConnectionString();
         silo.Configure<ClusterOptions>(options =>
@@ -41,7 +41,7 @@ public static class PostgresProfile
             options.ClusterId = settings.ClusterId;
             options.ServiceId = settings.ServiceId;
         });
-        if (settings.AdvertisedIPAddress is { } address)
+        if (settings.AdvertisedAddress() is { } address)
             silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
         else
             silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);

@@ -9,7 +9,7 @@ namespace Blocktrack.Silo.Storage.Sqlite;
 /// <summary>The embedded profile's storage: grain state, reminders and ballots in one SQLite file under the data folder.</summary>
 public static class SqliteProfile
 {
-    public static ISiloBuilder AddSqliteGovernanceStorage(this ISiloBuilder silo, OrleansSettings settings)
+    public static ISiloBuilder AddSqliteGovernanceStorage(this ISiloBuilder silo, OrleansOptions settings)
     {
         var services = silo.Services;
         services.AddSingleton(sp => new SqliteDatabase(settings.DataPath(sp.GetService<IHostEnvironment>()?.ContentRootPath)));

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Blocktrack.Grains;
+
+/// <summary>The governance grains' structured log lines: what was refused, retried or rolled back, and why.</summary>
+public static partial class GovernanceLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ballot of {Voter} on {Proposal} refused: {Error} ({Reason})")]
+    public static partial void BallotRefused(this ILogger log, string proposal, string voter, string error, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ballot of {Voter} on {Proposal} not durable, taken back out of the tally")]
+    public static partial void BallotRolledBack(this ILogger log, Exception error, string proposal, string voter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Proposal {Proposal}: {From} -> {To}")]
+    public static partial void ProposalMoved(this ILogger log, string proposal, string from, string to);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Proposal {Proposal}: deadline work failed, retrying in {Delay}")]
+    public static partial void DeadlineRetry(this ILogger log, Exception error, string proposal, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Proposal {Proposal}: execution failed at action {Action}: {Error}")]
+    public static partial void ExecutionFailed(this ILogger log, string proposal, int? action, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Voter {Voter}: {Token} rolled back from block {Block} ({Points} points)")]
+    public static partial void ChainRolledBack(this ILogger log, string voter, string token, long block, int points);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Voter {Voter}: delivering transfer {Sequence} failed, retrying on next change")]
+    public static partial void TransferRetry(this ILogger log, Exception error, string voter, long sequence);
+}

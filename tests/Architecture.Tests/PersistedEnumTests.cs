@@ -1,0 +1,51 @@
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Architecture.Tests;
+
+/// <summary>
+/// Stored grain state holds these enums as numbers (Orleans serializer), so a member inserted in the middle would silently
+/// change the meaning of every stored value. The numbers are pinned here: add members at the end, never renumber.
+/// </summary>
+[Trait("Category", "Fast")]
+public sealed class PersistedEnumTests
+{
+    private static void Pinned<T>(params (T Member, int Number)[] table) where T : struct, Enum
+    {
+        Assert.Equal(Enum.GetValues<T>().Length, table.Length);
+        foreach (var (member, number) in table) Assert.Equal(number, Convert.ToInt32(member));
+    }
+
+    [Fact]
+    public void Proposal_states() => Pinned(
+        (ProposalState.Pending, 0), (ProposalState.Active, 1), (ProposalState.Canceled, 2), (ProposalState.Defeated, 3),
+        (ProposalState.Succeeded, 4), (ProposalState.Queued, 5), (ProposalState.Expired, 6), (ProposalState.Executed, 7),
+        (ProposalState.Vetoed, 8));
+
+    [Fact]
+    public void Governance_errors() => Pinned(
+        (GovernanceError.InvalidArgument, 0), (GovernanceError.DaoNotFound, 1), (GovernanceError.DaoExists, 2),
+        (GovernanceError.ProposalNotFound, 3), (GovernanceError.UnknownClass, 4), (GovernanceError.ProposalNotActive, 5),
+        (GovernanceError.InvalidState, 6), (GovernanceError.AlreadyVoted, 7), (GovernanceError.StaleBallot, 8),
+        (GovernanceError.InsufficientPower, 9), (GovernanceError.BelowProposalThreshold, 10), (GovernanceError.NotAuthorized, 11),
+        (GovernanceError.ConstitutionViolation, 12), (GovernanceError.ActionNotAllowed, 13), (GovernanceError.InsufficientFunds, 14),
+        (GovernanceError.Replayed, 15), (GovernanceError.StaleTimepoint, 16));
+
+    [Fact]
+    public void Dao_roles() => Pinned((DaoRole.Coordinator, 0), (DaoRole.Committee, 1), (DaoRole.Guardian, 2));
+
+    [Fact]
+    public void Power_source_kinds() => Pinned((PowerSourceKind.TokenVotes, 0), (PowerSourceKind.Whitelist, 1));
+
+    [Fact]
+    public void Ballot_support() => Pinned((Support.Against, 0), (Support.For, 1), (Support.Abstain, 2));
+
+    [Fact]
+    public void Governor_event_kinds() => Pinned(
+        (GovernorEventKind.Created, 0), (GovernorEventKind.VoteCast, 1), (GovernorEventKind.Canceled, 2),
+        (GovernorEventKind.Queued, 3), (GovernorEventKind.Executed, 4));
+
+    [Fact]
+    public void Action_kinds_are_flags() => Pinned(
+        (ActionKinds.None, 0), (ActionKinds.AmendConstitution, 1), (ActionKinds.CreateSubDao, 2), (ActionKinds.AllocateBudget, 4),
+        (ActionKinds.TreasuryTransfer, 8), (ActionKinds.SetRole, 16), (ActionKinds.OnChainCall, 32), (ActionKinds.All, 63));
+}
