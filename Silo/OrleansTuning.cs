@@ -15,7 +15,10 @@ public static class OrleansTuning
     public const string MembershipSection = "Orleans:Membership";
     public const string MessagingSection = "Orleans:Messaging";
 
-    /// <summary>Membership probing (e.g. <c>ProbeTimeout</c>, <c>NumMissedProbesLimit</c>, <c>DeathVoteExpirationTimeout</c>) and <c>ResponseTimeout</c>.</summary>
+    /// <summary>
+    /// Membership probing (e.g. <c>ProbeTimeout</c>, <c>NumMissedProbesLimit</c>, <c>DeathVoteExpirationTimeout</c>) and
+    /// <c>ResponseTimeout</c>.
+    /// </summary>
     public static ISiloBuilder AddGovernanceTuning(this ISiloBuilder silo, IConfiguration config)
     {
         silo.Services.Configure<ClusterMembershipOptions>(config.GetSection(MembershipSection));

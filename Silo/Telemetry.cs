@@ -10,7 +10,10 @@ namespace Blocktrack.Silo;
 /// <summary>OpenTelemetry for silos and the Gateway: Orleans traces and metrics, ours, the runtime's; OTLP when configured.</summary>
 public static class Telemetry
 {
-    /// <summary>Wires tracing and metrics; exports over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and always to Prometheus.</summary>
+    /// <summary>
+    /// Wires tracing and metrics; exports over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and always to
+    /// Prometheus.
+    /// </summary>
     public static IHostApplicationBuilder AddGovernanceTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Blocktrack.Grains.Interfaces;
 
-/// <summary>Keys of the mirror grains: <c>{chainId}/{governor}</c> and <c>{chainId}/{governor}/{proposalId}</c> (address lower-case, id decimal).</summary>
+/// <summary>
+/// Keys of the mirror grains: <c>{chainId}/{governor}</c> and <c>{chainId}/{governor}/{proposalId}</c> (address
+/// lower-case, id decimal).
+/// </summary>
 public static class MirrorKeys
 {
     public static string Governor(long chainId, string governor) =>

@@ -30,7 +30,8 @@ public interface IDaoGrain : IGrainWithStringKey
     [OneWay, Alias("OnProposalStateChanged")] Task OnProposalStateChanged(string proposalId, ProposalState state);
 
     /// <summary>Applies an executed proposal's actions all together or not at all; idempotent per proposal.</summary>
-    [Alias("ExecuteActions")] Task<ExecutionResult> ExecuteActions(string proposalId, ProposalClass proposalClass, ImmutableArray<ProposalAction> actions);
+    [Alias("ExecuteActions")]
+    Task<ExecutionResult> ExecuteActions(string proposalId, ProposalClass proposalClass, ImmutableArray<ProposalAction> actions);
 
     /// <summary>Credits an allocation from the parent DAO's treasury; idempotent per (proposal, action).</summary>
     [Alias("ReceiveAllocation")] Task ReceiveAllocation(string proposalId, int actionIndex, string asset, BigInteger amount);

@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace Blocktrack.Grains.Interfaces;
 
-/// <summary>The ballots of one slice of a proposal's voters, keyed <c>{proposal}/{shard}</c>: append-only, sealed at the deadline.</summary>
+/// <summary>
+/// The ballots of one slice of a proposal's voters, keyed <c>{proposal}/{shard}</c>: append-only, sealed at the
+/// deadline.
+/// </summary>
 [Alias("bt.IBallotShardGrain")]
 public interface IBallotShardGrain : IGrainWithStringKey
 {

@@ -22,7 +22,10 @@ public interface IVoterGrain : IGrainWithStringKey
     /// <summary>Moves delegated votes into or out of this address; idempotent per (source, sequence).</summary>
     [Alias("AdjustVotes")] Task AdjustVotes(string token, string source, long sequence, long timepoint, BigInteger delta);
 
-    /// <summary>Sets the address's votes in a chain-mirrored token from a DelegateVotesChanged log; idempotent per (block, log index).</summary>
+    /// <summary>
+    /// Sets the address's votes in a chain-mirrored token from a DelegateVotesChanged log; idempotent per (block, log
+    /// index).
+    /// </summary>
     [Alias("ApplyChainVotes")] Task ApplyChainVotes(string token, long block, int logIndex, long timestamp, BigInteger votes);
 
     /// <summary>Several DelegateVotesChanged values of this address in log order, saved once; each applies at most once.</summary>

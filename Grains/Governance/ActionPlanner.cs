@@ -27,7 +27,8 @@ public static class ActionPlanner
         }
     }
 
-    public static ActionPlan Plan(DaoLedger ledger, ProposalClass cls, string proposalId, ImmutableArray<ProposalAction> actions, DateTimeOffset now)
+    public static ActionPlan Plan(
+        DaoLedger ledger, ProposalClass cls, string proposalId, ImmutableArray<ProposalAction> actions, DateTimeOffset now)
     {
         var effects = ImmutableArray.CreateBuilder<DaoEffect>();
         for (var i = 0; i < actions.Length; i++)
@@ -61,7 +62,8 @@ public static class ActionPlanner
 
             case CreateSubDao create:
                 var path = $"{ledger.Path}/{create.Name}";
-                Refuse.Unless(Names.IsDaoPath(path), GovernanceError.InvalidArgument, $"'{path}' would be deeper than {Names.MaxDepth} levels");
+                Refuse.Unless(Names.IsDaoPath(path), GovernanceError.InvalidArgument,
+                    $"'{path}' would be deeper than {Names.MaxDepth} levels");
                 Refuse.Unless(!ledger.SubDaos.Contains(path), GovernanceError.DaoExists, $"sub-DAO '{path}' already exists");
                 ConstitutionRules.Validate(create.Constitution);
                 ConstitutionRules.ValidateWithin(create.Constitution, ledger.Constitution.SubDaoBounds);
@@ -70,8 +72,16 @@ public static class ActionPlanner
 
             case AllocateBudget allocate:
                 var target = allocate.SubDao.Contains('/') ? allocate.SubDao : $"{ledger.Path}/{allocate.SubDao}";
-                Refuse.Unless(ledger.SubDaos.Contains(target), GovernanceError.DaoNotFound, $"'{target}' is not a sub-DAO of '{ledger.Path}'");
-                effects.Add(new DaoEffect { ProposalId = proposalId, ActionIndex = index, Target = target, Asset = allocate.Asset, Amount = allocate.Amount });
+                Refuse.Unless(ledger.SubDaos.Contains(target), GovernanceError.DaoNotFound,
+                    $"'{target}' is not a sub-DAO of '{ledger.Path}'");
+                effects.Add(new DaoEffect
+                {
+                    ProposalId = proposalId,
+                    ActionIndex = index,
+                    Target = target,
+                    Asset = allocate.Asset,
+                    Amount = allocate.Amount,
+                });
                 return ledger with { Treasury = Debit(ledger.Treasury, allocate.Asset, allocate.Amount) };
 
             case TreasuryTransfer transfer:
@@ -97,8 +107,10 @@ public static class ActionPlanner
                 ConstitutionRules.Validate(amend.Constitution!);
                 break;
             case CreateSubDao create:
-                Refuse.Unless(Names.IsSegment(create.Name ?? ""), GovernanceError.InvalidArgument, $"action {i}: '{create.Name}' is not a valid sub-DAO name");
-                Refuse.Unless(create.Constitution is not null && create.Roles is not null, GovernanceError.InvalidArgument, $"action {i}: constitution and roles are required");
+                Refuse.Unless(Names.IsSegment(create.Name ?? ""), GovernanceError.InvalidArgument,
+                    $"action {i}: '{create.Name}' is not a valid sub-DAO name");
+                Refuse.Unless(create.Constitution is not null && create.Roles is not null, GovernanceError.InvalidArgument,
+                    $"action {i}: constitution and roles are required");
                 RequireRoles(create.Roles!, $"action {i}: ");
                 break;
             case AllocateBudget allocate:
@@ -135,14 +147,16 @@ public static class ActionPlanner
         Refuse.Unless(amount.Sign > 0, GovernanceError.InvalidArgument, $"action {i}: amount must be positive");
     }
 
-    private static ImmutableDictionary<string, BigInteger> Debit(ImmutableDictionary<string, BigInteger> treasury, string asset, BigInteger amount)
+    private static ImmutableDictionary<string, BigInteger> Debit(
+        ImmutableDictionary<string, BigInteger> treasury, string asset, BigInteger amount)
     {
         var balance = treasury.GetValueOrDefault(asset);
         Refuse.Unless(balance >= amount, GovernanceError.InsufficientFunds, $"treasury holds {balance} {asset}, {amount} needed");
         return treasury.SetItem(asset, balance - amount);
     }
 
-    public static ImmutableDictionary<string, BigInteger> Credit(ImmutableDictionary<string, BigInteger> treasury, string asset, BigInteger amount) =>
+    public static ImmutableDictionary<string, BigInteger> Credit(
+        ImmutableDictionary<string, BigInteger> treasury, string asset, BigInteger amount) =>
         treasury.SetItem(asset, treasury.GetValueOrDefault(asset) + amount);
 
     private static DaoRoles WithRole(DaoRoles roles, SetRole change) => change.Role switch

@@ -38,11 +38,17 @@ public static class ConstitutionRules
         foreach (var cls in child.Classes)
         {
             var at = $"class '{cls.Name}'";
-            Violation(cls.QuorumBps >= bounds.MinQuorumBps, $"{at}: quorum {cls.QuorumBps} bps is below the parent's floor of {bounds.MinQuorumBps} bps");
-            Violation(cls.ApprovalThresholdBps >= bounds.MinApprovalThresholdBps, $"{at}: approval threshold {cls.ApprovalThresholdBps} bps is below the parent's floor of {bounds.MinApprovalThresholdBps} bps");
-            Violation(cls.VotingPeriod >= bounds.MinVotingPeriod, $"{at}: voting period {cls.VotingPeriod} is shorter than the parent's minimum {bounds.MinVotingPeriod}");
-            Violation(cls.VotingPeriod <= bounds.MaxVotingPeriod, $"{at}: voting period {cls.VotingPeriod} is longer than the parent's maximum {bounds.MaxVotingPeriod}");
-            Violation(cls.TimelockDelay >= bounds.MinTimelockDelay, $"{at}: timelock {cls.TimelockDelay} is shorter than the parent's minimum {bounds.MinTimelockDelay}");
+            Violation(cls.QuorumBps >= bounds.MinQuorumBps,
+                $"{at}: quorum {cls.QuorumBps} bps is below the parent's floor of {bounds.MinQuorumBps} bps");
+            Violation(cls.ApprovalThresholdBps >= bounds.MinApprovalThresholdBps,
+                $"{at}: approval threshold {cls.ApprovalThresholdBps} bps is below the parent's floor of "
+                + $"{bounds.MinApprovalThresholdBps} bps");
+            Violation(cls.VotingPeriod >= bounds.MinVotingPeriod,
+                $"{at}: voting period {cls.VotingPeriod} is shorter than the parent's minimum {bounds.MinVotingPeriod}");
+            Violation(cls.VotingPeriod <= bounds.MaxVotingPeriod,
+                $"{at}: voting period {cls.VotingPeriod} is longer than the parent's maximum {bounds.MaxVotingPeriod}");
+            Violation(cls.TimelockDelay >= bounds.MinTimelockDelay,
+                $"{at}: timelock {cls.TimelockDelay} is shorter than the parent's minimum {bounds.MinTimelockDelay}");
             var extra = cls.AllowedActions & ~bounds.AllowedActions;
             Violation(extra == ActionKinds.None, $"{at}: actions {extra} are not allowed by the parent");
         }
@@ -58,12 +64,16 @@ public static class ConstitutionRules
     {
         var at = $"class '{cls.Name}'";
         Violation(cls.QuorumBps is >= 0 and <= Counting.BasisPoints, $"{at}: quorum must be 0..10000 bps");
-        Violation(cls.ApprovalThresholdBps is >= 5000 and <= Counting.BasisPoints, $"{at}: approval threshold must be 5000..10000 bps (For must exceed Against)");
+        Violation(cls.ApprovalThresholdBps is >= 5000 and <= Counting.BasisPoints,
+            $"{at}: approval threshold must be 5000..10000 bps (For must exceed Against)");
         Violation(cls.VotingDelay >= TimeSpan.Zero && cls.VotingDelay <= MaxDuration, $"{at}: voting delay must be 0..365 days");
-        Violation(cls.VotingPeriod >= TimeSpan.FromSeconds(1) && cls.VotingPeriod <= MaxDuration, $"{at}: voting period must be 1 s..365 days");
-        Violation(cls.LateQuorumExtension >= TimeSpan.Zero && cls.LateQuorumExtension <= MaxDuration, $"{at}: late-quorum extension must be 0..365 days");
+        Violation(cls.VotingPeriod >= TimeSpan.FromSeconds(1) && cls.VotingPeriod <= MaxDuration,
+            $"{at}: voting period must be 1 s..365 days");
+        Violation(cls.LateQuorumExtension >= TimeSpan.Zero && cls.LateQuorumExtension <= MaxDuration,
+            $"{at}: late-quorum extension must be 0..365 days");
         Violation(cls.TimelockDelay >= TimeSpan.Zero && cls.TimelockDelay <= MaxDuration, $"{at}: timelock delay must be 0..365 days");
-        Violation(cls.GracePeriod >= TimeSpan.FromMinutes(1) && cls.GracePeriod <= MaxDuration, $"{at}: grace period must be 1 minute..365 days");
+        Violation(cls.GracePeriod >= TimeSpan.FromMinutes(1) && cls.GracePeriod <= MaxDuration,
+            $"{at}: grace period must be 1 minute..365 days");
         Violation(cls.ProposalThreshold.Sign >= 0, $"{at}: proposal threshold may not be negative");
         Violation((cls.AllowedActions & ~ActionKinds.All) == 0, $"{at}: unknown action kinds");
         var source = cls.PowerSource;
@@ -89,7 +99,8 @@ public static class ConstitutionRules
     private static void ValidateBounds(ConstitutionBounds b)
     {
         Violation(b.MinQuorumBps is >= 0 and <= Counting.BasisPoints, "sub-DAO bounds: minimum quorum must be 0..10000 bps");
-        Violation(b.MinApprovalThresholdBps is >= 5000 and <= Counting.BasisPoints, "sub-DAO bounds: minimum approval must be 5000..10000 bps");
+        Violation(b.MinApprovalThresholdBps is >= 5000 and <= Counting.BasisPoints,
+            "sub-DAO bounds: minimum approval must be 5000..10000 bps");
         Violation(b.MinVotingPeriod <= b.MaxVotingPeriod, "sub-DAO bounds: minimum voting period exceeds the maximum");
         Violation(b.MinTimelockDelay >= TimeSpan.Zero, "sub-DAO bounds: minimum timelock may not be negative");
     }

@@ -64,7 +64,8 @@ public static class MirrorRules
         return line.Length <= 200 ? line : line[..197] + "...";
     }
 
-    public static MirroredProposalInfo Info(MirroredProposalFacts facts, long chainId, string governor, string dao, string id, long now, BigInteger? quorum)
+    public static MirroredProposalInfo Info(
+        MirroredProposalFacts facts, long chainId, string governor, string dao, string id, long now, BigInteger? quorum)
     {
         var (state, provisional) = StateAt(facts, now, quorum);
         return new MirroredProposalInfo

@@ -16,6 +16,7 @@ public static class Paging
             $"offset must be ≥ 0 and limit 1..{MaxProposalPage}");
 
     public static void RequireBallotPage(int offset, int limit) =>
-        Refuse.Unless(offset >= 0 && limit is >= 1 and <= MaxBallotPage && offset + limit <= MaxBallotDepth, GovernanceError.InvalidArgument,
+        Refuse.Unless(offset >= 0 && limit is >= 1 and <= MaxBallotPage && offset + limit <= MaxBallotDepth,
+            GovernanceError.InvalidArgument,
             $"offset must be ≥ 0, limit 1..{MaxBallotPage}, offset + limit ≤ {MaxBallotDepth}");
 }

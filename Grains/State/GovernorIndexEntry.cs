@@ -1,6 +1,9 @@
 namespace Blocktrack.Grains.State;
 
-/// <summary>A proposal in a governor's index: when it was created and the last block that changed it (to find whom a rollback touches).</summary>
+/// <summary>
+/// A proposal in a governor's index: when it was created and the last block that changed it (to find whom a rollback
+/// touches).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bt.GovernorIndexEntry")]
 public sealed record GovernorIndexEntry(
     [property: Id(0)] string ProposalId,

@@ -6,7 +6,10 @@ using Orleans.Serialization;
 
 namespace Blocktrack.Silo.Storage.Postgres;
 
-/// <summary>The ballot log of the cluster profile: one row per ballot in <c>ballots</c>, each batch one binary COPY, read in append order.</summary>
+/// <summary>
+/// The ballot log of the cluster profile: one row per ballot in <c>ballots</c>, each batch one binary COPY, read in
+/// append order.
+/// </summary>
 public sealed class PostgresBallotLog(PostgresDatabase database, Serializer<Ballot> serializer) : IBallotLog
 {
     private const string Copy = "COPY ballots (log_id, payload) FROM STDIN (FORMAT BINARY)";

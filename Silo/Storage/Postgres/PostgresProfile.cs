@@ -6,7 +6,10 @@ using Orleans.Configuration;
 
 namespace Blocktrack.Silo.Storage.Postgres;
 
-/// <summary>The cluster profile: membership, grain state and reminders through Orleans' ADO.NET providers, ballots through Npgsql.</summary>
+/// <summary>
+/// The cluster profile: membership, grain state and reminders through Orleans' ADO.NET providers, ballots through
+/// Npgsql.
+/// </summary>
 public static class PostgresProfile
 {
     /// <summary>Grain state, reminders and the ballot log on PostgreSQL, and the schema migration that precedes them.</summary>
@@ -42,7 +45,8 @@ public static class PostgresProfile
             options.ServiceId = settings.ServiceId;
         });
         if (settings.AdvertisedAddress() is { } address)
-            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+            silo.ConfigureEndpoints(
+                address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
         else
             silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
         silo.UseAdoNetClustering(options =>

@@ -74,12 +74,17 @@ public sealed class SchemaMigrator(string connectionString, ILogger? logger = nu
     {
         var assembly = typeof(SchemaMigrator).Assembly;
         var scripts = new List<SchemaScript>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var name in names)
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
             scripts.Add(new SchemaScript(name[ResourcePrefix.Length..], reader.ReadToEnd()));
         }
-        return scripts.Count > 0 ? scripts : throw new InvalidOperationException("No deploy/sql scripts are embedded in " + assembly.GetName().Name + ".");
+        return scripts.Count > 0
+            ? scripts
+            : throw new InvalidOperationException($"No deploy/sql scripts are embedded in {assembly.GetName().Name}.");
     }
 }

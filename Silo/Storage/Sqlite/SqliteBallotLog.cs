@@ -5,7 +5,10 @@ using Orleans.Serialization;
 
 namespace Blocktrack.Silo.Storage.Sqlite;
 
-/// <summary>The ballot log in the embedded profile's SQLite file: one row per ballot, a batch per transaction, read in append order.</summary>
+/// <summary>
+/// The ballot log in the embedded profile's SQLite file: one row per ballot, a batch per transaction, read in append
+/// order.
+/// </summary>
 public sealed class SqliteBallotLog(SqliteDatabase database, Serializer<Ballot> serializer) : IBallotLog
 {
     private const string Insert = "INSERT INTO ballots (log_id, payload) VALUES ($log, $payload)";

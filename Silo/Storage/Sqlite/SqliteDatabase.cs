@@ -34,7 +34,10 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Absolute path of the database file.</summary>
     public string FilePath { get; }
 
-    /// <summary>Opens the file and applies the schema now rather than at the first grain call, so a bad data folder stops the silo at startup.</summary>
+    /// <summary>
+    /// Opens the file and applies the schema now rather than at the first grain call, so a bad data folder stops the silo
+    /// at startup.
+    /// </summary>
     public void Open()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

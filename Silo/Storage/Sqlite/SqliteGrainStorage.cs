@@ -88,7 +88,8 @@ public sealed class SqliteGrainStorage(string name, SqliteDatabase database, IGr
             return command.ExecuteScalar() is long version ? Etag(version) : "none";
         });
         return new InconsistentStateException(
-            $"Version conflict on {operation} of '{stateName}' for {grainId} in storage '{name}': the grain holds etag {etag ?? "none"}, storage has {stored}.",
+            $"Version conflict on {operation} of '{stateName}' for {grainId} in storage '{name}': "
+            + $"the grain holds etag {etag ?? "none"}, storage has {stored}.",
             stored, etag ?? "none");
     }
 

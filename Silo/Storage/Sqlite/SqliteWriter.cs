@@ -2,7 +2,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Blocktrack.Silo.Storage.Sqlite;
 
-/// <summary>The open write transaction handed to <see cref="SqliteDatabase.WriteAsync{T}"/>; its commands stay prepared between writes.</summary>
+/// <summary>
+/// The open write transaction handed to <see cref="SqliteDatabase.WriteAsync{T}"/>; its commands stay prepared between
+/// writes.
+/// </summary>
 public sealed class SqliteWriter(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> prepared)
 {
     /// <summary>The command for <paramref name="sql"/>, with no parameters, enlisted in the transaction.</summary>
