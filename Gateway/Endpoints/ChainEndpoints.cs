@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using Blocktrack.Grains.Interfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Blocktrack.Gateway;
 
@@ -9,7 +10,6 @@ namespace Blocktrack.Gateway;
 public static class ChainEndpoints
 {
     public const string Tag = "Chains";
-    public const int MaxPageSize = 200;
 
     // 2^256 - 1 has 78 decimal digits.
     private const int MaxProposalIdDigits = 78;
@@ -39,19 +39,18 @@ public static class ChainEndpoints
     {
         var id = ChainId(chainId);
         return TypedResults.Ok(await ChainHealth.One(grains, time, id)
-            ?? throw new ApiProblemException(ErrorCodes.ChainNotFound, $"Chain {id} is not mirrored by this cluster; GET /chains lists those that are."));
+            ?? throw NotMirrored(id));
     }
 
     private static async Task<Ok<MirroredGovernorInfo>> GetGovernor(string chainId, string address, IGrainFactory grains) =>
         TypedResults.Ok(await (await Governor(chainId, address, grains)).GetInfo());
 
-    private static async Task<Ok<MirroredProposalPage>> ListProposals(string chainId, string address, HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<MirroredProposalPage>> ListProposals(
+        string chainId, string address, [FromQuery] string? state, [AsParameters] PageQuery page, IGrainFactory grains)
     {
         var governor = await Governor(chainId, address, grains);
-        var state = Query.State(http.Request, "state");
-        var offset = Query.Int(http.Request, "offset", 0, 0, int.MaxValue);
-        var limit = Query.Int(http.Request, "limit", 50, 1, MaxPageSize);
-        return TypedResults.Ok(await governor.ListProposals(state, offset, limit));
+        var (filter, offset, limit) = (Query.State("state", state), page.Skip, page.Take);
+        return TypedResults.Ok(await governor.ListProposals(filter, offset, limit));
     }
 
     private static async Task<Ok<MirroredProposalInfo>> GetProposal(string chainId, string address, string id, IGrainFactory grains)
@@ -67,16 +66,21 @@ public static class ChainEndpoints
         var governor = Addresses.Normalize(address, "address");
         var chains = await grains.GetGrain<IChainRegistryGrain>(0).GetChains();
         var chain = chains.FirstOrDefault(c => c.Id == id)
-            ?? throw new ApiProblemException(ErrorCodes.ChainNotFound, $"Chain {id} is not mirrored by this cluster; GET /chains lists those that are.");
+            ?? throw NotMirrored(id);
         if (!chain.Governors.Any(g => g.Address == governor))
-            throw new ApiProblemException(ErrorCodes.GovernorNotFound, $"No Governor at {governor} is mirrored on chain {id}; GET /chains/{id} lists those that are.");
+            throw new ApiProblemException(ErrorCodes.GovernorNotFound,
+                $"No Governor at {governor} is mirrored on chain {id}; GET /chains/{id} lists those that are.");
         return grains.GetGrain<IMirroredGovernorGrain>(MirrorKeys.Governor(id, governor));
     }
 
     private static long ChainId(string text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
             ? id
-            : throw new ApiProblemException(ErrorCodes.InvalidArgument, $"The chain id must be a positive decimal integer, got '{Clip(text)}'.");
+            : throw new ApiProblemException(ErrorCodes.InvalidArgument,
+                $"The chain id must be a positive decimal integer, got '{Clip(text)}'.");
+
+    private static ApiProblemException NotMirrored(long id) =>
+        new(ErrorCodes.ChainNotFound, $"Chain {id} is not mirrored by this cluster; GET /chains lists those that are.");
 
     /// <summary>A uint256 proposal id in canonical decimal (as the Governor's logs and this API spell it).</summary>
     private static string ProposalNumber(string text)

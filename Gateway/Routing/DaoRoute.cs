@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace Blocktrack.Gateway;
+
+/// <summary>
+/// One route for an endpoint under a DAO path of any depth, e.g. <c>/daos/{path}/proposals</c> or
+/// <c>/proposals/{path}/{seq}/ballots</c>.
+/// </summary>
+/// <remarks>
+/// ASP.NET Core allows a catch-all only as a template's last segment, so <c>/daos/{**path}/proposals</c> cannot be
+/// written. Each such endpoint is therefore mapped on <c>/daos/{root}/{**rest}</c> (see <see cref="DaoRoutes"/>) and
+/// this constraint, which is also the endpoint's metadata, accepts a request only when root + rest spell 1 to
+/// <see cref="DaoPath.MaxDepth"/> DAO segments, then (for proposals) a number, then the endpoint's own trailing words.
+/// The first segment is a parameter of its own so <c>/daos</c> itself never reaches these endpoints.
+/// Where several endpoints accept a path, the one with more trailing words wins (its route order is lower), as a
+/// literal segment beat a DAO segment when every depth had its own route. <see cref="Template"/> is what OpenAPI,
+/// metrics and the docs show: one path per endpoint.
+/// </remarks>
+public sealed class DaoRoute : IRouteConstraint
+{
+    public const string RootParameter = "root";
+    public const string RestParameter = "rest";
+
+    private readonly string[] words;
+
+    public DaoRoute(bool numbered, string suffix)
+    {
+        Numbered = numbered;
+        words = suffix.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        Template = "{path}" + (numbered ? "/{" + ProposalId.SeqParameter + "}" : "") + suffix;
+    }
+
+    /// <summary>True for proposal routes: a sequence number follows the DAO path.</summary>
+    public bool Numbered { get; }
+
+    /// <summary>The route as documented below its group's prefix, e.g. <c>{path}/{seq}/ballots</c>.</summary>
+    public string Template { get; }
+
+    /// <summary>Lower wins: endpoints with more literal trailing words are preferred.</summary>
+    public int Order => -words.Length;
+
+    /// <summary>The route of the endpoint serving <paramref name="http"/>.</summary>
+    public static DaoRoute Of(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<DaoRoute>()
+        ?? throw new InvalidOperationException("DaoPath and ProposalId bind only on endpoints mapped through DaoRoutes.");
+
+    public bool Match(
+        HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        TrySplit(values, out _, out _);
+
+    /// <summary>The DAO path and (for proposals) the sequence number the route values spell, if this route accepts them.</summary>
+    public bool TrySplit(RouteValueDictionary values, out string dao, out string seq)
+    {
+        dao = seq = "";
+        var segments = Segments(values[RootParameter] as string, values[RestParameter] as string);
+        var fixedCount = words.Length + (Numbered ? 1 : 0);
+        var depth = segments.Count - fixedCount;
+        if (depth < 1 || depth > DaoPath.MaxDepth || segments.Any(s => s.Length == 0))
+            return false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!string.Equals(segments[depth + fixedCount - words.Length + i], words[i], StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+        // The same test the old {seq:long} route constraint made; ProposalId then insists on plain digits.
+        if (Numbered && !long.TryParse(segments[depth], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            return false;
+        dao = string.Join('/', segments.Take(depth));
+        seq = Numbered ? segments[depth] : "";
+        return true;
+    }
+
+    private static List<string> Segments(string? root, string? rest)
+    {
+        var segments = new List<string> { root ?? "" };
+        if (!string.IsNullOrEmpty(rest))
+            segments.AddRange(rest.TrimEnd('/').Split('/'));
+        return segments;
+    }
+}
