@@ -22,8 +22,9 @@ public static class ParameterDocs
     {
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
+            // Bound as text only so that a bad value gets our problem; what the API takes is an integer.
             if (parameter.In == ParameterLocation.Query && PageQuery.Descriptions.TryGetValue(parameter.Name ?? "", out var text))
-                parameter.Description = text;
+                (parameter.Description, parameter.Schema) = (text, new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" });
         }
         var declared = operation.Parameters?.Where(p => p.In == ParameterLocation.Path).Select(p => p.Name).ToHashSet() ?? [];
         var template = context.Description.RelativePath ?? "";

@@ -8,13 +8,14 @@ namespace Blocktrack.Gateway;
 /// </summary>
 /// <remarks>
 /// ASP.NET Core allows a catch-all only as a template's last segment, so <c>/daos/{**path}/proposals</c> cannot be
-/// written. Each such endpoint is therefore mapped on <c>/daos/{root}/{**rest}</c> (see <see cref="DaoRoutes"/>) and
-/// this constraint, which is also the endpoint's metadata, accepts a request only when root + rest spell 1 to
+/// written, and one catch-all endpoint per method that dispatches on the trailing word would show OpenAPI one
+/// operation per method. So each endpoint is mapped on <c>/daos/{root}/{**rest}</c> (see <see cref="DaoRoutes"/>)
+/// with this constraint, which is also its metadata: it accepts a request only when root + rest spell 1 to
 /// <see cref="DaoPath.MaxDepth"/> DAO segments, then (for proposals) a number, then the endpoint's own trailing words.
-/// The first segment is a parameter of its own so <c>/daos</c> itself never reaches these endpoints.
-/// Where several endpoints accept a path, the one with more trailing words wins (its route order is lower), as a
-/// literal segment beat a DAO segment when every depth had its own route. <see cref="Template"/> is what OpenAPI,
-/// metrics and the docs show: one path per endpoint.
+/// The first segment is a parameter of its own so that <c>/daos</c> itself never reaches these endpoints.
+/// Where several endpoints accept a path, the one with more trailing words wins (its route order is lower), just as
+/// routing prefers a literal segment to a parameter. <see cref="Template"/> becomes the route pattern's raw text, which
+/// is what OpenAPI and the <c>http.route</c> metric show: one path per endpoint.
 /// </remarks>
 public sealed class DaoRoute : IRouteConstraint
 {
@@ -61,7 +62,7 @@ public sealed class DaoRoute : IRouteConstraint
             if (!string.Equals(segments[depth + fixedCount - words.Length + i], words[i], StringComparison.OrdinalIgnoreCase))
                 return false;
         }
-        // The same test the old {seq:long} route constraint made; ProposalId then insists on plain digits.
+        // Any integer routing's {seq:long} would take; ProposalId then wants plain digits, so "-1" is proposal-not-found.
         if (Numbered && !long.TryParse(segments[depth], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
             return false;
         dao = string.Join('/', segments.Take(depth));

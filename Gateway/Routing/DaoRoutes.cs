@@ -17,10 +17,10 @@ public static class DaoRoutes
         group.Map(method, new DaoRoute(numbered: true, suffix), handler);
 
     /// <summary>
-    /// Answers what routing answered when every depth had its own routes, for requests no DAO endpoint takes: 415 when an
-    /// endpoint of the method accepts the path but not the content type, 405 with <c>Allow</c> when only other methods'
-    /// endpoints accept it, else 404. Routing cannot tell by itself: it filters the catch-all endpoints by method and
-    /// content type before their constraints are asked, so without this fallback every such request would be a 404.
+    /// Answers as routing does for plain templates, for requests no DAO endpoint takes: 415 when an endpoint of the
+    /// method accepts the path but not the content type, 405 with <c>Allow</c> when only other methods' endpoints accept
+    /// it, else 404. Routing cannot tell by itself: it filters the catch-all endpoints by method and content type before
+    /// their constraints are asked, so without this fallback every such request would be a 404.
     /// </summary>
     public static void MapDaoRouteFallbacks(this IEndpointRouteBuilder app)
     {
@@ -55,7 +55,8 @@ public static class DaoRoutes
 
     private static RouteHandlerBuilder Map(this IEndpointRouteBuilder group, string method, DaoRoute route, Delegate handler)
     {
-        // The raw text is the documented template; matching uses the catch-all segments and the route's constraint.
+        // ApiExplorer and the route metric read the raw text, so it is the documented template; matching uses the
+        // catch-all segments and the route's constraint.
         var pattern = RoutePatternFactory.Pattern(route.Template, defaults: null,
             parameterPolicies: new RouteValueDictionary { [DaoRoute.RestParameter] = route }, CatchAll.PathSegments);
         var builder = group.Map(pattern, handler).WithMetadata(new HttpMethodMetadata([method]), route);

@@ -22,6 +22,9 @@ public sealed class RoutingTests(GatewayFixture gateway)
         var ballots = paths.GetProperty("/proposals/{path}/{seq}/ballots").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => (p.Str("name"), p.Str("in"))).ToList();
         Assert.Equal([("path", "path"), ("seq", "path"), ("offset", "query"), ("limit", "query")], ballots);
+        var limit = paths.GetProperty("/daos/{path}/proposals").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(p => p.Str("name") == "limit");
+        Assert.Equal("integer", limit.GetProperty("schema").Str("type"));
     }
 
     [Theory]
