@@ -15,10 +15,8 @@ public sealed record DaoPath
     /// <summary>Route words that follow a DAO path; the grains' naming rules reserve them, so no DAO is named after one.</summary>
     public static IReadOnlySet<string> Reserved => Names.Reserved;
 
-    public static bool IsValid(string? path) => !string.IsNullOrEmpty(path) && Names.IsDaoPath(path);
-
     /// <summary>Refuses an invalid path with <c>invalid-dao-path</c>.</summary>
-    public static string Require(string? path) => IsValid(path)
+    public static string Require(string? path) => !string.IsNullOrEmpty(path) && Names.IsDaoPath(path)
         ? path!
         : throw new ApiProblemException(ErrorCodes.InvalidDaoPath,
             $"'{Truncate(path)}' is not a DAO path: 1 to {MaxDepth} segments of [a-z][a-z0-9-]{{0,39}} joined by '/', " +

@@ -22,17 +22,17 @@ public sealed class DaoRoute : IRouteConstraint
     public const string RootParameter = "root";
     public const string RestParameter = "rest";
 
+    private readonly bool numbered;
     private readonly string[] words;
 
+    /// <param name="numbered">True for proposal routes: a sequence number follows the DAO path.</param>
+    /// <param name="suffix">The endpoint's trailing words, e.g. <c>/constitution/history</c>, or empty.</param>
     public DaoRoute(bool numbered, string suffix)
     {
-        Numbered = numbered;
+        this.numbered = numbered;
         words = suffix.Split('/', StringSplitOptions.RemoveEmptyEntries);
         Template = "{path}" + (numbered ? "/{" + ProposalId.SeqParameter + "}" : "") + suffix;
     }
-
-    /// <summary>True for proposal routes: a sequence number follows the DAO path.</summary>
-    public bool Numbered { get; }
 
     /// <summary>The route as documented below its group's prefix, e.g. <c>{path}/{seq}/ballots</c>.</summary>
     public string Template { get; }
@@ -53,7 +53,7 @@ public sealed class DaoRoute : IRouteConstraint
     {
         dao = seq = "";
         var segments = Segments(values[RootParameter] as string, values[RestParameter] as string);
-        var fixedCount = words.Length + (Numbered ? 1 : 0);
+        var fixedCount = words.Length + (numbered ? 1 : 0);
         var depth = segments.Count - fixedCount;
         if (depth < 1 || depth > DaoPath.MaxDepth || segments.Any(s => s.Length == 0))
             return false;
@@ -63,10 +63,10 @@ public sealed class DaoRoute : IRouteConstraint
                 return false;
         }
         // Any integer routing's {seq:long} would take; ProposalId then wants plain digits, so "-1" is proposal-not-found.
-        if (Numbered && !long.TryParse(segments[depth], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        if (numbered && !long.TryParse(segments[depth], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
             return false;
         dao = string.Join('/', segments.Take(depth));
-        seq = Numbered ? segments[depth] : "";
+        seq = numbered ? segments[depth] : "";
         return true;
     }
 

@@ -8,16 +8,7 @@ public sealed record ProposalId
 {
     public const string SeqParameter = "seq";
 
-    private ProposalId(DaoPath dao, long seq)
-    {
-        Dao = dao;
-        Seq = seq;
-        Value = Format(dao.Value, seq);
-    }
-
-    public DaoPath Dao { get; }
-
-    public long Seq { get; }
+    private ProposalId(string value) => Value = value;
 
     /// <summary>The grain key and the id clients see, e.g. <c>blocktrack/grants/7</c>.</summary>
     public string Value { get; }
@@ -29,7 +20,7 @@ public sealed record ProposalId
         DaoRoute.Of(http).TrySplit(http.Request.RouteValues, out _, out var seqText);
         if (!long.TryParse(seqText, NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
             throw new ApiProblemException(ErrorCodes.ProposalNotFound, $"'{seqText}' is not a proposal number.");
-        return new ProposalId(dao, seq);
+        return new ProposalId(Format(dao.Value, seq));
     }
 
     public static ValueTask<ProposalId?> BindAsync(HttpContext http, ParameterInfo parameter) =>
