@@ -17,25 +17,17 @@ namespace Blocktrack.Gateway;
 /// routing prefers a literal segment to a parameter. <see cref="Template"/> becomes the route pattern's raw text, which
 /// is what OpenAPI and the <c>http.route</c> metric show: one path per endpoint.
 /// </remarks>
-public sealed class DaoRoute : IRouteConstraint
+/// <param name="numbered">True for proposal routes: a sequence number follows the DAO path.</param>
+/// <param name="suffix">The endpoint's trailing words, e.g. <c>/constitution/history</c>, or empty.</param>
+public sealed class DaoRoute(bool numbered, string suffix) : IRouteConstraint
 {
     public const string RootParameter = "root";
     public const string RestParameter = "rest";
 
-    private readonly bool numbered;
-    private readonly string[] words;
-
-    /// <param name="numbered">True for proposal routes: a sequence number follows the DAO path.</param>
-    /// <param name="suffix">The endpoint's trailing words, e.g. <c>/constitution/history</c>, or empty.</param>
-    public DaoRoute(bool numbered, string suffix)
-    {
-        this.numbered = numbered;
-        words = suffix.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        Template = "{path}" + (numbered ? "/{" + ProposalId.SeqParameter + "}" : "") + suffix;
-    }
+    private readonly string[] words = suffix.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The route as documented below its group's prefix, e.g. <c>{path}/{seq}/ballots</c>.</summary>
-    public string Template { get; }
+    public string Template { get; } = "{path}" + (numbered ? "/{" + ProposalId.SeqParameter + "}" : "") + suffix;
 
     /// <summary>Lower wins: endpoints with more literal trailing words are preferred.</summary>
     public int Order => -words.Length;
