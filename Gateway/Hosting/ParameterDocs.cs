@@ -4,8 +4,9 @@ using Microsoft.OpenApi;
 namespace Blocktrack.Gateway;
 
 /// <summary>
-/// Describes the route values bound by <see cref="DaoPath"/>, <see cref="ProposalId"/> and <see cref="Address"/>:
-/// ApiExplorer lists only parameters the framework binds itself, so without this their <c>{…}</c> would go undeclared.
+/// Describes the route values bound by <see cref="DaoPath"/>, <see cref="ProposalId"/>, <see cref="Address"/> and
+/// <see cref="ChainId"/>: ApiExplorer lists only parameters the framework binds itself, so without this their
+/// <c>{…}</c> would go undeclared.
 /// Also describes <see cref="PageQuery"/>'s parameters (a [Description] on an [AsParameters] record breaks the generator).
 /// </summary>
 public static class ParameterDocs
@@ -16,6 +17,7 @@ public static class ParameterDocs
             $"DAO path: 1 to {DaoPath.MaxDepth} segments of [a-z][a-z0-9-]{{0,39}} joined by '/', e.g. blocktrack/grants."),
         [ProposalId.SeqParameter] = (JsonSchemaType.Integer, "The proposal's number within its DAO."),
         [Address.Parameter] = (JsonSchemaType.String, "0x and 40 hex digits, in lower, upper or EIP-55 mixed case."),
+        [ChainId.Parameter] = (JsonSchemaType.Integer, "A mirrored chain's id (GET /chains lists them)."),
     };
 
     public static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
