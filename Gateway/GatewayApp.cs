@@ -59,6 +59,7 @@ public static class GatewayApp
         app.MapVoterEndpoints();
         app.MapChainEndpoints();
         app.MapAnchorEndpoints();
+        app.MapDaoRouteFallbacks();
 
         StartupBanner.PrintOnStart(app);
         return app;

@@ -1,5 +1,6 @@
 using Blocktrack.Grains.Interfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Blocktrack.Gateway;
 
@@ -10,26 +11,25 @@ public static class AnchorEndpoints
 
     public static void MapAnchorEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapProposalRoutes("GET", "/anchor", "GetProposalAnchor", GetProposalAnchor, b => b.WithTags(Tag)
+        app.MapGroup("/proposals").WithTags(Tag).MapProposal("GET", "/anchor", GetProposalAnchor).WithName("GetProposalAnchor")
             .WithSummary("The proposal's published result (final state, tally, ballot-set hash) and the anchor contract's copy")
-            .ProducesProblem(404));
-        app.MapDaoRoutes("GET", "/daos", "/constitution/anchor", "GetConstitutionAnchor", GetConstitutionAnchor, b => b.WithTags(Tag)
+            .ProducesProblem(404);
+        app.MapGroup("/daos").WithTags(Tag).MapDao("GET", "/constitution/anchor", GetConstitutionAnchor).WithName("GetConstitutionAnchor")
             .WithSummary("A constitution version's published hash (?version=, default current) and the anchor contract's copy")
-            .ProducesProblem(400).ProducesProblem(404));
+            .ProducesProblem(400).ProducesProblem(404);
     }
 
-    private static async Task<Ok<AnchorCheck>> GetProposalAnchor(HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<AnchorCheck>> GetProposalAnchor(ProposalId id, IGrainFactory grains)
     {
-        var id = ProposalId.FromRoute(http.Request);
-        await grains.GetGrain<IProposalGrain>(id).GetInfo(); // 404 for an unknown proposal
-        return TypedResults.Ok(await grains.GetGrain<IAnchorGrain>(0).Check(AnchorRecord.ResultKey(id)));
+        await grains.Proposal(id).GetInfo(); // 404 for an unknown proposal
+        return TypedResults.Ok(await grains.GetGrain<IAnchorGrain>(0).Check(AnchorRecord.ResultKey(id.Value)));
     }
 
-    private static async Task<Ok<AnchorCheck>> GetConstitutionAnchor(HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<AnchorCheck>> GetConstitutionAnchor(DaoPath path, [FromQuery] string? version, IGrainFactory grains)
     {
-        var path = DaoPath.FromRoute(http.Request);
-        var info = await grains.GetGrain<IDaoGrain>(path).GetInfo();
-        var version = Query.Int(http.Request, "version", info.Constitution.Version, 1, info.Constitution.Version);
-        return TypedResults.Ok(await grains.GetGrain<IAnchorGrain>(0).Check(AnchorRecord.ConstitutionKey(path, version)));
+        var info = await grains.Dao(path).GetInfo();
+        var current = info.Constitution.Version;
+        var chosen = Query.Int("version", version, current, 1, current);
+        return TypedResults.Ok(await grains.GetGrain<IAnchorGrain>(0).Check(AnchorRecord.ConstitutionKey(path.Value, chosen)));
     }
 }

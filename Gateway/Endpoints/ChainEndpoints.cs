@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using Blocktrack.Grains.Interfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Blocktrack.Gateway;
 
@@ -9,7 +10,6 @@ namespace Blocktrack.Gateway;
 public static class ChainEndpoints
 {
     public const string Tag = "Chains";
-    public const int MaxPageSize = 200;
 
     // 2^256 - 1 has 78 decimal digits.
     private const int MaxProposalIdDigits = 78;
@@ -17,17 +17,19 @@ public static class ChainEndpoints
 
     public static void MapChainEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/chains", ListChains).WithName("ListChains").WithTags(Tag)
+        var chains = app.MapGroup("/chains").WithTags(Tag);
+        chains.MapGet("", ListChains).WithName("ListChains")
             .WithSummary("Every mirrored chain with its watcher: head, cursor, lag in blocks and seconds, last error, healthy");
-        app.MapGet("/chains/{chainId}", GetChain).WithName("GetChain").WithTags(Tag)
+        chains.MapGet("/{chainId}", GetChain).WithName("GetChain")
             .WithSummary("One mirrored chain with its watcher").ProducesProblem(400).ProducesProblem(404);
-        app.MapGet("/chains/{chainId}/governors/{address}", GetGovernor).WithName("GetMirroredGovernor").WithTags(Tag)
+        var governor = chains.MapGroup("/{chainId}/governors/{address}");
+        governor.MapGet("", GetGovernor).WithName("GetMirroredGovernor")
             .WithSummary("A mirrored Governor: its mirror path, proposal count and how far it has been followed")
             .ProducesProblem(400).ProducesProblem(404);
-        app.MapGet("/chains/{chainId}/governors/{address}/proposals", ListProposals).WithName("ListMirroredProposals").WithTags(Tag)
+        governor.MapGet("/proposals", ListProposals).WithName("ListMirroredProposals")
             .WithSummary("The Governor's proposals with tallies, newest first; ?state=&offset=0&limit=50 (limit ≤ 200)")
             .ProducesProblem(400).ProducesProblem(404);
-        app.MapGet("/chains/{chainId}/governors/{address}/proposals/{id}", GetProposal).WithName("GetMirroredProposal").WithTags(Tag)
+        governor.MapGet("/proposals/{id}", GetProposal).WithName("GetMirroredProposal")
             .WithSummary("One on-chain proposal (decimal uint256 id): description, actions, snapshot, deadline, state, For/Against/Abstain")
             .ProducesProblem(400).ProducesProblem(404);
     }
@@ -35,48 +37,41 @@ public static class ChainEndpoints
     private static async Task<Ok<IReadOnlyList<ChainView>>> ListChains(IGrainFactory grains, TimeProvider time) =>
         TypedResults.Ok(await ChainHealth.All(grains, time));
 
-    private static async Task<Ok<ChainView>> GetChain(string chainId, IGrainFactory grains, TimeProvider time)
+    private static async Task<Ok<ChainView>> GetChain(ChainId chain, IGrainFactory grains, TimeProvider time) =>
+        TypedResults.Ok(await ChainHealth.One(grains, time, chain.Value) ?? throw NotMirrored(chain.Value));
+
+    private static async Task<Ok<MirroredGovernorInfo>> GetGovernor(ChainId chain, Address governor, IGrainFactory grains) =>
+        TypedResults.Ok(await (await Governor(chain, governor, grains)).GetInfo());
+
+    private static async Task<Ok<MirroredProposalPage>> ListProposals(
+        ChainId chain, Address governor, [FromQuery] string? state, [AsParameters] PageQuery page, IGrainFactory grains)
     {
-        var id = ChainId(chainId);
-        return TypedResults.Ok(await ChainHealth.One(grains, time, id)
-            ?? throw new ApiProblemException(ErrorCodes.ChainNotFound, $"Chain {id} is not mirrored by this cluster; GET /chains lists those that are."));
+        var mirror = await Governor(chain, governor, grains);
+        var (filter, offset, limit) = (Query.State("state", state), page.Skip, page.Take);
+        return TypedResults.Ok(await mirror.ListProposals(filter, offset, limit));
     }
 
-    private static async Task<Ok<MirroredGovernorInfo>> GetGovernor(string chainId, string address, IGrainFactory grains) =>
-        TypedResults.Ok(await (await Governor(chainId, address, grains)).GetInfo());
-
-    private static async Task<Ok<MirroredProposalPage>> ListProposals(string chainId, string address, HttpContext http, IGrainFactory grains)
+    // The id is parsed only once the governor is known, so an unknown chain or governor is a 404 whatever the id.
+    private static async Task<Ok<MirroredProposalInfo>> GetProposal(ChainId chain, Address governor, string id, IGrainFactory grains)
     {
-        var governor = await Governor(chainId, address, grains);
-        var state = Query.State(http.Request, "state");
-        var offset = Query.Int(http.Request, "offset", 0, 0, int.MaxValue);
-        var limit = Query.Int(http.Request, "limit", 50, 1, MaxPageSize);
-        return TypedResults.Ok(await governor.ListProposals(state, offset, limit));
-    }
-
-    private static async Task<Ok<MirroredProposalInfo>> GetProposal(string chainId, string address, string id, IGrainFactory grains)
-    {
-        var governor = await Governor(chainId, address, grains);
-        return TypedResults.Ok(await governor.GetProposal(ProposalNumber(id)));
+        var mirror = await Governor(chain, governor, grains);
+        return TypedResults.Ok(await mirror.GetProposal(ProposalNumber(id)));
     }
 
     /// <summary>The governor grain, once the chain and the governor are known to be mirrored.</summary>
-    private static async Task<IMirroredGovernorGrain> Governor(string chainId, string address, IGrainFactory grains)
+    private static async Task<IMirroredGovernorGrain> Governor(ChainId chain, Address governor, IGrainFactory grains)
     {
-        var id = ChainId(chainId);
-        var governor = Addresses.Normalize(address, "address");
+        var (id, address) = (chain.Value, governor.Value);
         var chains = await grains.GetGrain<IChainRegistryGrain>(0).GetChains();
-        var chain = chains.FirstOrDefault(c => c.Id == id)
-            ?? throw new ApiProblemException(ErrorCodes.ChainNotFound, $"Chain {id} is not mirrored by this cluster; GET /chains lists those that are.");
-        if (!chain.Governors.Any(g => g.Address == governor))
-            throw new ApiProblemException(ErrorCodes.GovernorNotFound, $"No Governor at {governor} is mirrored on chain {id}; GET /chains/{id} lists those that are.");
-        return grains.GetGrain<IMirroredGovernorGrain>(MirrorKeys.Governor(id, governor));
+        var mirrored = chains.FirstOrDefault(c => c.Id == id) ?? throw NotMirrored(id);
+        if (!mirrored.Governors.Any(g => g.Address == address))
+            throw new ApiProblemException(ErrorCodes.GovernorNotFound,
+                $"No Governor at {address} is mirrored on chain {id}; GET /chains/{id} lists those that are.");
+        return grains.GetGrain<IMirroredGovernorGrain>(MirrorKeys.Governor(id, address));
     }
 
-    private static long ChainId(string text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
-            ? id
-            : throw new ApiProblemException(ErrorCodes.InvalidArgument, $"The chain id must be a positive decimal integer, got '{Clip(text)}'.");
+    private static ApiProblemException NotMirrored(long id) =>
+        new(ErrorCodes.ChainNotFound, $"Chain {id} is not mirrored by this cluster; GET /chains lists those that are.");
 
     /// <summary>A uint256 proposal id in canonical decimal (as the Governor's logs and this API spell it).</summary>
     private static string ProposalNumber(string text)

@@ -1,7 +1,5 @@
 using Blocktrack.Grains.Interfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace Blocktrack.Gateway;
 
@@ -10,52 +8,33 @@ public static class DaoActionEndpoints
 {
     public static void MapDaoActionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapDaoRoutes("POST", "/daos", "/proposals", "Propose", Propose, b => b.WithTags(DaoEndpoints.Tag)
+        var daos = app.MapGroup("/daos").WithTags(DaoEndpoints.Tag);
+        daos.MapDao("POST", "/proposals", Propose).WithName("Propose")
             .WithSummary("Submit a signed Proposal; 201 with the new proposal")
-            .Accepts<SignedRequest<ProposalMessage>>("application/json")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422));
-        app.MapDaoRoutes("POST", "/daos", "/committee", "ChangeCommittee", ChangeCommittee, b => b.WithTags(DaoEndpoints.Tag)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        daos.MapDao("POST", "/committee", ChangeCommittee).WithName("ChangeCommittee")
             .WithSummary("A coordinator adds or removes a committee member (signed CommitteeChange)")
-            .Accepts<SignedRequest<CommitteeChangeMessage>>("application/json")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409));
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<Created<ProposalInfo>> Propose(
-        HttpContext http, IGrainFactory grains, SignatureVerifier verifier, IOptions<JsonOptions> json)
+    private static async Task<Created<ProposalInfo>> Propose(DaoPath path, Signed<ProposalMessage> proposal, IGrainFactory grains)
     {
-        var dao = DaoPath.FromRoute(http.Request);
-        var verified = verifier.Verify(await JsonBody.ReadAsync<SignedRequest<ProposalMessage>>(http));
-        var message = verified.Message;
-        RequireSameDao(message.Dao, dao);
-        // Parsed before the message is consumed, so a typo in the actions does not burn the signature.
-        var actions = ProposalActions.Parse(message.Actions, json.Value.SerializerOptions);
-        await SignedMessages.Consume(grains, verifier, verified);
-        var info = await grains.GetGrain<IDaoGrain>(dao).Propose(new ProposalDraft
+        var message = proposal.Message;
+        var info = await grains.Dao(path).Propose(new ProposalDraft
         {
-            Proposer = verified.Signer,
+            Proposer = proposal.Signer,
             Class = message.Class,
             Title = message.Title,
             Description = message.Description,
-            Actions = actions,
-            Digest = verified.Digest,
+            Actions = message.ParsedActions,
+            Digest = proposal.Digest,
         });
         return TypedResults.Created("/proposals/" + info.Id, info);
     }
 
-    private static async Task<Ok<DaoInfo>> ChangeCommittee(HttpContext http, IGrainFactory grains, SignatureVerifier verifier)
+    private static async Task<Ok<DaoInfo>> ChangeCommittee(DaoPath path, Signed<CommitteeChangeMessage> change, IGrainFactory grains)
     {
-        var dao = DaoPath.FromRoute(http.Request);
-        var verified = verifier.Verify(await JsonBody.ReadAsync<SignedRequest<CommitteeChangeMessage>>(http));
-        var message = verified.Message;
-        RequireSameDao(message.Dao, dao);
-        await SignedMessages.Consume(grains, verifier, verified);
-        var member = MessageFields.Address(message.Member, "member");
-        return TypedResults.Ok(await grains.GetGrain<IDaoGrain>(dao).ChangeCommittee(verified.Signer, member, message.Granted));
-    }
-
-    private static void RequireSameDao(string signed, string route)
-    {
-        if (!string.Equals(signed, route, StringComparison.Ordinal))
-            throw new ApiProblemException(ErrorCodes.DaoMismatch, $"The message is signed for DAO '{signed}' but was sent to '{route}'.");
+        var member = MessageFields.Address(change.Message.Member, "member");
+        return TypedResults.Ok(await grains.Dao(path).ChangeCommittee(change.Signer, member, change.Message.Granted));
     }
 }

@@ -7,39 +7,34 @@ namespace Blocktrack.Gateway;
 public static class ProposalEndpoints
 {
     public const string Tag = "Proposals";
-    public const int MaxPageSize = 200;
 
     public static void MapProposalEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapProposalRoutes("GET", "", "GetProposal", GetProposal, b => b.WithTags(Tag)
-            .WithSummary("A proposal: lifecycle state, deadlines, tally, actions").ProducesProblem(404));
-        app.MapProposalRoutes("GET", "/tally", "GetTally", GetTally, b => b.WithTags(Tag)
-            .WithSummary("The live tally").ProducesProblem(404));
-        app.MapProposalRoutes("GET", "/ballots", "ListBallots", ListBallots, b => b.WithTags(Tag)
+        var proposals = app.MapGroup("/proposals").WithTags(Tag);
+        proposals.MapProposal("GET", "", GetProposal).WithName("GetProposal")
+            .WithSummary("A proposal: lifecycle state, deadlines, tally, actions").ProducesProblem(404);
+        proposals.MapProposal("GET", "/tally", GetTally).WithName("GetTally")
+            .WithSummary("The live tally").ProducesProblem(404);
+        proposals.MapProposal("GET", "/ballots", ListBallots).WithName("ListBallots")
             .WithSummary("A page of ballots, one per voter, by voter address; ?offset=0&limit=50 (limit ≤ 200)")
-            .ProducesProblem(400).ProducesProblem(404));
-        app.MapProposalRoutes("POST", "/execute", "Execute", Execute, b => b.WithTags(Tag)
+            .ProducesProblem(400).ProducesProblem(404);
+        proposals.MapProposal("POST", "/execute", Execute).WithName("Execute")
             .WithSummary("Execute a queued proposal whose eta has passed (no signature: anyone may trigger it)")
-            .ProducesProblem(404).ProducesProblem(409));
+            .ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<Ok<ProposalInfo>> GetProposal(HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await Proposal(http, grains).GetInfo());
+    private static async Task<Ok<ProposalInfo>> GetProposal(ProposalId id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Proposal(id).GetInfo());
 
-    private static async Task<Ok<Tally>> GetTally(HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await Proposal(http, grains).GetTally());
+    private static async Task<Ok<Tally>> GetTally(ProposalId id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Proposal(id).GetTally());
 
-    private static async Task<Ok<BallotPage>> ListBallots(HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<BallotPage>> ListBallots(ProposalId id, [AsParameters] PageQuery page, IGrainFactory grains)
     {
-        var proposal = Proposal(http, grains);
-        var offset = Query.Int(http.Request, "offset", 0, 0, int.MaxValue);
-        var limit = Query.Int(http.Request, "limit", 50, 1, MaxPageSize);
-        return TypedResults.Ok(new BallotPage(await proposal.GetBallots(offset, limit), offset, limit));
+        var (offset, limit) = (page.Skip, page.Take);
+        return TypedResults.Ok(new BallotPage(await grains.Proposal(id).GetBallots(offset, limit), offset, limit));
     }
 
-    private static async Task<Ok<ProposalInfo>> Execute(HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await Proposal(http, grains).Execute());
-
-    internal static IProposalGrain Proposal(HttpContext http, IGrainFactory grains) =>
-        grains.GetGrain<IProposalGrain>(ProposalId.FromRoute(http.Request));
+    private static async Task<Ok<ProposalInfo>> Execute(ProposalId id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Proposal(id).Execute());
 }

@@ -2,12 +2,15 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Blocktrack.Grains.Interfaces;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace Blocktrack.Gateway;
 
-/// <summary>Server-sent events of a proposal: <c>state</c> and <c>tally</c>, sent first as they are and then whenever they change.</summary>
+/// <summary>
+/// Server-sent events of a proposal: <c>state</c> and <c>tally</c>, sent first as they are and then whenever they change.
+/// </summary>
 public static class ProposalEventsEndpoint
 {
     public const string StateEvent = "state";
@@ -17,17 +20,18 @@ public static class ProposalEventsEndpoint
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     public static void MapProposalEventsEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapProposalRoutes("GET", "/events", "ProposalEvents", Events, b => b.WithTags(ProposalEndpoints.Tag)
+        app.MapGroup("/proposals").MapProposal("GET", "/events", Events).WithName("ProposalEvents").WithTags(ProposalEndpoints.Tag)
             .WithSummary("Server-sent events: 'state' and 'tally', current values first, then on every change")
-            .Produces(200, contentType: "text/event-stream").ProducesProblem(404));
+            .Produces(200, contentType: "text/event-stream").ProducesProblem(404);
 
-    private static async Task<IResult> Events(HttpContext http, IGrainFactory grains, IOptions<JsonOptions> json)
+    private static async Task<ServerSentEventsResult<string>> Events(
+        ProposalId id, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken aborted)
     {
-        var proposal = ProposalEndpoints.Proposal(http, grains);
+        var proposal = grains.Proposal(id);
         // Asked before the stream starts, so an unknown proposal is still a proper 404 problem.
         var info = await proposal.GetInfo();
         var tally = await proposal.GetTally();
-        return TypedResults.ServerSentEvents(Stream(proposal, info, tally, json.Value.SerializerOptions, http.RequestAborted));
+        return TypedResults.ServerSentEvents(Stream(proposal, info, tally, json.Value.SerializerOptions, aborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Stream(IProposalGrain proposal, ProposalInfo info, Tally tally,

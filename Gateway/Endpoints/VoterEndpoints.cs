@@ -1,5 +1,6 @@
 using Blocktrack.Grains.Interfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Blocktrack.Gateway;
 
@@ -11,38 +12,28 @@ public static class VoterEndpoints
 
     public static void MapVoterEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/voters/{address}", GetVoter).WithName("GetVoter").WithTags(Tag)
+        var voters = app.MapGroup("/voters/{address}").WithTags(Tag);
+        voters.MapGet("", GetVoter).WithName("GetVoter")
             .WithSummary("The address's balance, delegate and votes in a token (?token=btk)").ProducesProblem(400);
-        app.MapGet("/voters/{address}/votes", GetVotes).WithName("GetVotes").WithTags(Tag)
+        voters.MapGet("/votes", GetVotes).WithName("GetVotes")
             .WithSummary("Votes delegated to the address at a timepoint (?token=btk&at=<unix seconds>, default now)").ProducesProblem(400);
-        app.MapPost("/voters/{address}/delegate", Delegate).WithName("Delegate").WithTags(Tag)
+        voters.MapPost("/delegate", Delegate).WithName("Delegate")
             .WithSummary("Delegate the address's votes (signed Delegation; the zero address undelegates)")
-            .Accepts<SignedRequest<DelegationMessage>>("application/json")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(409);
     }
 
-    private static async Task<Ok<VoterInfo>> GetVoter(string address, HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<VoterInfo>> GetVoter(Address voter, [FromQuery] string? token, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Voter(voter).GetInfo(TokenOrDefault(token)));
+
+    private static async Task<Ok<VotesView>> GetVotes(
+        Address voter, [FromQuery] string? token, [FromQuery] string? at, IGrainFactory grains, TimeProvider time)
     {
-        var voter = Addresses.Normalize(address, "address");
-        return TypedResults.Ok(await grains.GetGrain<IVoterGrain>(voter).GetInfo(Query.String(http.Request, "token", DefaultToken)));
+        var (tokenId, timepoint) = (TokenOrDefault(token), Query.Long("at", at, time.GetUtcNow().ToUnixTimeSeconds()));
+        return TypedResults.Ok(new VotesView(voter.Value, tokenId, timepoint, await grains.Voter(voter).GetVotes(tokenId, timepoint)));
     }
 
-    private static async Task<Ok<VotesView>> GetVotes(string address, HttpContext http, IGrainFactory grains, TimeProvider time)
-    {
-        var voter = Addresses.Normalize(address, "address");
-        var token = Query.String(http.Request, "token", DefaultToken);
-        var at = Query.Long(http.Request, "at", time.GetUtcNow().ToUnixTimeSeconds());
-        return TypedResults.Ok(new VotesView(voter, token, at, await grains.GetGrain<IVoterGrain>(voter).GetVotes(token, at)));
-    }
+    private static async Task<Ok<VoterInfo>> Delegate(Address voter, Signed<DelegationMessage> delegation, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Voter(voter).Delegate(delegation.Message.Token, delegation.Message.DelegateeOrNull));
 
-    private static async Task<Ok<VoterInfo>> Delegate(string address, HttpContext http, IGrainFactory grains, SignatureVerifier verifier)
-    {
-        var voter = Addresses.Normalize(address, "address");
-        var verified = verifier.Verify(await JsonBody.ReadAsync<SignedRequest<DelegationMessage>>(http));
-        if (verified.Signer != voter)
-            throw new ApiProblemException(ErrorCodes.AddressMismatch, $"The delegation is signed by {verified.Signer} but was sent to /voters/{voter}.");
-        await SignedMessages.Consume(grains, verifier, verified);
-        var message = verified.Message;
-        return TypedResults.Ok(await grains.GetGrain<IVoterGrain>(voter).Delegate(message.Token, message.DelegateeOrNull));
-    }
+    private static string TokenOrDefault(string? token) => string.IsNullOrEmpty(token) ? DefaultToken : token;
 }

@@ -12,6 +12,7 @@ public static class OpenApiSetup
     public static void Configure(OpenApiOptions options)
     {
         options.AddSchemaTransformer(DescribeBigInteger);
+        options.AddOperationTransformer(ParameterDocs.Describe);
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Blocktrack Governance API";
@@ -39,7 +40,8 @@ public static class OpenApiSetup
         });
     }
 
-    private static Task DescribeBigInteger(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    private static Task DescribeBigInteger(
+        OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
         if (type == typeof(BigInteger) || type == typeof(BigInteger?))

@@ -1,39 +1,38 @@
-using System.Text;
+using System.Reflection;
 using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Gateway;
 
-/// <summary>DAO paths in routes, checked by the same rules the grains apply (<see cref="Names"/>).</summary>
-public static class DaoPath
+/// <summary>A DAO path from a route, checked by the same rules the grains apply (<see cref="Names"/>).</summary>
+public sealed record DaoPath
 {
     public const int MaxDepth = Names.MaxDepth;
+
+    private DaoPath(string value) => Value = value;
+
+    public string Value { get; }
 
     /// <summary>Route words that follow a DAO path; the grains' naming rules reserve them, so no DAO is named after one.</summary>
     public static IReadOnlySet<string> Reserved => Names.Reserved;
 
-    /// <summary>Route parameter names of the segments: <c>d0</c>, <c>d1</c>, …</summary>
-    public static string SegmentParameter(int index) => "d" + index;
-
-    public static bool IsValid(string? path) => !string.IsNullOrEmpty(path) && Names.IsDaoPath(path);
-
     /// <summary>Refuses an invalid path with <c>invalid-dao-path</c>.</summary>
-    public static string Require(string? path) => IsValid(path)
+    public static string Require(string? path) => !string.IsNullOrEmpty(path) && Names.IsDaoPath(path)
         ? path!
         : throw new ApiProblemException(ErrorCodes.InvalidDaoPath,
-            $"'{Truncate(path)}' is not a DAO path: 1 to {MaxDepth} segments of [a-z][a-z0-9-]{{0,39}} joined by '/', none of {string.Join(", ", Reserved.Order())}.");
+            $"'{Truncate(path)}' is not a DAO path: 1 to {MaxDepth} segments of [a-z][a-z0-9-]{{0,39}} joined by '/', " +
+            $"none of {string.Join(", ", Reserved.Order())}.");
 
-    /// <summary>The path spelled by the route's <c>d0</c>…<c>d3</c> values.</summary>
-    public static string FromRoute(HttpRequest request)
+    /// <summary>The DAO path of the request's <see cref="DaoRoute"/>.</summary>
+    public static DaoPath FromRoute(HttpContext http)
     {
-        var path = new StringBuilder();
-        for (var i = 0; i < MaxDepth && request.RouteValues.TryGetValue(SegmentParameter(i), out var value); i++)
-        {
-            if (i > 0)
-                path.Append('/');
-            path.Append(value as string);
-        }
-        return Require(path.ToString());
+        DaoRoute.Of(http).TrySplit(http.Request.RouteValues, out var dao, out _);
+        return new DaoPath(Require(dao));
     }
+
+    public static ValueTask<DaoPath?> BindAsync(HttpContext http, ParameterInfo parameter) =>
+        ValueTask.FromResult<DaoPath?>(FromRoute(http));
+
+    public override string ToString() => Value;
 
     private static string Truncate(string? s) => s is null ? "" : s.Length <= 100 ? s : s[..97] + "...";
 }

@@ -1,5 +1,7 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Blocktrack.Gateway;
@@ -31,4 +33,18 @@ public static class JsonBody
             throw new ApiProblemException(ErrorCodes.MalformedRequest, e.Message);
         }
     }
+
+    /// <summary>Declares the JSON body a bindable parameter reads, as <c>Accepts&lt;T&gt;</c> would, for OpenAPI.</summary>
+    internal static void Describe<T>(EndpointBuilder builder) =>
+        builder.Metadata.Add(new AcceptsMetadata(["application/json"], typeof(T)));
+}
+
+/// <summary>A JSON request body bound through <see cref="JsonBody.ReadAsync{T}"/> instead of the framework's reader.</summary>
+public sealed record JsonBody<T>(T Value) : IEndpointParameterMetadataProvider
+    where T : class
+{
+    public static async ValueTask<JsonBody<T>?> BindAsync(HttpContext http, ParameterInfo parameter) =>
+        new(await JsonBody.ReadAsync<T>(http));
+
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) => JsonBody.Describe<T>(builder);
 }

@@ -1,21 +1,32 @@
 using System.Globalization;
+using System.Reflection;
 
 namespace Blocktrack.Gateway;
 
-/// <summary>Proposal ids <c>{daoPath}/{seq}</c>, read from the <c>/proposals/{d0}/…/{seq}</c> routes.</summary>
-public static class ProposalId
+/// <summary>A proposal id <c>{daoPath}/{seq}</c>, read from a <c>/proposals/{path}/{seq}</c> route.</summary>
+public sealed record ProposalId
 {
     public const string SeqParameter = "seq";
 
-    /// <summary>The id the route names; the <c>seq</c> constraint already guarantees an integer.</summary>
-    public static string FromRoute(HttpRequest request)
+    private ProposalId(string value) => Value = value;
+
+    /// <summary>The grain key and the id clients see, e.g. <c>blocktrack/grants/7</c>.</summary>
+    public string Value { get; }
+
+    /// <summary>The id the request's route names; the DAO path is checked first, as the grains would.</summary>
+    public static ProposalId FromRoute(HttpContext http)
     {
-        var dao = DaoPath.FromRoute(request);
-        var seqText = request.RouteValues[SeqParameter] as string;
+        var dao = DaoPath.FromRoute(http);
+        DaoRoute.Of(http).TrySplit(http.Request.RouteValues, out _, out var seqText);
         if (!long.TryParse(seqText, NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
             throw new ApiProblemException(ErrorCodes.ProposalNotFound, $"'{seqText}' is not a proposal number.");
-        return Format(dao, seq);
+        return new ProposalId(Format(dao.Value, seq));
     }
 
+    public static ValueTask<ProposalId?> BindAsync(HttpContext http, ParameterInfo parameter) =>
+        ValueTask.FromResult<ProposalId?>(FromRoute(http));
+
     public static string Format(string dao, long seq) => dao + "/" + seq.ToString(CultureInfo.InvariantCulture);
+
+    public override string ToString() => Value;
 }

@@ -3,40 +3,36 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Gateway;
 
-/// <summary>Query-string values parsed by hand, so a bad value is an <c>invalid-argument</c> problem naming the parameter.</summary>
+/// <summary>
+/// Query-string values, bound as text and parsed here, so a bad value is an <c>invalid-argument</c> problem naming the
+/// parameter rather than the framework's bare 400.
+/// </summary>
 public static class Query
 {
-    public static int Int(HttpRequest request, string name, int fallback, int min, int max)
+    public static int Int(string name, string? text, int fallback, int min, int max)
     {
-        var text = request.Query[name].ToString();
-        if (text.Length == 0)
+        if (string.IsNullOrEmpty(text))
             return fallback;
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw new ApiProblemException(ErrorCodes.InvalidArgument, $"Query parameter '{name}' must be an integer from {min} to {max}, got '{Clip(text)}'.");
+            : throw new ApiProblemException(ErrorCodes.InvalidArgument,
+                $"Query parameter '{name}' must be an integer from {min} to {max}, got '{Clip(text)}'.");
     }
 
-    public static long Long(HttpRequest request, string name, long fallback)
+    public static long Long(string name, string? text, long fallback)
     {
-        var text = request.Query[name].ToString();
-        if (text.Length == 0)
+        if (string.IsNullOrEmpty(text))
             return fallback;
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new ApiProblemException(ErrorCodes.InvalidArgument, $"Query parameter '{name}' must be a non-negative integer (unix seconds), got '{Clip(text)}'.");
-    }
-
-    public static string String(HttpRequest request, string name, string fallback)
-    {
-        var text = request.Query[name].ToString();
-        return text.Length == 0 ? fallback : text;
+            : throw new ApiProblemException(ErrorCodes.InvalidArgument,
+                $"Query parameter '{name}' must be a non-negative integer (unix seconds), got '{Clip(text)}'.");
     }
 
     /// <summary>A <see cref="ProposalState"/> by its camelCase name, or null when absent.</summary>
-    public static ProposalState? State(HttpRequest request, string name)
+    public static ProposalState? State(string name, string? text)
     {
-        var text = request.Query[name].ToString();
-        if (text.Length == 0)
+        if (string.IsNullOrEmpty(text))
             return null;
         foreach (var state in Enum.GetValues<ProposalState>())
         {

@@ -9,6 +9,9 @@ public sealed record BallotMessage : ISignedMessage
 {
     public static string TypeName => "Ballot";
 
+    /// <summary>The voter's ballot shard refuses the same digest again; a replacement ballot must be newer.</summary>
+    public static bool GuardedByBallotLog => true;
+
     public required string Voter { get; init; }
 
     /// <summary>The proposal id <c>{dao}/{seq}</c>; must equal the route's.</summary>
@@ -31,8 +34,11 @@ public sealed record BallotMessage : ISignedMessage
         MessageFields.Require(Proposal, "proposal");
         MessageFields.Require(Reason, "reason");
         if (!Enum.IsDefined((Support)Support))
-            throw new ApiProblemException(ErrorCodes.InvalidArgument, $"message.support must be 0 (against), 1 (for) or 2 (abstain), got {Support}.");
+            throw new ApiProblemException(ErrorCodes.InvalidArgument,
+                $"message.support must be 0 (against), 1 (for) or 2 (abstain), got {Support}.");
     }
+
+    public void Admit(HttpContext http, string signer) => SignedTarget.SameProposal(Proposal, http);
 
     public byte[] HashStruct(SigningSchema schema, ReadOnlySpan<byte> actor) =>
         schema.Builder(TypeName).Address(actor).String(Proposal).Uint(Support).String(Reason).Uint(Timestamp).ToHash();

@@ -21,6 +21,8 @@ public sealed record CancelMessage : ISignedMessage
 
     public void Validate() => MessageFields.Require(Proposal, "proposal");
 
+    public void Admit(HttpContext http, string signer) => SignedTarget.SameProposal(Proposal, http);
+
     public byte[] HashStruct(SigningSchema schema, ReadOnlySpan<byte> actor) =>
         schema.Builder(TypeName).Address(actor).String(Proposal).Uint(Timestamp).ToHash();
 }

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Blocktrack.Gateway;
 
-/// <summary>A coordinator's signed committee change: <c>CommitteeChange(address coordinator,string dao,address member,bool granted,uint64 timestamp)</c>.</summary>
+/// <summary>
+/// A coordinator's signed committee change:
+/// <c>CommitteeChange(address coordinator,string dao,address member,bool granted,uint64 timestamp)</c>.
+/// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CommitteeChangeMessage : ISignedMessage
 {
@@ -29,6 +32,8 @@ public sealed record CommitteeChangeMessage : ISignedMessage
         MessageFields.Require(Dao, "dao");
         MessageFields.Address(Member, "member");
     }
+
+    public void Admit(HttpContext http, string signer) => SignedTarget.SameDao(Dao, http);
 
     public byte[] HashStruct(SigningSchema schema, ReadOnlySpan<byte> actor) =>
         schema.Builder(TypeName).Address(actor).String(Dao).Address(Member).Bool(Granted).Uint(Timestamp).ToHash();

@@ -38,6 +38,8 @@ public sealed record DelegationMessage : ISignedMessage
         MessageFields.Require(Token, "token");
     }
 
+    public void Admit(HttpContext http, string signer) => SignedTarget.SameVoter(signer, http);
+
     public byte[] HashStruct(SigningSchema schema, ReadOnlySpan<byte> actor) =>
         schema.Builder(TypeName).Address(actor).Address(Delegatee).String(Token).Uint(Timestamp).ToHash();
 }

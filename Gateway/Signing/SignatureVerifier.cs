@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Blocktrack.Gateway;
 
 /// <summary>Proves who signed a request: rebuilds the EIP-712 digest from the fixed types, checks freshness, recovers the signer.</summary>
-public sealed class SignatureVerifier(SigningSchema schema, ISignatureRecovery recovery, TimeProvider time, IOptions<GatewayOptions> options)
+public sealed class SignatureVerifier(
+    SigningSchema schema, ISignatureRecovery recovery, TimeProvider time, IOptions<GatewayOptions> options)
 {
     private const int SignatureLength = 65;
     private readonly long maxAgeSeconds = (long)options.Value.SignatureMaxAge.TotalSeconds;
@@ -17,16 +18,18 @@ public sealed class SignatureVerifier(SigningSchema schema, ISignatureRecovery r
     public long StaleBefore() => time.GetUtcNow().ToUnixTimeSeconds() - maxAgeSeconds;
 
     /// <summary>The verified message, or an <see cref="ApiProblemException"/> saying exactly what is wrong.</summary>
-    public VerifiedMessage<T> Verify<T>(SignedRequest<T>? request)
+    public Signed<T> Verify<T>(SignedRequest<T>? request)
         where T : class, ISignedMessage
     {
         // Cheap structural checks first, so garbage never costs a signature recovery.
         if (request?.Message is null || request.Signature is null)
-            throw new ApiProblemException(ErrorCodes.MalformedRequest, "The body must be { \"message\": { ... }, \"signature\": \"0x...\" }.");
+            throw new ApiProblemException(ErrorCodes.MalformedRequest,
+                "The body must be { \"message\": { ... }, \"signature\": \"0x...\" }.");
         var message = request.Message;
         message.Validate();
         if (!EthAddress.TryParse(message.Actor, out var actor))
-            throw new ApiProblemException(ErrorCodes.InvalidAddress, $"The acting address of the {T.TypeName} message is not a valid address.");
+            throw new ApiProblemException(ErrorCodes.InvalidAddress,
+                $"The acting address of the {T.TypeName} message is not a valid address.");
         if (!Hex.TryParse(request.Signature, out var signature) || signature.Length != SignatureLength)
             throw new ApiProblemException(ErrorCodes.SignatureMalformed, "signature must be 0x followed by 130 hex digits (r, s, v).");
         RequireFresh(message.Timestamp);
@@ -48,9 +51,10 @@ public sealed class SignatureVerifier(SigningSchema schema, ISignatureRecovery r
         // A wrong domain (another chain id), another key or any altered field all recover a different address.
         if (!signer.AsSpan().SequenceEqual(actor))
             throw new ApiProblemException(ErrorCodes.SignatureInvalid,
-                $"The {T.TypeName} message was not signed by {message.Actor} under the domain {{ name: \"{SignedTypes.DomainName}\", version: \"{SignedTypes.DomainVersion}\", chainId: {schema.ChainId} }}.");
+                $"The {T.TypeName} message was not signed by {message.Actor} under the domain {{ name: \"{SignedTypes.DomainName}\", " +
+                $"version: \"{SignedTypes.DomainVersion}\", chainId: {schema.ChainId} }}.");
 
-        return new VerifiedMessage<T>(message, EthAddress.ToLower(actor), Hex.ToHex(digest), Hex.ToHex(signature), (long)message.Timestamp);
+        return new Signed<T>(message, EthAddress.ToLower(actor), Hex.ToHex(digest), Hex.ToHex(signature), (long)message.Timestamp);
     }
 
     private void RequireFresh(ulong timestamp)

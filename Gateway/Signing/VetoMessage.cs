@@ -27,6 +27,8 @@ public sealed record VetoMessage : ISignedMessage
         MessageFields.Require(Reason, "reason");
     }
 
+    public void Admit(HttpContext http, string signer) => SignedTarget.SameProposal(Proposal, http);
+
     public byte[] HashStruct(SigningSchema schema, ReadOnlySpan<byte> actor) =>
         schema.Builder(TypeName).Address(actor).String(Proposal).String(Reason).Uint(Timestamp).ToHash();
 }

@@ -59,11 +59,11 @@ public sealed class Scenario(GatewayFixture gateway)
     }
 
     /// <summary>A fresh proposal by Carol, still pending (the clock has not passed its snapshot second); returns its id.</summary>
-    public async Task<string> Propose()
+    public async Task<string> Propose(string actions = "[]")
     {
         var title = "Proposal " + Interlocked.Increment(ref proposals);
         var response = await gateway.Http.PostAsync($"/daos/{Dao}/proposals", Json.Content(
-            TypedDataSigner.Envelope(TestKey.Carol, "Proposal", Messages.Proposal(TestKey.Carol, Dao, title, gateway.Now))));
+            TypedDataSigner.Envelope(TestKey.Carol, "Proposal", Messages.Proposal(TestKey.Carol, Dao, title, gateway.Now, actions))));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await Json.Read(response)).Str("id");
         Assert.Equal($"/proposals/{id}", response.Headers.Location?.OriginalString);
@@ -71,9 +71,9 @@ public sealed class Scenario(GatewayFixture gateway)
     }
 
     /// <summary>A fresh proposal by Carol, already open for voting; returns its id.</summary>
-    public async Task<string> ProposeActive()
+    public async Task<string> ProposeActive(string actions = "[]")
     {
-        var id = await Propose();
+        var id = await Propose(actions);
 
         // Voting opens once the clock has passed the snapshot second.
         gateway.Clock.Advance(TimeSpan.FromSeconds(2));
@@ -91,7 +91,7 @@ public sealed class Scenario(GatewayFixture gateway)
         return long.Parse(view.Str("votes"));
     }
 
-    private static JsonObject GeneralClass() => new()
+    public static JsonObject GeneralClass() => new()
     {
         ["name"] = ClassName,
         ["quorumBps"] = 0,
