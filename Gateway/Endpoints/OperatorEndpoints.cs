@@ -31,8 +31,8 @@ public static class OperatorEndpoints
                 $"'{path}' is a sub-DAO path; sub-DAOs are created by their parent's proposals.");
         var request = founding with
         {
-            Constitution = Addresses.Normalize(founding.Constitution, "request.constitution"),
-            Roles = Addresses.Normalize(founding.Roles, "request.roles"),
+            Constitution = RequestAddresses.Normalize(founding.Constitution, "request.constitution"),
+            Roles = RequestAddresses.Normalize(founding.Roles, "request.roles"),
         };
         var info = await grains.GetGrain<IDaoGrain>(path).CreateRoot(request);
         return TypedResults.Created("/daos/" + info.Path, info);

@@ -12,7 +12,7 @@ public sealed record Address
     public string Value { get; }
 
     public static Address FromRoute(HttpContext http) =>
-        new(Addresses.Normalize(http.Request.RouteValues[Parameter] as string, Parameter));
+        new(RequestAddresses.Normalize(http.Request.RouteValues[Parameter] as string, Parameter));
 
     public static ValueTask<Address?> BindAsync(HttpContext http, ParameterInfo parameter) =>
         ValueTask.FromResult<Address?>(FromRoute(http));

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Gateway;
 
@@ -28,7 +29,8 @@ public sealed record DelegationMessage : ISignedMessage
         get
         {
             var lower = MessageFields.Address(Delegatee, "delegatee");
-            return lower == MessageFields.ZeroAddress ? null : lower;
+            // The zero address means "undelegate", as in ERC20Votes.
+            return lower == Addresses.Zero ? null : lower;
         }
     }
 

@@ -5,9 +5,6 @@ namespace Blocktrack.Gateway;
 /// <summary>Field checks shared by the signed message types.</summary>
 public static class MessageFields
 {
-    /// <summary>The zero address, which in a delegation means "undelegate".</summary>
-    public const string ZeroAddress = "0x0000000000000000000000000000000000000000";
-
     public static void Require(string? value, string field)
     {
         // Required members can still be JSON null; a null would hash differently from anything a wallet signs.

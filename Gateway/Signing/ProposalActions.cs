@@ -22,7 +22,7 @@ public static class ProposalActions
             throw Invalid("actions must be a JSON array (use \"[]\" for none).");
         var result = ImmutableArray.CreateBuilder<ProposalAction>(parsed.Length);
         for (var i = 0; i < parsed.Length; i++)
-            result.Add(Addresses.Normalize(parsed[i] ?? throw Invalid($"actions[{i}] is null."), $"actions[{i}]"));
+            result.Add(RequestAddresses.Normalize(parsed[i] ?? throw Invalid($"actions[{i}] is null."), $"actions[{i}]"));
         return result.MoveToImmutable();
     }
 

@@ -9,7 +9,7 @@ namespace Blocktrack.Gateway;
 /// Brings addresses inside request bodies (roles, payees, whitelists) to the lower-case form grains key by,
 /// so a checksummed address from a wallet means the same account as its lower-case spelling.
 /// </summary>
-public static class Addresses
+public static class RequestAddresses
 {
     public static string Normalize(string? address, string field) =>
         EthAddress.TryNormalize(address, out var lower)
