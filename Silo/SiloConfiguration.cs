@@ -1,4 +1,5 @@
 using Blocktrack.Grains;
+using Blocktrack.Silo.Chains;
 using Blocktrack.Silo.Storage.Postgres;
 using Blocktrack.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +64,7 @@ public static class SiloConfiguration
         silo.AddGovernanceTuning(config);
         // After the profile's ballot log: this only adds the in-memory one when no durable log was registered.
         silo.Services.AddGovernanceGrains();
+        silo.Services.AddChainAdapters();
         return silo;
     }
 

@@ -1,50 +1,54 @@
-using System.Globalization;
-using System.Numerics;
+using System.Collections;
+using System.Runtime.CompilerServices;
+using Nethereum.ABI.ABIDeserialisation;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.Model;
 
 namespace Blocktrack.Chain.Abi;
 
-/// <summary>Conversions from the .NET values callers pass to the ABI's integers and byte strings.</summary>
+/// <summary>
+/// Turns our plain values into what Nethereum's encoder needs and its decoder's output into our plain values
+/// (lower-case addresses, <c>BigInteger</c> integers, <c>byte[]</c>, and <c>object?[]</c> for arrays and tuples).
+/// </summary>
 internal static class AbiValues
 {
-    public static BigInteger ToBigInteger(object value, string path) => value switch
+    /// <summary>Parses one human-readable signature, with or without its keyword.</summary>
+    public static ContractABI Parse(string keyword, string signature)
     {
-        BigInteger big => big,
-        int i => i,
-        long l => l,
-        uint u => u,
-        ulong ul => ul,
-        short s => s,
-        ushort us => us,
-        byte b => b,
-        sbyte sb => sb,
-        Int128 i128 => (BigInteger)i128,
-        UInt128 u128 => (BigInteger)u128,
-        string text => ParseInteger(text, path),
-        _ => throw new AbiException($"value {path}: {value.GetType().Name} '{Describe(value)}' is not an integer."),
-    };
-
-    public static byte[] ToBytes(object value, string path) => value switch
-    {
-        byte[] bytes => bytes,
-        ReadOnlyMemory<byte> memory => memory.ToArray(),
-        string text when Hex.TryParse(text, out var parsed) => parsed,
-        _ => throw new AbiException($"value {path}: '{Describe(value)}' is not bytes (byte[] or 0x hex)."),
-    };
-
-    public static string Describe(object value) => value is string s ? Hex.Truncate(s) : Hex.Truncate(value.ToString() ?? "");
-
-    private static BigInteger ParseInteger(string text, string path)
-    {
-        var negative = text.StartsWith('-');
-        var digits = negative ? text[1..] : text;
-        BigInteger magnitude = default;
-        bool ok;
-        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && digits.Length > 2)
-            ok = BigInteger.TryParse("0" + digits[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out magnitude);
-        else
-            ok = digits.Length > 0 && digits.All(char.IsAsciiDigit) && BigInteger.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out magnitude);
-        if (!ok)
-            throw new AbiException($"value {path}: '{Hex.Truncate(text)}' is not a decimal or 0x integer.");
-        return negative ? -magnitude : magnitude;
+        var text = signature.TrimStart().StartsWith(keyword + " ", StringComparison.Ordinal) ? signature : $"{keyword} {signature}";
+        try
+        {
+            return ABIDeserialiserFactory.DeserialiseContractABI(text);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new AbiException($"'{signature}' is not a valid {keyword} signature: {e.Message}", e);
+        }
     }
+
+    /// <summary>
+    /// Nethereum encodes a <c>List&lt;object&gt;</c> given for a tuple array as something else without an error (only
+    /// <c>object[]</c> matches ethers), so every sequence and value tuple becomes an <c>object[]</c>, recursively.
+    /// </summary>
+    public static object?[] ForEncoder(object?[] values) => [.. values.Select(ForEncoder)];
+
+    private static object? ForEncoder(object? value) => value switch
+    {
+        null or string or byte[] => value,
+        ITuple tuple => ForEncoder([.. Enumerable.Range(0, tuple.Length).Select(i => tuple[i])]),
+        IEnumerable sequence => ForEncoder([.. sequence.Cast<object?>()]),
+        _ => value,
+    };
+
+    public static object?[] FromDecoder(IEnumerable<ParameterOutput> outputs) =>
+        [.. outputs.Select(o => FromDecoder(o.Result, o.Parameter.Type.StartsWith("address", StringComparison.Ordinal)))];
+
+    private static object? FromDecoder(object? value, bool address) => value switch
+    {
+        string s when address => s.ToLowerInvariant(),
+        null or string or byte[] => value,
+        IEnumerable<ParameterOutput> tuple => FromDecoder(tuple),
+        IEnumerable sequence => sequence.Cast<object?>().Select(v => FromDecoder(v, address)).ToArray(),
+        _ => value,
+    };
 }
