@@ -10,6 +10,9 @@ public sealed class AbiEvent
 
     private AbiEvent(EventABI abi) => _abi = abi;
 
+    /// <summary>An event of a contract's ABI JSON, as Nethereum read it.</summary>
+    public static AbiEvent Of(EventABI abi) => new(abi);
+
     public string Name => _abi.Name;
 
     public IReadOnlyList<string> ParameterNames => [.. _abi.InputParameters.Select(p => p.Name)];

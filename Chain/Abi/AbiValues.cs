@@ -10,7 +10,7 @@ namespace Blocktrack.Chain.Abi;
 /// Turns our plain values into what Nethereum's encoder needs and its decoder's output into our plain values
 /// (lower-case addresses, <c>BigInteger</c> integers, <c>byte[]</c>, and <c>object?[]</c> for arrays and tuples).
 /// </summary>
-internal static class AbiValues
+public static class AbiValues
 {
     /// <summary>Parses one human-readable signature, with or without its keyword.</summary>
     public static ContractABI Parse(string keyword, string signature)

@@ -8,8 +8,8 @@ using Nethereum.Web3.Accounts;
 
 namespace Blocktrack.Chain.Transactions;
 
-/// <summary>How a transaction ended: mined and succeeded, or why not (Error); no Hash when nothing was sent.</summary>
-public sealed record TransactionOutcome(string? Hash, bool Succeeded, string? Error);
+/// <summary>How a transaction ended: mined and succeeded, or why not (Error); no Hash nor Receipt when nothing was sent.</summary>
+public sealed record TransactionOutcome(string? Hash, bool Succeeded, string? Error, TransactionReceipt? Receipt = null);
 
 /// <summary>
 /// Sends EIP-1559 transactions from one account through Nethereum (its fee suggestion, signing and receipt polling),
@@ -36,8 +36,8 @@ public sealed class TransactionSender
     /// <summary>The account's lower-case address.</summary>
     public string From { get; }
 
-    /// <summary>Sends and waits for the receipt. A call that reverts already when its gas is estimated is not sent.</summary>
-    public async Task<TransactionOutcome> SendAsync(string to, byte[] data, BigInteger? gasLimit = null, CancellationToken cancellationToken = default)
+    /// <summary>Sends (to null: deploys) and waits for the receipt. A call that reverts already when its gas is estimated is not sent.</summary>
+    public async Task<TransactionOutcome> SendAsync(string? to, byte[] data, BigInteger? gasLimit = null, CancellationToken cancellationToken = default)
     {
         var input = new TransactionInput { Data = Hex.ToHex(data), To = to, From = From };
         await _gate.WaitAsync(cancellationToken);
@@ -55,9 +55,9 @@ public sealed class TransactionSender
             // Nethereum caches nonces per account and the cache goes stale after a reorg or evm_revert: ask the node each time.
             input.Nonce = await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(From, BlockParameter.CreatePending());
             var receipt = await Web3.TransactionManager.SendTransactionAndWaitForReceiptAsync(input, cancellationToken);
-            if (receipt.Succeeded()) return new TransactionOutcome(receipt.TransactionHash, true, null);
+            if (receipt.Succeeded()) return new TransactionOutcome(receipt.TransactionHash, true, null, receipt);
             var reason = await Web3.Eth.GetContractTransactionErrorReason.SendRequestAsync(receipt.TransactionHash);
-            return new TransactionOutcome(receipt.TransactionHash, false, string.IsNullOrEmpty(reason) ? "reverted" : reason);
+            return new TransactionOutcome(receipt.TransactionHash, false, string.IsNullOrEmpty(reason) ? "reverted" : reason, receipt);
         }
         finally
         {
