@@ -6,19 +6,20 @@ namespace Blocktrack.Chain.Abi;
 /// <summary>A contract event: its topic0 and the decoding of a log (by Nethereum), checked against the event's shape first.</summary>
 public sealed class AbiEvent
 {
-    private readonly EventABI _abi;
+    private AbiEvent(EventABI abi) => Definition = abi;
 
-    private AbiEvent(EventABI abi) => _abi = abi;
+    /// <summary>Nethereum's definition, for the adapters that hand it to Nethereum themselves.</summary>
+    public EventABI Definition { get; }
 
     /// <summary>An event of a contract's ABI JSON, as Nethereum read it.</summary>
     public static AbiEvent Of(EventABI abi) => new(abi);
 
-    public string Name => _abi.Name;
+    public string Name => Definition.Name;
 
-    public IReadOnlyList<string> ParameterNames => [.. _abi.InputParameters.Select(p => p.Name)];
+    public IReadOnlyList<string> ParameterNames => [.. Definition.InputParameters.Select(p => p.Name)];
 
     /// <summary>keccak256 of the canonical signature, the first topic of the event's logs, 0x-prefixed.</summary>
-    public string Topic0Hex => "0x" + _abi.Sha3Signature;
+    public string Topic0Hex => "0x" + Definition.Sha3Signature;
 
     /// <summary>Parses <c>event Transfer(address indexed from, address indexed to, uint256 value)</c> (the keyword is optional).</summary>
     public static AbiEvent Parse(string signature) =>
@@ -27,15 +28,15 @@ public sealed class AbiEvent
     /// <summary>Indexed strings, bytes, arrays and tuples are stored as their keccak256, so they come back as that hash.</summary>
     public DecodedEvent Decode(IReadOnlyList<string> topics, ReadOnlySpan<byte> data)
     {
-        var indexed = _abi.InputParameters.Count(p => p.Indexed);
+        var indexed = Definition.InputParameters.Count(p => p.Indexed);
         // Nethereum decodes a log with missing topics or another topic0 without complaint; a mirror must not.
         if (topics.Count != 1 + indexed)
             throw new AbiException($"{Name} has {indexed} indexed parameters, so its logs carry {1 + indexed} topics, not {topics.Count}.");
         if (!string.Equals(topics[0], Topic0Hex, StringComparison.OrdinalIgnoreCase))
             throw new AbiException($"Topic0 {topics[0]} is not {Name} ({Topic0Hex}).");
         var hex = Hex.ToHex(data);
-        var decoded = AbiFunction.Guard(() => new EventTopicDecoder().DecodeDefaultTopics(_abi, [.. topics], hex));
-        var values = AbiValues.FromDecoder(_abi.InputParameters.Select(p => decoded.Single(o => o.Parameter.Name == p.Name && o.Parameter.Order == p.Order)));
+        var decoded = AbiFunction.Guard(() => new EventTopicDecoder().DecodeDefaultTopics(Definition, [.. topics], hex));
+        var values = AbiValues.FromDecoder(Definition.InputParameters.Select(p => decoded.Single(o => o.Parameter.Name == p.Name && o.Parameter.Order == p.Order)));
         return new DecodedEvent(Name, ParameterNames, values);
     }
 

@@ -37,9 +37,10 @@ public sealed class TransactionSender
     public string From { get; }
 
     /// <summary>Sends (to null: deploys) and waits for the receipt. A call that reverts already when its gas is estimated is not sent.</summary>
-    public async Task<TransactionOutcome> SendAsync(string? to, byte[] data, BigInteger? gasLimit = null, CancellationToken cancellationToken = default)
+    public async Task<TransactionOutcome> SendAsync(string? to, byte[] data, BigInteger? gasLimit = null, BigInteger value = default,
+        CancellationToken cancellationToken = default)
     {
-        var input = new TransactionInput { Data = Hex.ToHex(data), To = to, From = From };
+        var input = new TransactionInput { Data = Hex.ToHex(data), To = to, From = From, Value = new HexBigInteger(value) };
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -38,6 +38,14 @@ public sealed class DevContract(DevChain chain, string address, string abi)
     public Task<TransactionOutcome> SendAsync(byte[] key, string function, params object?[] arguments) =>
         chain.Sender(key).SendAsync(Address, Encode(function, arguments));
 
+    /// <summary>Sends and asserts that it succeeded.</summary>
+    public async Task<TransactionReceipt> SucceedAsync(byte[] key, string function, params object?[] arguments)
+    {
+        var sent = await SendAsync(key, function, arguments);
+        Assert.True(sent.Succeeded, $"{function}: {sent.Error}");
+        return sent.Receipt!;
+    }
+
     /// <summary>The logs of this contract among <paramref name="logs"/>, decoded with its ABI.</summary>
     public IReadOnlyList<DecodedEvent> DecodeLogs(IEnumerable<FilterLog> logs) =>
     [
