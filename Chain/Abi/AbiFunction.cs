@@ -21,22 +21,27 @@ public sealed class AbiFunction
     /// <summary>The first four bytes of keccak256 of the canonical signature, 0x-prefixed.</summary>
     public string SelectorHex => "0x" + Definition.Sha3Signature;
 
-    /// <summary>Parses <c>transfer(address,uint256)</c> or <c>function balanceOf(address owner) view returns (uint256)</c>.</summary>
+    /// <summary>Parses <c>transfer(address,uint256)</c>, <c>function balanceOf(address owner) view returns (uint256)</c>, or ABI JSON
+    /// of one function (the way to nested tuples, which Nethereum's signature parser cannot read).</summary>
     public static AbiFunction Parse(string signature) =>
         new(AbiValues.Parse("function", signature).Functions.SingleOrDefault() ?? throw new AbiException($"'{signature}' is not a function."));
 
     /// <summary>Selector followed by the encoded arguments.</summary>
     public byte[] EncodeCall(params object?[] arguments)
     {
-        if (arguments.Length != Definition.InputParameters.Length)
-            throw new AbiException($"{Name} takes {Definition.InputParameters.Length} arguments, not {arguments.Length}.");
+        var inputs = Definition.InputParameters;
+        if (arguments.Length != inputs.Length)
+            throw new AbiException($"{Name} takes {inputs.Length} arguments, not {arguments.Length}.");
+        // Nethereum pads a short address string with zeros rather than refuse it.
+        if (inputs.Select((p, i) => p.Type == "address" && !(arguments[i] is string a && EthAddress.TryParse(a, out _))).Any(bad => bad))
+            throw new AbiException($"{Name}: an address argument is not 20 bytes of 0x hex.");
         return Hex.Parse(Guard(() => Encoder.EncodeRequest(Definition.Sha3Signature, Definition.InputParameters, AbiValues.ForEncoder(arguments))));
     }
 
     public object?[] DecodeOutput(ReadOnlySpan<byte> returnData)
     {
         var data = returnData.ToArray();
-        return Guard(() => AbiValues.FromDecoder(Decoder.DecodeDefaultData(data, Definition.OutputParameters)));
+        return Guard(() => AbiValues.Strict(Definition.OutputParameters, AbiValues.FromDecoder(Decoder.DecodeDefaultData(data, Definition.OutputParameters)), data));
     }
 
     /// <summary>eth_call of this function on <paramref name="contract"/> at the latest block, decoded.</summary>
@@ -54,8 +59,10 @@ public sealed class AbiFunction
         {
             return code();
         }
-        catch (Exception e) when (e is not AbiException and (ArgumentException or InvalidOperationException or FormatException
-                                      or OverflowException or IndexOutOfRangeException or InvalidCastException or NotSupportedException))
+        // Nethereum also throws plain Exceptions for values of the wrong kind.
+        catch (Exception e) when (e is not AbiException and (ArgumentException or InvalidOperationException or FormatException or OverflowException
+                                      or IndexOutOfRangeException or InvalidCastException or NotSupportedException or AbiEncodingException)
+                                  || e.GetType() == typeof(Exception))
         {
             throw new AbiException(e.Message, e);
         }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding;
+using Nethereum.Contracts;
 using Nethereum.Hex.HexTypes;
 using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
@@ -46,23 +47,52 @@ public sealed class TransactionSender
         {
             try
             {
-                var gas = gasLimit ?? (await Web3.TransactionManager.EstimateGasAsync(input)).Value * (100 + _gasMarginPercent) / 100;
-                input.Gas = new HexBigInteger(gas);
+                input.Gas = new HexBigInteger(gasLimit ?? (await Web3.TransactionManager.EstimateGasAsync(input)).Value * (100 + _gasMarginPercent) / 100);
             }
-            catch (Exception e) when (e is RpcResponseException or SmartContractRevertException)
+            catch (Exception e) when (IsRevert(e))
             {
-                return new TransactionOutcome(null, false, e is SmartContractRevertException r ? r.RevertMessage ?? r.Message : e.Message);
+                return new TransactionOutcome(null, false, Reason(e));
             }
             // Nethereum caches nonces per account and the cache goes stale after a reorg or evm_revert: ask the node each time.
             input.Nonce = await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(From, BlockParameter.CreatePending());
-            var receipt = await Web3.TransactionManager.SendTransactionAndWaitForReceiptAsync(input, cancellationToken);
-            if (receipt.Succeeded()) return new TransactionOutcome(receipt.TransactionHash, true, null, receipt);
-            var reason = await Web3.Eth.GetContractTransactionErrorReason.SendRequestAsync(receipt.TransactionHash);
-            return new TransactionOutcome(receipt.TransactionHash, false, string.IsNullOrEmpty(reason) ? "reverted" : reason, receipt);
+            var raw = await Web3.TransactionManager.SignTransactionAsync(input);
+            var hash = Hex.ToHex(Keccak256.Hash(Hex.Parse(raw.StartsWith("0x", StringComparison.Ordinal) ? raw : "0x" + raw)));
+            try
+            {
+                await Web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw);
+            }
+            catch (Exception e) when (IsRevert(e))
+            {
+                // Hardhat reports a mined revert as an error, and a retried send may find its first attempt got through:
+                // either way the transaction exists and its receipt tells the rest.
+                if (await Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash) is null) return new TransactionOutcome(null, false, Reason(e));
+            }
+            var receipt = await Web3.TransactionManager.TransactionReceiptService.PollForReceiptAsync(hash, cancellationToken);
+            return receipt.Succeeded()
+                ? new TransactionOutcome(hash, true, null, receipt)
+                : new TransactionOutcome(hash, false, await ExplainAsync(hash), receipt);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    // Nethereum replays the failed transaction and throws its revert reason rather than return it.
+    private async Task<string> ExplainAsync(string hash)
+    {
+        try
+        {
+            var reason = await Web3.Eth.GetContractTransactionErrorReason.SendRequestAsync(hash);
+            return string.IsNullOrEmpty(reason) ? "reverted" : reason;
+        }
+        catch (Exception e) when (IsRevert(e))
+        {
+            return Reason(e);
+        }
+    }
+
+    private static bool IsRevert(Exception e) => e is RpcResponseException or SmartContractRevertException or SmartContractCustomErrorRevertException;
+
+    private static string Reason(Exception e) => e is SmartContractRevertException { RevertMessage: { Length: > 0 } reason } ? reason : e.Message;
 }

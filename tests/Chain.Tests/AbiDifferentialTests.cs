@@ -72,7 +72,7 @@ public sealed class AbiDifferentialTests
             return (Name: $"E{i}", Inputs: inputs);
         }).ToArray();
         var eventValues = events.Select(e => e.Inputs.Select(p => AbiSamples.RandomValue(rng, p.Type)).ToArray()).ToArray();
-        var parsedEvents = events.Select(e => AbiEvent.Parse(Named(e.Name, e.Inputs))).ToArray();
+        var parsedEvents = events.Select(e => Event(e.Name, e.Inputs)).ToArray();
 
         var input = new JsonObject
         {
@@ -88,7 +88,7 @@ public sealed class AbiDifferentialTests
 
         for (var i = 0; i < functions.Length; i++)
         {
-            var parsed = AbiFunction.Parse(Named(functions[i].Name, functions[i].Inputs));
+            var parsed = Function(functions[i].Name, functions[i].Inputs);
             Assert.Equal((string)output["functions"]![i]!["canonical"]!, parsed.Definition.Signature);
             Assert.Equal((string)output["functions"]![i]!["selector"]!, parsed.SelectorHex);
         }
@@ -113,9 +113,20 @@ public sealed class AbiDifferentialTests
         }
     }
 
-    private static AbiFunction Encoder(SampleType[] types) => AbiFunction.Parse($"f({string.Join(",", types.Select(t => t.Canonical))})");
+    private static AbiFunction Encoder(SampleType[] types) =>
+        AbiFunction.Parse(Json("function", "f", "inputs", types.Select((t, i) => (JsonNode)AbiSamples.Parameter($"p{i}", t)), "\"outputs\": [], "));
 
-    private static AbiFunction Decoder(SampleType[] types) => AbiFunction.Parse($"function f() returns ({string.Join(",", types.Select(t => t.Canonical))})");
+    private static AbiFunction Decoder(SampleType[] types) =>
+        AbiFunction.Parse(Json("function", "f", "outputs", types.Select((t, i) => (JsonNode)AbiSamples.Parameter($"p{i}", t)), "\"inputs\": [], "));
+
+    private static AbiFunction Function(string name, IEnumerable<Parameter> inputs) =>
+        AbiFunction.Parse(Json("function", name, "inputs", inputs.Select(p => (JsonNode)AbiSamples.Parameter(p.Name, p.Type)), "\"outputs\": [], "));
+
+    private static AbiEvent Event(string name, IEnumerable<Parameter> inputs) =>
+        AbiEvent.Parse(Json("event", name, "inputs", inputs.Select(p => (JsonNode)AbiSamples.Parameter(p.Name, p.Type, p.Indexed)), "\"anonymous\": false, "));
+
+    private static string Json(string kind, string name, string list, IEnumerable<JsonNode> parameters, string extra = "") =>
+        $$"""[{"type": "{{kind}}", "name": "{{name}}", {{extra}}"{{list}}": {{new JsonArray([.. parameters]).ToJsonString()}}}]""";
 
     private static JsonArray TypeList(IEnumerable<SampleType> types) => new(types.Select(t => (JsonNode)t.Canonical).ToArray());
 

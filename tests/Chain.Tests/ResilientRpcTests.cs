@@ -6,7 +6,6 @@ using Blocktrack.Chain.Rpc;
 using Blocktrack.Chain.Tests.Support;
 using Nethereum.ABI.FunctionEncoding;
 using Nethereum.JsonRpc.Client;
-using Nethereum.RPC.Eth.DTOs;
 
 namespace Blocktrack.Chain.Tests;
 
@@ -60,7 +59,7 @@ public sealed class ResilientRpcTests
         var handler = new FakeRpcHandler((request, _) => FakeRpcHandler.Result(request, "0x1")) { Delay = TimeSpan.FromSeconds(5) };
         var e = await Assert.ThrowsAnyAsync<Exception>(() => Web3(handler, attempts: 2).Eth.Blocks.GetBlockNumber.SendRequestAsync());
         Assert.True(e is RpcClientUnknownException or RpcClientTimeoutException, e.ToString());
-        Assert.Equal(2, handler.Calls);
+        Assert.Equal(2, handler.Requests.Count);
     }
 
     [Fact]
@@ -79,8 +78,9 @@ public sealed class ResilientRpcTests
         var revert = "0x08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020"
             + "0000000000000000000000000000000000000000000000000000000000000004" + "6e6f706500000000000000000000000000000000000000000000000000000000";
         var handler = new FakeRpcHandler((request, _) => FakeRpcHandler.Error(request, 3, "execution reverted: nope", revert));
-        var call = new CallInput("0x", "0x0000000000000000000000000000000000000001");
-        var e = await Assert.ThrowsAsync<SmartContractRevertException>(() => Web3(handler).Eth.Transactions.Call.SendRequestAsync(call));
+        var contract = Web3(handler).Eth.GetContract("""[{"type":"function","name":"f","inputs":[],"outputs":[]}]""", "0x0000000000000000000000000000000000000001");
+        // Nethereum turns the revert into its exception on the contract path (a plain eth_call throws RpcResponseException).
+        var e = await Assert.ThrowsAsync<SmartContractRevertException>(() => contract.GetFunction("f").CallDecodingToDefaultAsync());
         Assert.Equal(1, handler.Calls);
         Assert.Equal("nope", e.RevertMessage);
     }

@@ -27,10 +27,14 @@ public sealed class DevContract(DevChain chain, string address, string abi)
     /// <summary>The revert of an eth_call from <paramref name="from"/>: a custom error as <c>Name(values)</c>, else the reason.</summary>
     public async Task<string> RevertOf(string function, string from, params object?[] arguments)
     {
-        var call = new CallInput(Hex.ToHex(Encode(function, arguments)), Address) { From = from };
-        var e = await Assert.ThrowsAnyAsync<Exception>(() => chain.Eth.Transactions.Call.SendRequestAsync(call));
+        var call = Contract.GetFunction(function);
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => call.CallDecodingToDefaultAsync(from, null, null, AbiValues.ForEncoder(arguments)!));
         if (e is not SmartContractCustomErrorRevertException custom) return Assert.IsType<SmartContractRevertException>(e).RevertMessage;
-        var error = Assert.Single(Contract.ContractBuilder.ContractABI.Errors, custom.IsCustomErrorFor);
+        // Nethereum reads only Error(string) as a reason; Panic(uint256) comes as a custom error that no ABI declares.
+        if (custom.ExceptionEncodedData.StartsWith("0x4e487b71", StringComparison.Ordinal))
+            return $"Panic(0x{System.Numerics.BigInteger.Parse("0" + custom.ExceptionEncodedData[10..], System.Globalization.NumberStyles.HexNumber):x2})";
+        var error = Assert.Single(Contract.ContractBuilder.ContractABI.Errors,
+            x => custom.ExceptionEncodedData.StartsWith("0x" + x.Sha3Signature, StringComparison.OrdinalIgnoreCase));
         var values = AbiValues.FromDecoder(new FunctionCallDecoder().DecodeDefaultData(custom.ExceptionEncodedData[10..], error.InputParameters));
         return $"{error.Name}({string.Join(", ", values.Select(v => v is string s && !s.StartsWith("0x", StringComparison.Ordinal) ? $"\"{s}\"" : v?.ToString()))})";
     }

@@ -75,6 +75,18 @@ internal static class AbiSamples
         _ => new JsonArray([.. ((object?[])value!).Select((item, i) => ToJson(type.Components![i], item))]),
     };
 
+    /// <summary>An ABI JSON parameter: Nethereum's JSON reader takes nested tuples, which its signature parser cannot.</summary>
+    public static JsonObject Parameter(string name, SampleType type, bool? indexed = null)
+    {
+        var (suffix, inner) = ("", type);
+        for (; inner.Kind is "array" or "fixed"; inner = inner.Element!)
+            suffix = (inner.Kind == "array" ? "[]" : $"[{inner.Length}]") + suffix;
+        var json = new JsonObject { ["name"] = name, ["type"] = (inner.Kind == "tuple" ? "tuple" : inner.Canonical) + suffix };
+        if (inner.Kind == "tuple") json["components"] = new JsonArray([.. inner.Components!.Select((c, i) => (JsonNode)Parameter($"c{i}", c))]);
+        if (indexed is { } flag) json["indexed"] = flag;
+        return json;
+    }
+
     private static BigInteger RandomUInt(Random rng, int bits)
     {
         var max = (BigInteger.One << bits) - 1;
