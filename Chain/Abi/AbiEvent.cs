@@ -36,12 +36,13 @@ public sealed class AbiEvent
             throw new AbiException($"Topic0 {topics[0]} is not {Name} ({Topic0Hex}).");
         var (bytes, hex) = (data.ToArray(), Hex.ToHex(data));
         var decoded = AbiFunction.Guard(() => new EventTopicDecoder().DecodeDefaultTopics(Definition, [.. topics], hex));
-        var values = AbiValues.FromDecoder(Definition.InputParameters.Select(p => decoded.Single(o => o.Parameter.Name == p.Name && o.Parameter.Order == p.Order)));
+        var values = AbiValues.FromDecoder(Definition.InputParameters.Select(p => decoded.Single(o => o.Parameter.Order == p.Order)));
         var topic = 1;
         for (var i = 0; i < values.Length; i++)
         {
             // An indexed string, bytes, array or tuple is only its keccak256 in the topic: give that hash, as bytes.
-            if (Definition.InputParameters[i] is { Indexed: true } p && (p.Type is "string" or "bytes" || p.Type.StartsWith("tuple") || p.Type.EndsWith(']')))
+            if (Definition.InputParameters[i] is { Indexed: true } p
+                && (p.Type is "string" or "bytes" || p.Type.StartsWith("tuple", StringComparison.Ordinal) || p.Type.EndsWith(']')))
                 values[i] = Hex.Parse(topics[topic]);
             if (Definition.InputParameters[i].Indexed) topic++;
         }

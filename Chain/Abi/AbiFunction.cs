@@ -24,7 +24,8 @@ public sealed class AbiFunction
     /// <summary>Parses <c>transfer(address,uint256)</c>, <c>function balanceOf(address owner) view returns (uint256)</c>, or ABI JSON
     /// of one function (the way to nested tuples, which Nethereum's signature parser cannot read).</summary>
     public static AbiFunction Parse(string signature) =>
-        new(AbiValues.Parse("function", signature).Functions.SingleOrDefault() ?? throw new AbiException($"'{signature}' is not a function."));
+        new(AbiValues.Parse("function", signature).Functions.SingleOrDefault()
+            ?? throw new AbiException($"'{signature}' is not a function."));
 
     /// <summary>Selector followed by the encoded arguments.</summary>
     public byte[] EncodeCall(params object?[] arguments)
@@ -35,19 +36,21 @@ public sealed class AbiFunction
         // Nethereum pads a short address string with zeros rather than refuse it.
         if (inputs.Select((p, i) => p.Type == "address" && !(arguments[i] is string a && EthAddress.TryParse(a, out _))).Any(bad => bad))
             throw new AbiException($"{Name}: an address argument is not 20 bytes of 0x hex.");
-        return Hex.Parse(Guard(() => Encoder.EncodeRequest(Definition.Sha3Signature, Definition.InputParameters, AbiValues.ForEncoder(arguments))));
+        return Hex.Parse(Guard(() => Encoder.EncodeRequest(Definition.Sha3Signature, inputs, AbiValues.ForEncoder(arguments))));
     }
 
     public object?[] DecodeOutput(ReadOnlySpan<byte> returnData)
     {
         var data = returnData.ToArray();
-        return Guard(() => AbiValues.Strict(Definition.OutputParameters, AbiValues.FromDecoder(Decoder.DecodeDefaultData(data, Definition.OutputParameters)), data));
+        var outputs = Definition.OutputParameters;
+        return Guard(() => AbiValues.Strict(outputs, AbiValues.FromDecoder(Decoder.DecodeDefaultData(data, outputs)), data));
     }
 
     /// <summary>eth_call of this function on <paramref name="contract"/> at the latest block, decoded.</summary>
     public async Task<object?[]> CallAsync(IEthApiService eth, string contract, params object?[] arguments)
     {
-        var output = await eth.Transactions.Call.SendRequestAsync(new CallInput(Hex.ToHex(EncodeCall(arguments)), contract), BlockParameter.CreateLatest());
+        var call = new CallInput(Hex.ToHex(EncodeCall(arguments)), contract);
+        var output = await eth.Transactions.Call.SendRequestAsync(call, BlockParameter.CreateLatest());
         return DecodeOutput(Hex.Parse(output));
     }
 
@@ -60,8 +63,9 @@ public sealed class AbiFunction
             return code();
         }
         // Nethereum also throws plain Exceptions for values of the wrong kind.
-        catch (Exception e) when (e is not AbiException and (ArgumentException or InvalidOperationException or FormatException or OverflowException
-                                      or IndexOutOfRangeException or InvalidCastException or NotSupportedException or AbiEncodingException)
+        catch (Exception e) when (e is not AbiException and (ArgumentException or InvalidOperationException or FormatException
+                                      or OverflowException or IndexOutOfRangeException or InvalidCastException or NotSupportedException
+                                      or AbiEncodingException)
                                   || e.GetType() == typeof(Exception))
         {
             throw new AbiException(e.Message, e);

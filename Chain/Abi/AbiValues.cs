@@ -16,8 +16,8 @@ public static class AbiValues
     private static readonly Regex Names = new(@"\s+(indexed\s+)?[A-Za-z_$][\w$]*\s*(?=[,)])", RegexOptions.Compiled);
     private static readonly Regex TypeWords = new(@"[a-z]+[0-9x]*(?:\[\d*\])*", RegexOptions.Compiled);
     private static readonly Regex Valid = new(
-        @"^(address|bool|string|bytes|bytes([1-9]|[12]\d|3[0-2])|u?int(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160|168|176"
-        + @"|184|192|200|208|216|224|232|240|248|256))(\[([1-9]\d*)?\])*$", RegexOptions.Compiled);
+        @"^(address|bool|string|bytes|bytes([1-9]|[12]\d|3[0-2])|u?int(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152"
+        + @"|160|168|176|184|192|200|208|216|224|232|240|248|256))(\[([1-9]\d*)?\])*$", RegexOptions.Compiled);
 
     /// <summary>Parses ABI JSON, or one human-readable signature with or without its keyword.</summary>
     public static ContractABI Parse(string keyword, string signature)
@@ -52,7 +52,10 @@ public static class AbiValues
         var expected = name + Regex.Replace(Names.Replace(signature[open..Math.Min(close + 1, signature.Length)], ""), @"\s+", "");
         var bad = TypeWords.Matches(canonical[canonical.IndexOf('(')..]).Select(m => m.Value).FirstOrDefault(t => !Valid.IsMatch(t));
         if (expected != canonical || bad is not null)
-            throw new AbiException($"'{signature}' is not a valid signature: {(bad is null ? $"it reads as {canonical}" : $"'{bad}' is not an ABI type")}.");
+        {
+            var why = bad is null ? $"it reads as {canonical}." : $"'{bad}' is not an ABI type.";
+            throw new AbiException($"'{signature}' is not a valid signature: {why}");
+        }
     }
 
     /// <summary>
@@ -84,7 +87,9 @@ public static class AbiValues
         {
             throw new AbiException($"the data holds a value its type cannot: {e.Message}", e);
         }
-        return again.AsSpan().SequenceEqual(data) ? values : throw new AbiException("the data is not the canonical encoding of its values (dirty or lying).");
+        return again.AsSpan().SequenceEqual(data)
+            ? values
+            : throw new AbiException("the data is not the canonical encoding of its values (dirty or lying).");
     }
 
     public static object?[] FromDecoder(IEnumerable<ParameterOutput> outputs) =>

@@ -37,7 +37,7 @@ public sealed class TransactionSender
     /// <summary>The account's lower-case address.</summary>
     public string From { get; }
 
-    /// <summary>Sends (to null: deploys) and waits for the receipt. A call that reverts already when its gas is estimated is not sent.</summary>
+    /// <summary>Sends (to null: deploys) and waits for the receipt; a call that reverts when its gas is estimated is not sent.</summary>
     public async Task<TransactionOutcome> SendAsync(string? to, byte[] data, BigInteger? gasLimit = null, BigInteger value = default,
         CancellationToken cancellationToken = default)
     {
@@ -47,7 +47,8 @@ public sealed class TransactionSender
         {
             try
             {
-                input.Gas = new HexBigInteger(gasLimit ?? (await Web3.TransactionManager.EstimateGasAsync(input)).Value * (100 + _gasMarginPercent) / 100);
+                var estimate = gasLimit ?? (await Web3.TransactionManager.EstimateGasAsync(input)).Value * (100 + _gasMarginPercent) / 100;
+                input.Gas = new HexBigInteger(estimate);
             }
             catch (Exception e) when (IsRevert(e))
             {
@@ -65,7 +66,8 @@ public sealed class TransactionSender
             {
                 // Hardhat reports a mined revert as an error, and a retried send may find its first attempt got through:
                 // either way the transaction exists and its receipt tells the rest.
-                if (await Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash) is null) return new TransactionOutcome(null, false, Reason(e));
+                if (await Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash) is null)
+                    return new TransactionOutcome(null, false, Reason(e));
             }
             var receipt = await Web3.TransactionManager.TransactionReceiptService.PollForReceiptAsync(hash, cancellationToken);
             return receipt.Succeeded()
@@ -92,7 +94,9 @@ public sealed class TransactionSender
         }
     }
 
-    private static bool IsRevert(Exception e) => e is RpcResponseException or SmartContractRevertException or SmartContractCustomErrorRevertException;
+    private static bool IsRevert(Exception e) =>
+        e is RpcResponseException or SmartContractRevertException or SmartContractCustomErrorRevertException;
 
-    private static string Reason(Exception e) => e is SmartContractRevertException { RevertMessage: { Length: > 0 } reason } ? reason : e.Message;
+    private static string Reason(Exception e) =>
+        e is SmartContractRevertException { RevertMessage: { Length: > 0 } reason } ? reason : e.Message;
 }

@@ -6,7 +6,7 @@ using Nethereum.RPC.Eth.DTOs;
 
 namespace Blocktrack.Silo.Chains;
 
-/// <summary>The watcher's view of a node through Nethereum (retries from the resilient client, chunking from <see cref="LogRanges"/>).</summary>
+/// <summary>The watcher's view of a node through Nethereum: retries from <see cref="ResilientRpc"/>, log chunks from LogRanges.</summary>
 public sealed class RpcChainReader(IEthApiService eth, int maxBlockRange) : IChainReader
 {
     public async Task<long> BlockNumber(CancellationToken cancellationToken = default) =>

@@ -19,7 +19,8 @@ namespace Blocktrack.Silo.Chains;
 /// </summary>
 public sealed class TimelockExecutor(IOptions<ChainsOptions> options) : IChainExecutor
 {
-    private static readonly AbiFunction ScheduleBatch = AbiFunction.Parse("scheduleBatch(address[],uint256[],bytes[],bytes32,bytes32,uint256)");
+    private static readonly AbiFunction ScheduleBatch =
+        AbiFunction.Parse("scheduleBatch(address[],uint256[],bytes[],bytes32,bytes32,uint256)");
     private static readonly AbiFunction ExecuteBatchFn = AbiFunction.Parse("executeBatch(address[],uint256[],bytes[],bytes32,bytes32)");
     private static readonly AbiFunction HashOperationBatch = AbiFunction.Parse(
         "function hashOperationBatch(address[],uint256[],bytes[],bytes32,bytes32) view returns (bytes32)");
@@ -56,7 +57,8 @@ public sealed class TimelockExecutor(IOptions<ChainsOptions> options) : IChainEx
             if (!(bool)(await IsOperation.CallAsync(eth, timelock, id))[0]!)
             {
                 var delay = (BigInteger)(await GetMinDelay.CallAsync(eth, timelock))[0]!;
-                var scheduled = await Send(sender, timelock, ScheduleBatch.EncodeCall([.. batch, delay]), chain, "scheduleBatch", cancellationToken);
+                var schedule = ScheduleBatch.EncodeCall([.. batch, delay]);
+                var scheduled = await Send(sender, timelock, schedule, chain, "scheduleBatch", cancellationToken);
                 transactions.Add(scheduled);
                 if (!scheduled.Succeeded) return new OnChainOutcome(false, scheduled.Error, [.. transactions]);
             }
@@ -85,13 +87,17 @@ public sealed class TimelockExecutor(IOptions<ChainsOptions> options) : IChainEx
     }
 
     private ChainOptions AnchorConfig() =>
-        options.Value.Chains.FirstOrDefault(c => c.Executor.CanAnchor) ?? throw new InvalidOperationException("no chain has an anchor configured");
+        options.Value.Chains.FirstOrDefault(c => c.Executor.CanAnchor)
+        ?? throw new InvalidOperationException("no chain has an anchor configured");
 
     private static async Task<ChainTransaction> Send(TransactionSender sender, string to, byte[] data, long chain, string purpose,
         CancellationToken cancellationToken)
     {
         var result = await sender.SendAsync(to, data, cancellationToken: cancellationToken);
-        return new ChainTransaction { Chain = chain, Purpose = purpose, Hash = result.Hash, Succeeded = result.Succeeded, Error = result.Error };
+        return new ChainTransaction
+        {
+            Chain = chain, Purpose = purpose, Hash = result.Hash, Succeeded = result.Succeeded, Error = result.Error,
+        };
     }
 
     // A generous gas margin: on chains whose blocks share timestamps an estimate can miss a checkpoint write.

@@ -4,7 +4,7 @@ using Blocktrack.Chain.Tests.Support;
 
 namespace Blocktrack.Chain.Tests;
 
-/// <summary>ABI encoding, decoding, selectors and event logs (our calls over Nethereum) cross-checked against ethers v6's AbiCoder and Interface.</summary>
+/// <summary>ABI encoding, decoding, selectors and event logs (our calls over Nethereum) cross-checked against ethers v6.</summary>
 public sealed class AbiDifferentialTests
 {
     [Fact]
@@ -16,7 +16,8 @@ public sealed class AbiDifferentialTests
             var types = Enumerable.Range(0, rng.Next(1, 5)).Select(_ => AbiSamples.RandomType(rng)).ToArray();
             return (Types: types, Values: types.Select(t => AbiSamples.RandomValue(rng, t)).ToArray());
         }).ToArray();
-        var csharpEncodings = cases.Select(c => Encoder(c.Types).EncodeCall([.. c.Types.Select((t, i) => AbiSamples.ToClr(t, c.Values[i]))])[4..]).ToArray();
+        var csharpEncodings = cases
+            .Select(c => Encoder(c.Types).EncodeCall([.. c.Types.Select((t, i) => AbiSamples.ToClr(t, c.Values[i]))])[4..]).ToArray();
 
         var input = new JsonObject
         {
@@ -56,7 +57,8 @@ public sealed class AbiDifferentialTests
     {
         var rng = new Random(2718);
         var functions = Enumerable.Range(0, 40).Select(i => (Name: $"f{i}",
-            Inputs: Enumerable.Range(0, rng.Next(0, 4)).Select(j => new Parameter($"p{j}", AbiSamples.RandomType(rng))).ToArray())).ToArray();
+            Inputs: Enumerable.Range(0, rng.Next(0, 4)).Select(j => new Parameter($"p{j}", AbiSamples.RandomType(rng))).ToArray()))
+            .ToArray();
         // ethers cannot encode indexed arrays or tuples (their topic is a hash of an encoding it does not implement),
         // so indexed parameters stay elementary or string/bytes.
         var events = Enumerable.Range(0, 40).Select(i =>
@@ -98,7 +100,8 @@ public sealed class AbiDifferentialTests
             Assert.True(log["error"] is null, $"event {i} {parsedEvents[i]}: ethers refused: {log["error"]}");
             Assert.Equal((string)log["canonical"]!, parsedEvents[i].Definition.Signature);
             Assert.Equal((string)log["topicHash"]!, parsedEvents[i].Topic0Hex);
-            var decoded = parsedEvents[i].Decode(log["topics"]!.AsArray().Select(t => (string)t!).ToArray(), Hex.Parse((string)log["data"]!));
+            var topics = log["topics"]!.AsArray().Select(t => (string)t!).ToArray();
+            var decoded = parsedEvents[i].Decode(topics, Hex.Parse((string)log["data"]!));
             for (var j = 0; j < events[i].Inputs.Length; j++)
             {
                 var parameter = events[i].Inputs[j];
@@ -113,20 +116,27 @@ public sealed class AbiDifferentialTests
         }
     }
 
-    private static AbiFunction Encoder(SampleType[] types) =>
-        AbiFunction.Parse(Json("function", "f", "inputs", types.Select((t, i) => (JsonNode)AbiSamples.Parameter($"p{i}", t)), "\"outputs\": [], "));
+    private static AbiFunction Encoder(SampleType[] types) => AbiFunction.Parse(Json("function", "f", inputs: Numbered(types)));
 
-    private static AbiFunction Decoder(SampleType[] types) =>
-        AbiFunction.Parse(Json("function", "f", "outputs", types.Select((t, i) => (JsonNode)AbiSamples.Parameter($"p{i}", t)), "\"inputs\": [], "));
+    private static AbiFunction Decoder(SampleType[] types) => AbiFunction.Parse(Json("function", "f", outputs: Numbered(types)));
 
     private static AbiFunction Function(string name, IEnumerable<Parameter> inputs) =>
-        AbiFunction.Parse(Json("function", name, "inputs", inputs.Select(p => (JsonNode)AbiSamples.Parameter(p.Name, p.Type)), "\"outputs\": [], "));
+        AbiFunction.Parse(Json("function", name, inputs: inputs.Select(p => AbiSamples.Parameter(p.Name, p.Type))));
 
     private static AbiEvent Event(string name, IEnumerable<Parameter> inputs) =>
-        AbiEvent.Parse(Json("event", name, "inputs", inputs.Select(p => (JsonNode)AbiSamples.Parameter(p.Name, p.Type, p.Indexed)), "\"anonymous\": false, "));
+        AbiEvent.Parse(Json("event", name, inputs: inputs.Select(p => AbiSamples.Parameter(p.Name, p.Type, p.Indexed))));
 
-    private static string Json(string kind, string name, string list, IEnumerable<JsonNode> parameters, string extra = "") =>
-        $$"""[{"type": "{{kind}}", "name": "{{name}}", {{extra}}"{{list}}": {{new JsonArray([.. parameters]).ToJsonString()}}}]""";
+    private static IEnumerable<JsonObject> Numbered(SampleType[] types) => types.Select((t, i) => AbiSamples.Parameter($"p{i}", t));
+
+    // ABI JSON, not signatures: Nethereum's signature parser cannot read nested tuples. Its JSON reader wants "outputs"
+    // on a function and "anonymous" on an event.
+    private static string Json(string kind, string name, IEnumerable<JsonObject>? inputs = null, IEnumerable<JsonObject>? outputs = null)
+    {
+        var entry = new JsonObject { ["type"] = kind, ["name"] = name, ["inputs"] = new JsonArray([.. inputs ?? []]) };
+        if (kind == "function") entry["outputs"] = new JsonArray([.. outputs ?? []]);
+        else entry["anonymous"] = false;
+        return new JsonArray(entry).ToJsonString();
+    }
 
     private static JsonArray TypeList(IEnumerable<SampleType> types) => new(types.Select(t => (JsonNode)t.Canonical).ToArray());
 

@@ -43,7 +43,8 @@ public sealed class Eip1559TransactionTests
         for (var i = 0; i < cases.Length; i++)
         {
             var t = cases[i].Tx;
-            var signed = NethereumTransactions.Eip1559(cases[i].Key, t.ChainId, t.Nonce, t.MaxPriorityFeePerGas, t.MaxFeePerGas, t.GasLimit, t.To, t.Value, t.Data);
+            var signed = NethereumTransactions.Eip1559(
+                cases[i].Key, t.ChainId, t.Nonce, t.MaxPriorityFeePerGas, t.MaxFeePerGas, t.GasLimit, t.To, t.Value, t.Data);
             Assert.Equal((string)output[i]!["unsignedHash"]!, signed.UnsignedHash);
             Assert.Equal((string)output[i]!["raw"]!, signed.Raw);
             Assert.Equal((string)output[i]!["hash"]!, signed.Hash);
@@ -59,11 +60,13 @@ public sealed class Eip1559TransactionTests
         var signature = ((Nethereum.Model.Transaction1559)Nethereum.Model.TransactionFactory.CreateTransaction(signed.Raw)).Signature;
         // RLP drops leading zero bytes of r and s, and a y-parity of 0 is the empty string.
         byte[] rsv = [.. Word(signature.R), .. Word(signature.S), (byte)(27 + (signature.V is [] ? 0 : signature.V[0]))];
-        Assert.Equal(Secp256k1Signer.AddressOf(key), EthAddress.ToLower(Recoveries.Native.RecoverAddress(Hex.Parse(signed.UnsignedHash), rsv)));
+        var recovered = Recoveries.Native.RecoverAddress(Hex.Parse(signed.UnsignedHash), rsv);
+        Assert.Equal(Secp256k1Signer.AddressOf(key), EthAddress.ToLower(recovered));
     }
 
     private static byte[] Word(byte[] value) => [.. new byte[32 - value.Length], .. value];
 
-    private sealed record Tx1559(long ChainId, long Nonce, BigInteger MaxPriorityFeePerGas, BigInteger MaxFeePerGas, long GasLimit, string? To,
-        BigInteger Value, byte[] Data);
+    private sealed record Tx1559(
+        long ChainId, long Nonce, BigInteger MaxPriorityFeePerGas, BigInteger MaxFeePerGas, long GasLimit, string? To, BigInteger Value,
+        byte[] Data);
 }

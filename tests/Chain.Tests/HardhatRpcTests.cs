@@ -30,7 +30,8 @@ public sealed class HardhatRpcTests(HardhatFixture chain)
 
         Assert.Equal("Counter: above maximum", await counter.RevertOf("setNumber", from, 2_000_000));
         Assert.Contains("0x11", await counter.RevertOf("decrement", from));
-        Assert.Equal($"OwnableUnauthorizedAccount({DevAccounts.Addresses[2]})", await counter.RevertOf("increment", DevAccounts.Addresses[2]));
+        var stranger = DevAccounts.Addresses[2];
+        Assert.Equal($"OwnableUnauthorizedAccount({stranger})", await counter.RevertOf("increment", stranger));
 
         // Without a gas limit the sender estimates gas, the estimate already fails with the reason, and nothing is sent.
         var estimate = await counter.SendAsync(owner, "setNumber", 2_000_000);

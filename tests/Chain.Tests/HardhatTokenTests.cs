@@ -57,7 +57,8 @@ public sealed class HardhatTokenTests(HardhatFixture chain)
         Assert.Equal(120 * Btk, await token.CallAsync<BigInteger>("getVotes", a));
 
         // The same history, rebuilt from logs fetched five blocks at a time.
-        var topics = token.Contract.ContractBuilder.ContractABI.Events.Where(e => e.Name is "Transfer" or "DelegateChanged" or "DelegateVotesChanged")
+        var topics = token.Contract.ContractBuilder.ContractABI.Events
+            .Where(e => e.Name is "Transfer" or "DelegateChanged" or "DelegateVotesChanged")
             .Select(e => "0x" + e.Sha3Signature).ToArray();
         var latest = await chain.Dev.BlockNumberAsync();
         var logs = await LogRanges.GetLogsAsync(chain.Dev.Eth, firstBlock, latest, [token.Address], topics, maxBlockRange: 5);
@@ -93,8 +94,11 @@ public sealed class HardhatTokenTests(HardhatFixture chain)
 
         var dynamicFee = await sender.SendAsync(token.Address, data);
         // Nethereum sends legacy transactions when told to (with the node's gas price), through the same account.
-        var legacyInput = new TransactionInput { From = sender.From, To = token.Address, Data = Hex.ToHex(data), Gas = new HexBigInteger(200_000),
-            GasPrice = await chain.Dev.Eth.GasPrice.SendRequestAsync(), Type = new HexBigInteger(0) };
+        var legacyInput = new TransactionInput
+        {
+            From = sender.From, To = token.Address, Data = Hex.ToHex(data), Gas = new HexBigInteger(200_000),
+            GasPrice = await chain.Dev.Eth.GasPrice.SendRequestAsync(), Type = new HexBigInteger(0),
+        };
         var legacy = await sender.Web3.TransactionManager.SendTransactionAndWaitForReceiptAsync(legacyInput);
 
         Assert.True(dynamicFee.Succeeded && legacy.Succeeded());

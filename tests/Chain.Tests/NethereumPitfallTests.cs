@@ -15,7 +15,8 @@ namespace Blocktrack.Chain.Tests;
 /// </summary>
 public sealed class NethereumPitfallTests
 {
-    private static readonly BigInteger N = BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);
+    private static readonly BigInteger N =
+        BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);
 
     [Fact]
     public void Keccak_and_low_s_recovery_agree_with_nethereum()
@@ -57,8 +58,8 @@ public sealed class NethereumPitfallTests
         Assert.Equal(TypedDataHasher.Hash(TypedDataSamples.MailJson), encoder.EncodeAndHashTypedData(TypedDataSamples.MailJson));
         for (var i = 0; i < 5; i++)
         {
-            var ballot = TypedDataSamples.Ballot(EthAddress.ToLower(Keccak256.Hash($"voter {i}").AsSpan(12)), $"blocktrack/{i}", i % 3, $"reason {i}", 1_700_000_000UL + (ulong)i)
-                .ToJsonString();
+            var voter = EthAddress.ToLower(Keccak256.Hash($"voter {i}").AsSpan(12));
+            var ballot = TypedDataSamples.Ballot(voter, $"blocktrack/{i}", i % 3, $"reason {i}", 1_700_000_000UL + (ulong)i).ToJsonString();
             Assert.Equal(TypedDataHasher.Hash(ballot), encoder.EncodeAndHashTypedData(ballot));
         }
     }
@@ -71,14 +72,15 @@ public sealed class NethereumPitfallTests
             {"types": {"EIP712Domain": [{"name":"name","type":"string"}],
                        "Person": [{"name":"name","type":"string"},{"name":"wallet","type":"address"},{"name":"tags","type":"bytes32[]"}]},
              "primaryType": "Person", "domain": {"name": "x"},
-             "message": {"name": "Cow", "wallet": "0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826", "tags": ["{{{Hex.ToHex(tags[0])}}}", "{{{Hex.ToHex(tags[1])}}}"]}}
+             "message": {"name": "Cow", "wallet": "0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826",
+                         "tags": ["{{{Hex.ToHex(tags[0])}}}", "{{{Hex.ToHex(tags[1])}}}"]}}
             """;
         Assert.ThrowsAny<Exception>(() => new Eip712TypedDataEncoder().EncodeAndHashTypedData(json));
 
         // EIP-712 by hand: an array is the keccak256 of its encoded elements, concatenated.
         byte[] wallet = [.. new byte[12], .. Hex.Parse("0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826")];
-        var person = Keccak256.Hash([.. Keccak256.Hash("Person(string name,address wallet,bytes32[] tags)"), .. Keccak256.Hash("Cow"), .. wallet,
-            .. Keccak256.Hash([.. tags[0], .. tags[1]])]);
+        var typeHash = Keccak256.Hash("Person(string name,address wallet,bytes32[] tags)");
+        var person = Keccak256.Hash([.. typeHash, .. Keccak256.Hash("Cow"), .. wallet, .. Keccak256.Hash([.. tags[0], .. tags[1]])]);
         var domain = Keccak256.Hash([.. Keccak256.Hash("EIP712Domain(string name)"), .. Keccak256.Hash("x")]);
         Assert.Equal(Hex.ToHex(Keccak256.Hash([0x19, 0x01, .. domain, .. person])), Hex.ToHex(TypedDataHasher.Hash(json)));
     }
@@ -88,8 +90,10 @@ public sealed class NethereumPitfallTests
     {
         var f = ABIDeserialiserFactory.DeserialiseContractABI("function f((address,uint256)[] xs)").Functions[0];
         var one = "0x0000000000000000000000000000000000000001";
-        var asArrays = new FunctionCallEncoder().EncodeRequest(f.Sha3Signature, f.InputParameters, [new object[] { new object[] { one, new BigInteger(2) } }]);
-        var asLists = new FunctionCallEncoder().EncodeRequest(f.Sha3Signature, f.InputParameters, [new List<object> { new List<object> { one, new BigInteger(2) } }]);
+        var encoder = new FunctionCallEncoder();
+        var asArrays = encoder.EncodeRequest(f.Sha3Signature, f.InputParameters, [new object[] { new object[] { one, BigInteger.One * 2 } }]);
+        var asLists = encoder.EncodeRequest(f.Sha3Signature, f.InputParameters,
+            [new List<object> { new List<object> { one, BigInteger.One * 2 } }]);
         Assert.NotEqual(asArrays, asLists);
         // abi.encode of [(0x…01, 2)], as ethers writes it: offset, length, then the tuple.
         Assert.Equal("0x" + f.Sha3Signature + Words(0x20, 1, 1, 2), asArrays);
@@ -102,7 +106,8 @@ public sealed class NethereumPitfallTests
     [Fact]
     public void Nethereums_signature_parser_misreads_a_two_dimensional_tuple_array_and_ours_refuses_it()
     {
-        Assert.Equal("f((uint8,uint16)[])", ABIDeserialiserFactory.DeserialiseContractABI("function f((uint8,uint16)[2][] x)").Functions[0].Signature);
+        var misread = ABIDeserialiserFactory.DeserialiseContractABI("function f((uint8,uint16)[2][] x)").Functions[0];
+        Assert.Equal("f((uint8,uint16)[])", misread.Signature);
         Assert.Throws<AbiException>(() => AbiFunction.Parse("function f((uint8,uint16)[2][] x)"));
     }
 
@@ -111,7 +116,8 @@ public sealed class NethereumPitfallTests
     {
         var f = ABIDeserialiserFactory.DeserialiseContractABI("function f() returns (address)").Functions[0];
         var dirty = Hex.Parse("0x01" + new string('0', 62));
-        Assert.Equal("0x0000000000000000000000000000000000000000", (string)new FunctionCallDecoder().DecodeDefaultData(dirty, f.OutputParameters)[0].Result);
+        var decoded = new FunctionCallDecoder().DecodeDefaultData(dirty, f.OutputParameters)[0].Result;
+        Assert.Equal("0x0000000000000000000000000000000000000000", (string)decoded);
         Assert.Throws<AbiException>(() => AbiFunction.Parse("function f() returns (address)").DecodeOutput(dirty));
     }
 
@@ -119,5 +125,6 @@ public sealed class NethereumPitfallTests
         EthECKey.RecoverFromSignature(EthECDSASignatureFactory.FromComponents(signature[..32], signature[32..64], signature[64]), hash)
             .GetPublicAddress().ToLowerInvariant();
 
-    private static string Words(params int[] words) => string.Concat(words.Select(w => w.ToString("x64", System.Globalization.CultureInfo.InvariantCulture)));
+    private static string Words(params int[] words) =>
+        string.Concat(words.Select(w => w.ToString("x64", System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -27,7 +27,8 @@ public sealed class ResilientRpcTests
     [InlineData(HttpStatusCode.InternalServerError)]
     public async Task Overload_statuses_are_retried_until_an_answer_comes(HttpStatusCode status)
     {
-        var handler = new FakeRpcHandler((request, call) => call < 3 ? FakeRpcHandler.Status(status) : FakeRpcHandler.Result(request, "0x64aba"));
+        var handler = new FakeRpcHandler((request, call) =>
+            call < 3 ? FakeRpcHandler.Status(status) : FakeRpcHandler.Result(request, "0x64aba"));
         Assert.Equal(412346, (long)(await Web3(handler).Eth.ChainId.SendRequestAsync()).Value);
         Assert.Equal(3, handler.Calls);
     }
@@ -40,7 +41,7 @@ public sealed class ResilientRpcTests
             : FakeRpcHandler.Result(request, "0x1"));
         var clock = Stopwatch.StartNew();
         await Web3(handler).Eth.Blocks.GetBlockNumber.SendRequestAsync();
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}, not after the 1 s the node asked for");
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}, not the 1 s the node asked for");
         Assert.Equal(2, handler.Calls);
     }
 
@@ -48,7 +49,8 @@ public sealed class ResilientRpcTests
     public async Task Persistent_failures_end_in_an_error_after_every_attempt()
     {
         var handler = new FakeRpcHandler((_, _) => FakeRpcHandler.Status(HttpStatusCode.ServiceUnavailable));
-        var e = await Assert.ThrowsAsync<RpcClientUnknownException>(() => Web3(handler, attempts: 3).Eth.Blocks.GetBlockNumber.SendRequestAsync());
+        var eth = Web3(handler, attempts: 3).Eth;
+        var e = await Assert.ThrowsAsync<RpcClientUnknownException>(() => eth.Blocks.GetBlockNumber.SendRequestAsync());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, Assert.IsType<HttpRequestException>(e.InnerException).StatusCode);
         Assert.Equal(3, handler.Calls);
     }
@@ -76,9 +78,11 @@ public sealed class ResilientRpcTests
     public async Task A_reverted_call_carries_its_decoded_reason()
     {
         var revert = "0x08c379a0" + "0000000000000000000000000000000000000000000000000000000000000020"
-            + "0000000000000000000000000000000000000000000000000000000000000004" + "6e6f706500000000000000000000000000000000000000000000000000000000";
+            + "0000000000000000000000000000000000000000000000000000000000000004"
+            + "6e6f706500000000000000000000000000000000000000000000000000000000";
         var handler = new FakeRpcHandler((request, _) => FakeRpcHandler.Error(request, 3, "execution reverted: nope", revert));
-        var contract = Web3(handler).Eth.GetContract("""[{"type":"function","name":"f","inputs":[],"outputs":[]}]""", "0x0000000000000000000000000000000000000001");
+        const string abi = """[{"type":"function","name":"f","inputs":[],"outputs":[]}]""";
+        var contract = Web3(handler).Eth.GetContract(abi, "0x0000000000000000000000000000000000000001");
         // Nethereum turns the revert into its exception on the contract path (a plain eth_call throws RpcResponseException).
         var e = await Assert.ThrowsAsync<SmartContractRevertException>(() => contract.GetFunction("f").CallDecodingToDefaultAsync());
         Assert.Equal(1, handler.Calls);
@@ -107,7 +111,8 @@ public sealed class ResilientRpcTests
                 return FakeRpcHandler.Error(request, -32602, $"block range too large: {to - from + 1} > {nodeLimit}");
             served.Add((from, to));
             // One log per block, so the result shows exactly which blocks were covered.
-            return FakeRpcHandler.Result(request, new JsonArray([.. Enumerable.Range((int)from, (int)(to - from + 1)).Select(n => (JsonNode)Log(n))]));
+            var logs = Enumerable.Range((int)from, (int)(to - from + 1)).Select(n => (JsonNode)Log(n));
+            return FakeRpcHandler.Result(request, new JsonArray([.. logs]));
         });
 
         var logs = await LogRanges.GetLogsAsync(Web3(handler).Eth, 5, 27, [], [], maxBlockRange: 10);
@@ -123,7 +128,8 @@ public sealed class ResilientRpcTests
     public async Task A_single_block_that_is_still_too_large_surfaces_the_error()
     {
         var handler = new FakeRpcHandler((request, _) => FakeRpcHandler.Error(request, -32005, "query returned more than 10000 results"));
-        var e = await Assert.ThrowsAsync<RpcResponseException>(() => LogRanges.GetLogsAsync(Web3(handler).Eth, 0, 3, [], [], maxBlockRange: 4));
+        var eth = Web3(handler).Eth;
+        var e = await Assert.ThrowsAsync<RpcResponseException>(() => LogRanges.GetLogsAsync(eth, 0, 3, [], [], maxBlockRange: 4));
         Assert.Equal(-32005, e.RpcError.Code);
         Assert.Equal(3, handler.Calls);
     }

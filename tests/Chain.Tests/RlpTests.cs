@@ -29,7 +29,8 @@ public sealed class RlpTests
     public void Encodes_lists()
     {
         Assert.Equal("0xc0", Hex.ToHex(RLP.EncodeList()));
-        Assert.Equal("0xc88363617483646f67", Hex.ToHex(RLP.EncodeList(RLP.EncodeElement("cat"u8.ToArray()), RLP.EncodeElement("dog"u8.ToArray()))));
+        var catDog = RLP.EncodeList(RLP.EncodeElement("cat"u8.ToArray()), RLP.EncodeElement("dog"u8.ToArray()));
+        Assert.Equal("0xc88363617483646f67", Hex.ToHex(catDog));
         // The set-theoretic representation of three: [ [], [[]], [ [], [[]] ] ].
         var empty = RLP.EncodeList();
         var one = RLP.EncodeList(empty);

@@ -27,7 +27,8 @@ public sealed class RestartTests(ChainsFixture f)
             await chain.SetAutomine(false);
             for (var i = 0; i < keys.Count; i++)
             {
-                var transfer = chain.Btk.Encode("transfer", a[(i + 1 + round % (keys.Count - 1)) % keys.Count], new BigInteger(round + i + 1));
+                var to = a[(i + 1 + round % (keys.Count - 1)) % keys.Count];
+                var transfer = chain.Btk.Encode("transfer", to, new BigInteger(round + i + 1));
                 await chain.Dev.SubmitAsync(keys[i], chain.Btk.Address, transfer, nonces[i]++);
             }
             await chain.Dev.MineAsync();

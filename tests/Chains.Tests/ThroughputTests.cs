@@ -76,13 +76,15 @@ public sealed class ThroughputTests(ChainsFixture f, ITestOutputHelper output)
         {
             var from = n % Holders;
             var to = (from + 1 + n / Holders % (Holders - 1)) % Holders;
-            await chain.Dev.SubmitAsync(keys[from], chain.Btk.Address, chain.Btk.Encode("transfer", holders[to], new BigInteger(1 + n % 7)), nonces[from]++);
+            var transfer = chain.Btk.Encode("transfer", holders[to], new BigInteger(1 + n % 7));
+            await chain.Dev.SubmitAsync(keys[from], chain.Btk.Address, transfer, nonces[from]++);
         }
     }
 
     private static async Task<int> Pending(TestChain chain)
     {
-        var block = await chain.Dev.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(Nethereum.RPC.Eth.DTOs.BlockParameter.CreatePending());
+        var pending = Nethereum.RPC.Eth.DTOs.BlockParameter.CreatePending();
+        var block = await chain.Dev.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(pending);
         return block.TransactionHashes.Length;
     }
 }

@@ -40,7 +40,8 @@ public sealed class DevChain(Uri endpoint, long chainId, int maxAttempts = 3)
     public Task<BlockWithTransactionHashes> LatestAsync() =>
         Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest());
 
-    public async Task<long> TimestampOf(TransactionReceipt receipt) => (long)(await BlockAsync((long)receipt.BlockNumber.Value))!.Timestamp.Value;
+    public async Task<long> TimestampOf(TransactionReceipt receipt) =>
+        (long)(await BlockAsync((long)receipt.BlockNumber.Value))!.Timestamp.Value;
 
     public async Task MineAsync(int blocks = 1)
     {
@@ -55,18 +56,21 @@ public sealed class DevChain(Uri endpoint, long chainId, int maxAttempts = 3)
 
     public Task SetAutomine(bool on) => Request<object>("evm_setAutomine", on);
 
-    public Task SetBalance(string address, BigInteger wei) => Request<object>("hardhat_setBalance", address, new HexBigInteger(wei).HexValue);
+    public Task SetBalance(string address, BigInteger wei) =>
+        Request<object>("hardhat_setBalance", address, new HexBigInteger(wei).HexValue);
 
     public TransactionSender Sender(byte[] key) =>
-        _senders.GetOrAdd(Hex.ToHex(key), _ => new TransactionSender(Rpc, key, chainId, receiptPollInterval: TimeSpan.FromMilliseconds(10)));
+        _senders.GetOrAdd(Hex.ToHex(key), _ =>
+            new TransactionSender(Rpc, key, chainId, receiptPollInterval: TimeSpan.FromMilliseconds(10)));
 
     /// <summary>Signs a type-2 transaction with the given nonce and fees and submits it without waiting (automine may be off).</summary>
     public async Task<string> SubmitAsync(byte[] key, string to, byte[] data, BigInteger nonce, long gas = 200_000)
     {
         var input = new TransactionInput
         {
-            From = Secp256k1Signer.AddressOf(key), To = to, Data = Hex.ToHex(data), Nonce = new HexBigInteger(nonce), Gas = new HexBigInteger(gas),
-            Type = new HexBigInteger(2), MaxFeePerGas = new HexBigInteger(100_000_000_000), MaxPriorityFeePerGas = new HexBigInteger(1_000_000_000),
+            From = Secp256k1Signer.AddressOf(key), To = to, Data = Hex.ToHex(data), Nonce = new HexBigInteger(nonce),
+            Gas = new HexBigInteger(gas), Type = new HexBigInteger(2),
+            MaxFeePerGas = new HexBigInteger(100_000_000_000), MaxPriorityFeePerGas = new HexBigInteger(1_000_000_000),
         };
         var signed = await Sender(key).Web3.TransactionManager.SignTransactionAsync(input);
         return await Eth.Transactions.SendRawTransaction.SendRequestAsync(signed);
@@ -90,5 +94,6 @@ public sealed class DevChain(Uri endpoint, long chainId, int maxAttempts = 3)
         return new DevContract(this, address, json.RootElement.GetProperty("abi").GetRawText());
     }
 
-    public static string ArtifactPath(string name) => Path.Combine(HardhatNode.RepoRoot(), "deploy", "devchain", "artifacts", $"{name}.json");
+    public static string ArtifactPath(string name) =>
+        Path.Combine(HardhatNode.RepoRoot(), "deploy", "devchain", "artifacts", $"{name}.json");
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using Blocktrack.Chain;
 using Blocktrack.Chain.Abi;
 using Blocktrack.Chain.Transactions;
@@ -28,15 +30,18 @@ public sealed class DevContract(DevChain chain, string address, string abi)
     public async Task<string> RevertOf(string function, string from, params object?[] arguments)
     {
         var call = Contract.GetFunction(function);
-        var e = await Assert.ThrowsAnyAsync<Exception>(() => call.CallDecodingToDefaultAsync(from, null, null, AbiValues.ForEncoder(arguments)!));
+        var values = AbiValues.ForEncoder(arguments)!;
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => call.CallDecodingToDefaultAsync(from, null, null, values));
         if (e is not SmartContractCustomErrorRevertException custom) return Assert.IsType<SmartContractRevertException>(e).RevertMessage;
         // Nethereum reads only Error(string) as a reason; Panic(uint256) comes as a custom error that no ABI declares.
         if (custom.ExceptionEncodedData.StartsWith("0x4e487b71", StringComparison.Ordinal))
-            return $"Panic(0x{System.Numerics.BigInteger.Parse("0" + custom.ExceptionEncodedData[10..], System.Globalization.NumberStyles.HexNumber):x2})";
+            return $"Panic(0x{BigInteger.Parse("0" + custom.ExceptionEncodedData[10..], NumberStyles.HexNumber):x2})";
         var error = Assert.Single(Contract.ContractBuilder.ContractABI.Errors,
             x => custom.ExceptionEncodedData.StartsWith("0x" + x.Sha3Signature, StringComparison.OrdinalIgnoreCase));
-        var values = AbiValues.FromDecoder(new FunctionCallDecoder().DecodeDefaultData(custom.ExceptionEncodedData[10..], error.InputParameters));
-        return $"{error.Name}({string.Join(", ", values.Select(v => v is string s && !s.StartsWith("0x", StringComparison.Ordinal) ? $"\"{s}\"" : v?.ToString()))})";
+        var data = custom.ExceptionEncodedData[10..];
+        var decoded = AbiValues.FromDecoder(new FunctionCallDecoder().DecodeDefaultData(data, error.InputParameters));
+        var shown = decoded.Select(v => v is string s && !s.StartsWith("0x", StringComparison.Ordinal) ? $"\"{s}\"" : v?.ToString());
+        return $"{error.Name}({string.Join(", ", shown)})";
     }
 
     public Task<TransactionOutcome> SendAsync(byte[] key, string function, params object?[] arguments) =>

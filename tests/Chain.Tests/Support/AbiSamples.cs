@@ -82,7 +82,8 @@ internal static class AbiSamples
         for (; inner.Kind is "array" or "fixed"; inner = inner.Element!)
             suffix = (inner.Kind == "array" ? "[]" : $"[{inner.Length}]") + suffix;
         var json = new JsonObject { ["name"] = name, ["type"] = (inner.Kind == "tuple" ? "tuple" : inner.Canonical) + suffix };
-        if (inner.Kind == "tuple") json["components"] = new JsonArray([.. inner.Components!.Select((c, i) => (JsonNode)Parameter($"c{i}", c))]);
+        if (inner.Kind == "tuple")
+            json["components"] = new JsonArray([.. inner.Components!.Select((c, i) => (JsonNode)Parameter($"c{i}", c))]);
         if (indexed is { } flag) json["indexed"] = flag;
         return json;
     }

@@ -9,8 +9,9 @@ internal static class NethereumTransactions
 {
     public sealed record Signed(string UnsignedHash, string Raw, string Hash);
 
-    public static Signed Eip1559(byte[] key, long chainId, BigInteger nonce, BigInteger maxPriorityFee, BigInteger maxFee, BigInteger gasLimit,
-        string? to, BigInteger value, byte[] data)
+    public static Signed Eip1559(
+        byte[] key, long chainId, BigInteger nonce, BigInteger maxPriorityFee, BigInteger maxFee, BigInteger gasLimit, string? to,
+        BigInteger value, byte[] data)
     {
         var tx = new Transaction1559(chainId, nonce, maxPriorityFee, maxFee, gasLimit, to, value, Hex.ToHex(data), null);
         var unsigned = Hex.ToHex(Keccak256.Hash(tx.GetRLPEncodedRaw()));
@@ -18,8 +19,8 @@ internal static class NethereumTransactions
         return new Signed(unsigned, Hex.ToHex(raw), Hex.ToHex(Keccak256.Hash(raw)));
     }
 
-    public static Signed Legacy(byte[] key, long chainId, BigInteger nonce, BigInteger gasPrice, BigInteger gasLimit, string? to, BigInteger value,
-        byte[] data)
+    public static Signed Legacy(
+        byte[] key, long chainId, BigInteger nonce, BigInteger gasPrice, BigInteger gasLimit, string? to, BigInteger value, byte[] data)
     {
         var tx = new LegacyTransactionChainId(to ?? "", value, nonce, gasPrice, gasLimit, Hex.ToHex(data), chainId);
         var unsigned = Hex.ToHex(tx.RawHash);

@@ -29,7 +29,9 @@ public sealed class ExecutorFixture : IAsyncLifetime
         _node = await HardhatNode.StartAsync(ChainId, Blocktrack.Tests.Support.FreePort.Next(), TimeSpan.FromSeconds(30), TestChain.HardhatConfig);
         Dev = _node.NewChain();
         var executor = DevAccounts.DeployerAddress;
-        Timelock = (await Dev.DeployAsync("TimelockController", DevAccounts.Deployer, 0, new[] { executor }, new[] { executor }, executor)).Address;
+        var roles = new[] { executor };
+        var timelock = await Dev.DeployAsync("TimelockController", DevAccounts.Deployer, 0, roles, roles, executor);
+        Timelock = timelock.Address;
         Counter = await Dev.DeployAsync("Counter", DevAccounts.Deployer, Timelock);
         Anchor = await Dev.DeployAsync("GovernanceAnchor", DevAccounts.Deployer, executor);
 
