@@ -1,5 +1,6 @@
 using System.Numerics;
 using Blocktrack.Chain.Abi;
+using Nethereum.ABI.FunctionEncoding;
 
 namespace Blocktrack.Chain.Tests;
 
@@ -125,5 +126,41 @@ public sealed class AbiTests
         // An array claiming 2^32 elements in 96 bytes must fail fast rather than allocate.
         Assert.Throws<AbiException>(() => Decode("uint256[]", [.. word(0x20), .. word(uint.MaxValue), .. word(1)]));
         Assert.Throws<AbiException>(() => Decode("uint256", new byte[31]));
+    }
+
+    [Fact]
+    public void Revert_data_decodes_error_strings_with_nethereum_and_a_custom_error_by_its_abi()
+    {
+        var error = "0x08c379a0" + Words(
+            "0000000000000000000000000000000000000000000000000000000000000020",
+            "000000000000000000000000000000000000000000000000000000000000001a",
+            "4e6f7420656e6f7567682045746865722070726f76696465642e000000000000");
+        Assert.Equal("Not enough Ether provided.", new FunctionCallDecoder().DecodeFunctionErrorMessage(error));
+
+        var notPublisher = AbiFunction.Parse("NotPublisher(address account)");
+        var custom = Hex.ToHex(notPublisher.EncodeCall("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"));
+        // An error's selector is made like a function's; its arguments decode as a view's outputs do.
+        Assert.StartsWith("0x" + Keccak256.Hash("NotPublisher(address)")[..4].Aggregate("", (h, b) => h + b.ToString("x2")), custom);
+        var decoded = AbiFunction.Parse("function f() returns (address)").DecodeOutput(Hex.Parse(custom).AsSpan(4));
+        Assert.Equal("0x70997970c51812dc3a010c7d01b50e0d17dc79c8", decoded[0]);
+    }
+
+    [Fact]
+    public void Abi_json_entries_carry_the_tuple_arrays_that_signatures_cannot()
+    {
+        static AbiFunction Function(string name, string list) => AbiFunction.Parse($$"""
+            [{"type":"function","name":"{{name}}","inputs":[],"outputs":[],
+              "{{list}}":[{"name":"x","type":"tuple[2][]","components":[{"name":"state","type":"uint8"},{"name":"hash","type":"bytes32"}]}]}]
+            """);
+        var (take, give) = (Function("take", "inputs"), Function("give", "outputs"));
+        Assert.Equal("take((uint8,bytes32)[2][])", take.Definition.Signature);
+        var hash = Keccak256.Hash("ballots");
+        object[] Pair(int state) => [state, hash];
+        // One argument, a list of rows: cast, or C# would spread the rows over params.
+        var data = take.EncodeCall((object)new object[] { new object[] { Pair(7), Pair(4) } });
+        Assert.Equal(4 + 6 * 32, data.Length);   // offset, one row, its two tuples in place
+        var row = (object?[])((object?[])give.DecodeOutput(data.AsSpan(4))[0]!).Single()!;
+        Assert.Equal([new BigInteger(7), new BigInteger(4)], row.Cast<object?[]>().Select(p => (BigInteger)p[0]!));
+        Assert.All(row.Cast<object?[]>(), p => Assert.Equal(hash, p[1]));
     }
 }
