@@ -150,7 +150,8 @@ public sealed class AbiTests
     {
         static AbiFunction Function(string name, string list) => AbiFunction.Parse($$"""
             [{"type":"function","name":"{{name}}","inputs":[],"outputs":[],
-              "{{list}}":[{"name":"x","type":"tuple[2][]","components":[{"name":"state","type":"uint8"},{"name":"hash","type":"bytes32"}]}]}]
+              "{{list}}":[{"name":"x","type":"tuple[2][]",
+                           "components":[{"name":"state","type":"uint8"},{"name":"hash","type":"bytes32"}]}]}]
             """);
         var (take, give) = (Function("take", "inputs"), Function("give", "outputs"));
         Assert.Equal("take((uint8,bytes32)[2][])", take.Definition.Signature);
