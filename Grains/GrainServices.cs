@@ -16,9 +16,7 @@ public static class GrainServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBallotLog, InMemoryBallotLog>();
         services.TryAddSingleton<GovernanceMetrics>();
-        services.TryAddSingleton<IChainReaderFactory, RpcChainReaderFactory>();
         services.AddChainMirroring();
-        services.TryAddSingleton<IChainExecutor, TimelockExecutor>();
         services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section);
         // The Chains section is a list of chains; bind it from whatever configuration the host has.
         services.AddOptions<ChainsOptions>().Configure<IConfiguration>((options, config) =>

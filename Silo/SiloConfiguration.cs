@@ -1,4 +1,5 @@
 using Blocktrack.Grains;
+using Blocktrack.Silo.Chains;
 using Blocktrack.Silo.Profiles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class SiloConfiguration
         silo.AddGovernanceTuning(config);
         // After the profile's ballot log: this only adds the in-memory one when no durable log was registered.
         silo.Services.AddGovernanceGrains();
+        silo.Services.AddChainAdapters();
         return silo;
     }
 }

@@ -1,83 +1,55 @@
-using System.Text.Json;
-using Blocktrack.Chain.Rpc;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.Model;
 
 namespace Blocktrack.Chain.Abi;
 
-/// <summary>A contract event: its topic0 and the decoding of a log's indexed topics and data.</summary>
+/// <summary>A contract event: its topic0 and the decoding of a log (by Nethereum), checked against the event's shape first.</summary>
 public sealed class AbiEvent
 {
-    public AbiEvent(string name, IReadOnlyList<AbiParameter> inputs, bool anonymous = false)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        Name = name;
-        Inputs = inputs;
-        Anonymous = anonymous;
-        Signature = $"{name}({string.Join(',', inputs.Select(p => p.Type.Canonical))})";
-        Topic0 = Keccak256.Hash(Signature);
-    }
+    private AbiEvent(EventABI abi) => Definition = abi;
 
-    public string Name { get; }
+    /// <summary>Nethereum's definition, for the adapters that hand it to Nethereum themselves.</summary>
+    public EventABI Definition { get; }
 
-    public IReadOnlyList<AbiParameter> Inputs { get; }
+    /// <summary>An event of a contract's ABI JSON, as Nethereum read it.</summary>
+    public static AbiEvent Of(EventABI abi) => new(abi);
 
-    /// <summary>Anonymous events carry no topic0; their logs can only be matched by address and indexed values.</summary>
-    public bool Anonymous { get; }
+    public string Name => Definition.Name;
 
-    public string Signature { get; }
+    public IReadOnlyList<string> ParameterNames => [.. Definition.InputParameters.Select(p => p.Name)];
 
-    /// <summary>keccak256 of the canonical signature, the first topic of every non-anonymous log of this event.</summary>
-    public byte[] Topic0 { get; }
-
-    public string Topic0Hex => Hex.ToHex(Topic0);
+    /// <summary>keccak256 of the canonical signature, the first topic of the event's logs, 0x-prefixed.</summary>
+    public string Topic0Hex => "0x" + Definition.Sha3Signature;
 
     /// <summary>Parses <c>event Transfer(address indexed from, address indexed to, uint256 value)</c> (the keyword is optional).</summary>
-    public static AbiEvent Parse(string signature)
-    {
-        var parsed = AbiSignatureParser.ParseSignature(signature);
-        if (parsed.Keyword is "function" or "error" or "constructor")
-            throw new AbiException($"'{signature}' is a {parsed.Keyword}, not an event.");
-        return new AbiEvent(parsed.Name, parsed.Inputs, parsed.Modifiers.Contains("anonymous"));
-    }
+    public static AbiEvent Parse(string signature) =>
+        new(AbiValues.Parse("event", signature).Events.SingleOrDefault() ?? throw new AbiException($"'{signature}' is not an event."));
 
-    /// <summary>Reads a <c>"type": "event"</c> entry of ABI JSON.</summary>
-    public static AbiEvent FromJson(JsonElement entry) => new(
-        entry.GetProperty("name").GetString() ?? throw new AbiException("ABI event without a name."),
-        AbiJson.Parameters(entry, "inputs"),
-        entry.TryGetProperty("anonymous", out var a) && a.ValueKind == JsonValueKind.True);
-
-    public bool Matches(LogEntry log) =>
-        !Anonymous && log.Topics.Count > 0 && string.Equals(log.Topics[0], Topic0Hex, StringComparison.OrdinalIgnoreCase);
-
-    public DecodedEvent Decode(LogEntry log) => Decode(log.Topics, log.Data);
-
-    /// <summary>Decodes a log. Indexed strings, bytes, arrays and tuples are stored as their keccak256 in the topic,
-    /// so their value comes back as that 32-byte hash.</summary>
+    /// <summary>Indexed strings, bytes, arrays and tuples are stored as their keccak256, so they come back as that hash.</summary>
     public DecodedEvent Decode(IReadOnlyList<string> topics, ReadOnlySpan<byte> data)
     {
-        var indexed = Inputs.Where(p => p.Indexed).ToArray();
-        var first = Anonymous ? 0 : 1;
-        if (topics.Count != first + indexed.Length)
-            throw new AbiException($"{Signature} has {indexed.Length} indexed parameters, so its logs carry {first + indexed.Length} topics, not {topics.Count}.");
-        if (!Anonymous && !string.Equals(topics[0], Topic0Hex, StringComparison.OrdinalIgnoreCase))
-            throw new AbiException($"Topic0 {topics[0]} is not {Signature} ({Topic0Hex}).");
-        var unindexed = AbiDecoder.Decode(Inputs.Where(p => !p.Indexed).ToArray(), data);
-        var values = new object?[Inputs.Count];
-        int topic = first, plain = 0;
-        for (var i = 0; i < Inputs.Count; i++)
+        var indexed = Definition.InputParameters.Count(p => p.Indexed);
+        // Nethereum decodes a log with missing topics or another topic0 without complaint; a mirror must not.
+        if (topics.Count != 1 + indexed)
+            throw new AbiException($"{Name} has {indexed} indexed parameters, so its logs carry {1 + indexed} topics, not {topics.Count}.");
+        if (!string.Equals(topics[0], Topic0Hex, StringComparison.OrdinalIgnoreCase))
+            throw new AbiException($"Topic0 {topics[0]} is not {Name} ({Topic0Hex}).");
+        var (bytes, hex) = (data.ToArray(), Hex.ToHex(data));
+        var decoded = AbiFunction.Guard(() => new EventTopicDecoder().DecodeDefaultTopics(Definition, [.. topics], hex));
+        var values = AbiValues.FromDecoder(Definition.InputParameters.Select(p => decoded.Single(o => o.Parameter.Order == p.Order)));
+        var topic = 1;
+        for (var i = 0; i < values.Length; i++)
         {
-            if (!Inputs[i].Indexed)
-            {
-                values[i] = unindexed[plain++];
-                continue;
-            }
-            var word = Hex.Parse(topics[topic++], 32);
-            values[i] = IsHashedWhenIndexed(Inputs[i].Type) ? word : AbiDecoder.DecodeSingle(Inputs[i].Type, word);
+            // An indexed string, bytes, array or tuple is only its keccak256 in the topic: give that hash, as bytes.
+            if (Definition.InputParameters[i] is { Indexed: true } p
+                && (p.Type is "string" or "bytes" || p.Type.StartsWith("tuple", StringComparison.Ordinal) || p.Type.EndsWith(']')))
+                values[i] = Hex.Parse(topics[topic]);
+            if (Definition.InputParameters[i].Indexed) topic++;
         }
-        return new DecodedEvent(this, values);
+        var plain = Definition.InputParameters.Select((p, i) => (p, i)).Where(x => !x.p.Indexed).ToArray();
+        AbiFunction.Guard(() => AbiValues.Strict([.. plain.Select(x => x.p)], [.. plain.Select(x => values[x.i])], bytes));
+        return new DecodedEvent(Name, ParameterNames, values);
     }
 
-    private static bool IsHashedWhenIndexed(AbiType type) =>
-        type.Kind is AbiTypeKind.String or AbiTypeKind.Bytes or AbiTypeKind.Array or AbiTypeKind.FixedArray or AbiTypeKind.Tuple;
-
-    public override string ToString() => Signature;
+    public override string ToString() => $"{Name} ({Topic0Hex})";
 }

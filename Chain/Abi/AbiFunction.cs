@@ -1,69 +1,74 @@
-using System.Text.Json;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.Model;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.RPC;
 
 namespace Blocktrack.Chain.Abi;
 
-/// <summary>A contract function: selector, calldata encoding and return-data decoding.</summary>
+/// <summary>A contract function as our callers use it (plain values in and out), encoded and decoded by Nethereum.</summary>
 public sealed class AbiFunction
 {
-    public AbiFunction(string name, IReadOnlyList<AbiParameter> inputs, IReadOnlyList<AbiParameter>? outputs = null, string stateMutability = "nonpayable")
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        Name = name;
-        Inputs = inputs;
-        Outputs = outputs ?? [];
-        StateMutability = stateMutability;
-        Signature = $"{name}({string.Join(',', inputs.Select(p => p.Type.Canonical))})";
-        Selector = Keccak256.Hash(Signature)[..4];
-    }
+    private static readonly FunctionCallEncoder Encoder = new();
+    private static readonly FunctionCallDecoder Decoder = new();
 
-    public string Name { get; }
+    private AbiFunction(FunctionABI abi) => Definition = abi;
 
-    public IReadOnlyList<AbiParameter> Inputs { get; }
+    /// <summary>Nethereum's definition, for the adapters that hand it to Nethereum themselves.</summary>
+    public FunctionABI Definition { get; }
 
-    public IReadOnlyList<AbiParameter> Outputs { get; }
+    public string Name => Definition.Name;
 
-    /// <summary><c>pure</c>, <c>view</c>, <c>nonpayable</c> or <c>payable</c>.</summary>
-    public string StateMutability { get; }
+    /// <summary>The first four bytes of keccak256 of the canonical signature, 0x-prefixed.</summary>
+    public string SelectorHex => "0x" + Definition.Sha3Signature;
 
-    /// <summary>The canonical signature that the selector hashes, e.g. <c>transfer(address,uint256)</c>.</summary>
-    public string Signature { get; }
-
-    /// <summary>The first four bytes of keccak256(signature).</summary>
-    public byte[] Selector { get; }
-
-    public string SelectorHex => Hex.ToHex(Selector);
-
-    public bool IsReadOnly => StateMutability is "view" or "pure";
-
-    /// <summary>Parses <c>transfer(address,uint256)</c> or <c>function balanceOf(address owner) view returns (uint256)</c>.</summary>
-    public static AbiFunction Parse(string signature)
-    {
-        var parsed = AbiSignatureParser.ParseSignature(signature);
-        if (parsed.Keyword is "event" or "error" or "constructor")
-            throw new AbiException($"'{signature}' is an {parsed.Keyword}, not a function.");
-        var mutability = parsed.Modifiers.FirstOrDefault(m => m is "view" or "pure" or "payable" or "nonpayable") ?? "nonpayable";
-        return new AbiFunction(parsed.Name, parsed.Inputs, parsed.Outputs, mutability);
-    }
-
-    /// <summary>Reads a <c>"type": "function"</c> entry of ABI JSON.</summary>
-    public static AbiFunction FromJson(JsonElement entry) => new(
-        entry.GetProperty("name").GetString() ?? throw new AbiException("ABI function without a name."),
-        AbiJson.Parameters(entry, "inputs"),
-        AbiJson.Parameters(entry, "outputs"),
-        entry.TryGetProperty("stateMutability", out var m) ? m.GetString() ?? "nonpayable" : "nonpayable");
+    /// <summary>Parses <c>transfer(address,uint256)</c>, <c>function balanceOf(address owner) view returns (uint256)</c>, or ABI JSON
+    /// of one function (the way to nested tuples, which Nethereum's signature parser cannot read).</summary>
+    public static AbiFunction Parse(string signature) =>
+        new(AbiValues.Parse("function", signature).Functions.SingleOrDefault()
+            ?? throw new AbiException($"'{signature}' is not a function."));
 
     /// <summary>Selector followed by the encoded arguments.</summary>
-    public byte[] EncodeCall(params object?[] arguments) => [.. Selector, .. AbiEncoder.Encode(Inputs, arguments)];
-
-    /// <summary>Decodes calldata made for this function (selector checked).</summary>
-    public object?[] DecodeCall(ReadOnlySpan<byte> calldata)
+    public byte[] EncodeCall(params object?[] arguments)
     {
-        if (calldata.Length < 4 || !calldata[..4].SequenceEqual(Selector))
-            throw new AbiException($"Calldata does not start with the selector of {Signature} ({SelectorHex}).");
-        return AbiDecoder.Decode(Inputs, calldata[4..]);
+        var inputs = Definition.InputParameters;
+        if (arguments.Length != inputs.Length)
+            throw new AbiException($"{Name} takes {inputs.Length} arguments, not {arguments.Length}.");
+        // Nethereum pads a short address string with zeros rather than refuse it.
+        if (inputs.Select((p, i) => p.Type == "address" && !(arguments[i] is string a && EthAddress.TryParse(a, out _))).Any(bad => bad))
+            throw new AbiException($"{Name}: an address argument is not 20 bytes of 0x hex.");
+        return Hex.Parse(Guard(() => Encoder.EncodeRequest(Definition.Sha3Signature, inputs, AbiValues.ForEncoder(arguments))));
     }
 
-    public object?[] DecodeOutput(ReadOnlySpan<byte> returnData) => AbiDecoder.Decode(Outputs, returnData);
+    public object?[] DecodeOutput(ReadOnlySpan<byte> returnData)
+    {
+        var data = returnData.ToArray();
+        var outputs = Definition.OutputParameters;
+        return Guard(() => AbiValues.Strict(outputs, AbiValues.FromDecoder(Decoder.DecodeDefaultData(data, outputs)), data));
+    }
 
-    public override string ToString() => Signature;
+    /// <summary>eth_call of this function on <paramref name="contract"/> at the latest block, decoded.</summary>
+    public async Task<object?[]> CallAsync(IEthApiService eth, string contract, params object?[] arguments)
+    {
+        var call = new CallInput(Hex.ToHex(EncodeCall(arguments)), contract);
+        var output = await eth.Transactions.Call.SendRequestAsync(call, BlockParameter.CreateLatest());
+        return DecodeOutput(Hex.Parse(output));
+    }
+
+    public override string ToString() => $"{Name} ({SelectorHex})";
+
+    internal static T Guard<T>(Func<T> code)
+    {
+        try
+        {
+            return code();
+        }
+        // Nethereum also throws plain Exceptions for values of the wrong kind.
+        catch (Exception e) when (e is not AbiException and (ArgumentException or InvalidOperationException or FormatException
+                                      or OverflowException or IndexOutOfRangeException or InvalidCastException or NotSupportedException
+                                      or AbiEncodingException)
+                                  || e.GetType() == typeof(Exception))
+        {
+            throw new AbiException(e.Message, e);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Text.Json.Nodes;
 using Blocktrack.Chain.Tests.Support;
-using Blocktrack.Chain.Transactions;
 using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chain.Tests;
@@ -22,13 +21,14 @@ public sealed class DevchainScriptTests(HardhatFixture chain)
             var deployment = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
             Assert.Equal(HardhatNode.DefaultChainId, (long)deployment["chainId"]!);
             var contracts = deployment["contracts"]!;
-            var token = new ContractClient(chain.Eth, (string)contracts["BlocktrackToken"]!, HardhatFixture.Artifact("BlocktrackToken").Abi);
-            var governor = new ContractClient(chain.Eth, (string)contracts["BlocktrackGovernor"]!, HardhatFixture.Artifact("BlocktrackGovernor").Abi);
-            var counter = new ContractClient(chain.Eth, (string)contracts["Counter"]!, HardhatFixture.Artifact("Counter").Abi);
+            var token = chain.Dev.At("BlocktrackToken", (string)contracts["BlocktrackToken"]!);
+            var governor = chain.Dev.At("BlocktrackGovernor", (string)contracts["BlocktrackGovernor"]!);
+            var counter = chain.Dev.At("Counter", (string)contracts["Counter"]!);
+            var timelock = ((string)contracts["TimelockController"]!).ToLowerInvariant();
 
-            Assert.Equal(token.Address, await governor.CallAsync<string>("token"));
-            Assert.Equal((string)contracts["TimelockController"]!, await governor.CallAsync<string>("timelock"));
-            Assert.Equal((string)contracts["TimelockController"]!, await counter.CallAsync<string>("owner"));
+            Assert.Equal(token.Address, (await governor.CallAsync<string>("token")).ToLowerInvariant());
+            Assert.Equal(timelock, (await governor.CallAsync<string>("timelock")).ToLowerInvariant());
+            Assert.Equal(timelock, (await counter.CallAsync<string>("owner")).ToLowerInvariant());
             foreach (var voter in deployment["voters"]!.AsArray())
                 Assert.Equal(1000 * BigInteger.Pow(10, 18), await token.CallAsync<BigInteger>("getVotes", (string)voter!));
         }

@@ -1,7 +1,7 @@
 using System.Numerics;
-using Blocktrack.Chain.Rpc;
 using Blocktrack.Chain.Tests.Support;
-using Blocktrack.Chain.Transactions;
+using Blocktrack.Tests.Support;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Blocktrack.Chain.Tests;
 
@@ -30,36 +30,36 @@ public sealed class HardhatGovernanceTests(HardhatFixture chain)
         var counter = await chain.DeployAsync("Counter", deployer, timelock.Address);
         Assert.Equal("mode=timestamp", await governor.CallAsync<string>("CLOCK_MODE"));
 
-        object?[] targets = [new[] { counter.Address }, new[] { 0 }, new[] { counter.Abi.Function("setNumber").EncodeCall(42) }];
+        object?[] targets = [new[] { counter.Address }, new[] { 0 }, new[] { counter.Encode("setNumber", 42) }];
         const string description = "Set the counter to 42";
         var proposed = await Send(governor, voters[0], "propose", [.. targets, description]);
-        var created = Assert.Single(governor.DecodeLogs(proposed.Receipt.Logs), e => e.Name == "ProposalCreated");
+        var created = Assert.Single(governor.DecodeLogs(proposed), e => e.Name == "ProposalCreated");
         var proposalId = (BigInteger)created["proposalId"]!;
         Assert.Equal(description, created["description"]);
         Assert.Equal(counter.Address, Assert.Single((object?[])created["targets"]!));
         Assert.Equal(0, await State(governor, proposalId));
 
-        await chain.DevChain.IncreaseTimeAsync(2);
-        await chain.DevChain.MineAsync();
+        await chain.Dev.IncreaseTimeAsync(2);
+        await chain.Dev.MineAsync();
         Assert.Equal(1, await State(governor, proposalId));
         foreach (var (key, support) in voters.Zip(new[] { 1, 0, 2 }))
             await Send(governor, key, "castVote", proposalId, support);
-        var tally = await governor.CallAsync("proposalVotes", [proposalId]);
+        var tally = await governor.CallAllAsync("proposalVotes", proposalId);
         Assert.Equal(new BigInteger[] { 50, 100, 10 }, tally.Cast<BigInteger>());
 
-        await chain.DevChain.IncreaseTimeAsync(301);
-        await chain.DevChain.MineAsync();
+        await chain.Dev.IncreaseTimeAsync(301);
+        await chain.Dev.MineAsync();
         Assert.Equal(4, await State(governor, proposalId));
 
         var descriptionHash = Keccak256.Hash(description);
         await Send(governor, voters[1], "queue", [.. targets, descriptionHash]);
         Assert.Equal(5, await State(governor, proposalId));
-        await chain.DevChain.IncreaseTimeAsync(61);
+        await chain.Dev.IncreaseTimeAsync(61);
         var executed = await Send(governor, voters[2], "execute", [.. targets, descriptionHash]);
 
         Assert.Equal(7, await State(governor, proposalId));
         Assert.Equal(new BigInteger(42), await counter.CallAsync<BigInteger>("number"));
-        var changed = Assert.Single(counter.DecodeLogs(executed.Receipt.Logs));
+        var changed = Assert.Single(counter.DecodeLogs(executed));
         Assert.Equal(timelock.Address, changed["by"]);
     }
 
@@ -73,12 +73,12 @@ public sealed class HardhatGovernanceTests(HardhatFixture chain)
 
         await Send(anchor, owner, "recordConstitution", "blocktrack", 1, v1);
         var second = await Send(anchor, owner, "recordConstitution", "blocktrack", 2, v2);
-        var recorded = Assert.Single(anchor.DecodeLogs(second.Receipt.Logs));
+        var recorded = Assert.Single(anchor.DecodeLogs(second));
         Assert.Equal(Keccak256.Hash("blocktrack"), recorded["daoKey"]);
         Assert.Equal(new BigInteger(2), recorded["version"]);
         Assert.Equal("blocktrack", recorded["daoPath"]);
 
-        var latest = await anchor.CallAsync("latestConstitution", ["blocktrack"]);
+        var latest = await anchor.CallAllAsync("latestConstitution", "blocktrack");
         Assert.Equal(new BigInteger(2), latest[0]);
         Assert.Equal(v2, latest[1]);
         Assert.Equal(v1, await anchor.CallAsync<byte[]>("constitutionAt", "blocktrack", 1));
@@ -92,24 +92,21 @@ public sealed class HardhatGovernanceTests(HardhatFixture chain)
         var final = await Send(anchor, publisher, "recordResult", "blocktrack/1", 7, 100, 20, 5, ballots);
         Assert.Equal("ResultAlreadyFinal(\"blocktrack/1\", 7)", await Reverted(anchor, "recordResult", DevAccounts.Addresses[1], "blocktrack/1", 6, 100, 20, 5, ballots));
 
-        var result = (object?[])(await anchor.CallAsync("resultOf", ["blocktrack/1"]))[0]!;
+        var result = (object?[])(await anchor.CallAllAsync("resultOf", "blocktrack/1"))[0]!;
         Assert.Equal(new BigInteger(7), result[0]);
         Assert.Equal(new BigInteger[] { 100, 20, 5 }, result[1..4].Cast<BigInteger>());
         Assert.Equal(ballots, result[4]);
-        Assert.Equal(new BigInteger((await chain.Eth.GetBlockAsync(final.Receipt.BlockNumber))!.Timestamp), result[5]);
+        Assert.Equal(new BigInteger(await chain.Dev.TimestampOf(final)), result[5]);
         Assert.Equal(true, result[6]);
-        Assert.Equal(false, ((object?[])(await anchor.CallAsync("resultOf", ["blocktrack/2"]))[0]!)[6]);
+        Assert.Equal(false, ((object?[])(await anchor.CallAllAsync("resultOf", "blocktrack/2"))[0]!)[6]);
     }
 
-    private async Task<TransactionResult> Send(ContractClient contract, byte[] key, string function, params object?[] arguments) =>
-        (await contract.SendAsync(chain.Sender, key, function, arguments)).EnsureSuccess();
+    private static Task<TransactionReceipt> Send(DevContract contract, byte[] key, string function, params object?[] arguments) =>
+        contract.SucceedAsync(key, function, arguments);
 
-    private static async Task<int> State(ContractClient governor, BigInteger proposalId) =>
+    private static async Task<int> State(DevContract governor, BigInteger proposalId) =>
         (int)await governor.CallAsync<BigInteger>("state", proposalId);
 
-    private static async Task<string?> Reverted(ContractClient contract, string function, string from, params object?[] arguments)
-    {
-        var e = await Assert.ThrowsAsync<JsonRpcException>(() => contract.CallAsync(function, arguments, from: from));
-        return e.Revert?.DecodeCustomError(contract.Abi)?.ToString();
-    }
+    private static Task<string> Reverted(DevContract contract, string function, string from, params object?[] arguments) =>
+        contract.RevertOf(function, from, arguments);
 }

@@ -1,13 +1,14 @@
 using System.Numerics;
-using Blocktrack.Chain.Abi;
 using Blocktrack.Chain.Rpc;
 using Blocktrack.Chain.Tests.Support;
-using Blocktrack.Chain.Transactions;
+using Blocktrack.Tests.Support;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>BlocktrackToken on a real Hardhat node: deployed, minted, delegated and transferred from C#, read back
-/// through getPastVotes at timestamps and through chunked eth_getLogs.</summary>
+/// through getPastVotes at timestamps and through chunked eth_getLogs, all over Nethereum.</summary>
 [Collection(HardhatCollection.Name)]
 public sealed class HardhatTokenTests(HardhatFixture chain)
 {
@@ -21,7 +22,7 @@ public sealed class HardhatTokenTests(HardhatFixture chain)
         var (a, b, c) = (DevAccounts.Addresses[1], DevAccounts.Addresses[2], DevAccounts.Addresses[3]);
         var token = await chain.DeployAsync("BlocktrackToken", deployer, DevAccounts.Addresses[0]);
         // Hardhat mines one block per transaction, so the deployment is the latest block.
-        var firstBlock = await chain.Eth.BlockNumberAsync();
+        var firstBlock = await chain.Dev.BlockNumberAsync();
 
         Assert.Equal("mode=timestamp", await token.CallAsync<string>("CLOCK_MODE"));
         Assert.Equal("BTK", await token.CallAsync<string>("symbol"));
@@ -32,18 +33,18 @@ public sealed class HardhatTokenTests(HardhatFixture chain)
         var minted = await Send(token, deployer, "mint", c, 25 * Btk);
         var tMinted = await TimestampOf(minted);
 
-        await chain.DevChain.IncreaseTimeAsync(100);
+        await chain.Dev.IncreaseTimeAsync(100);
         await Send(token, alice, "delegate", a);
         await Send(token, bob, "delegate", a);
         var delegated = await Send(token, carol, "delegate", c);
         var tDelegated = await TimestampOf(delegated);
 
-        await chain.DevChain.IncreaseTimeAsync(100);
+        await chain.Dev.IncreaseTimeAsync(100);
         var transferred = await Send(token, alice, "transfer", c, 30 * Btk);
         var tTransferred = await TimestampOf(transferred);
 
-        await chain.DevChain.IncreaseTimeAsync(100);
-        await chain.DevChain.MineAsync();
+        await chain.Dev.IncreaseTimeAsync(100);
+        await chain.Dev.MineAsync();
 
         Assert.True(tMinted < tDelegated && tDelegated < tTransferred);
         Assert.Equal(BigInteger.Zero, await token.CallAsync<BigInteger>("getPastVotes", a, tMinted));
@@ -56,12 +57,14 @@ public sealed class HardhatTokenTests(HardhatFixture chain)
         Assert.Equal(120 * Btk, await token.CallAsync<BigInteger>("getVotes", a));
 
         // The same history, rebuilt from logs fetched five blocks at a time.
-        var events = new[] { "Transfer", "DelegateChanged", "DelegateVotesChanged" }.Select(token.Abi.Event).ToArray();
-        var latest = await chain.Eth.BlockNumberAsync();
-        var logs = await chain.Eth.GetLogsAsync(new LogFilter(firstBlock, latest, [token.Address], [events.Select(e => e.Topic0Hex).ToArray()]));
+        var topics = token.Contract.ContractBuilder.ContractABI.Events
+            .Where(e => e.Name is "Transfer" or "DelegateChanged" or "DelegateVotesChanged")
+            .Select(e => "0x" + e.Sha3Signature).ToArray();
+        var latest = await chain.Dev.BlockNumberAsync();
+        var logs = await LogRanges.GetLogsAsync(chain.Dev.Eth, firstBlock, latest, [token.Address], topics, maxBlockRange: 5);
         var decoded = token.DecodeLogs(logs);
         Assert.True(latest - firstBlock + 1 > 5, "the range should need several eth_getLogs chunks");
-        Assert.Equal(logs.OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex), logs);
+        Assert.Equal(logs.OrderBy(l => l.BlockNumber.Value).ThenBy(l => l.LogIndex.Value), logs);
 
         var transfers = decoded.Where(e => e.Name == "Transfer").Select(e => ((string)e["from"]!, (string)e["to"]!, (BigInteger)e["value"]!)).ToArray();
         var zero = "0x0000000000000000000000000000000000000000";
@@ -86,26 +89,32 @@ public sealed class HardhatTokenTests(HardhatFixture chain)
     public async Task Eip1559_and_legacy_transactions_are_both_accepted()
     {
         var token = await chain.DeployAsync("BlocktrackToken", DevAccounts.Deployer, DevAccounts.Addresses[0]);
-        var data = token.Abi.Function("mint").EncodeCall(DevAccounts.Addresses[4], 7);
+        var data = token.Encode("mint", DevAccounts.Addresses[4], 7);
+        var sender = chain.Dev.Sender(DevAccounts.Deployer);
 
-        var dynamicFee = await chain.Sender.SendAsync(new TransactionRequest(token.Address, data), DevAccounts.Deployer);
-        var legacy = await chain.Sender.SendAsync(new TransactionRequest(token.Address, data) { GasPrice = await chain.Eth.GasPriceAsync() }, DevAccounts.Deployer);
+        var dynamicFee = await sender.SendAsync(token.Address, data);
+        // Nethereum sends legacy transactions when told to (with the node's gas price), through the same account.
+        var legacyInput = new TransactionInput
+        {
+            From = sender.From, To = token.Address, Data = Hex.ToHex(data), Gas = new HexBigInteger(200_000),
+            GasPrice = await chain.Dev.Eth.GasPrice.SendRequestAsync(), Type = new HexBigInteger(0),
+        };
+        var legacy = await sender.Web3.TransactionManager.SendTransactionAndWaitForReceiptAsync(legacyInput);
 
-        Assert.True(dynamicFee.Succeeded && legacy.Succeeded);
-        Assert.Equal("0x2", await TypeOf(dynamicFee.Hash));
-        Assert.Equal("0x0", await TypeOf(legacy.Hash));
-        Assert.True(dynamicFee.Receipt.GasUsed > 21_000);
+        Assert.True(dynamicFee.Succeeded && legacy.Succeeded());
+        Assert.Equal(2, await TypeOf(dynamicFee.Hash!));
+        Assert.Equal(0, await TypeOf(legacy.TransactionHash));
+        Assert.True(dynamicFee.Receipt!.GasUsed.Value > 21_000);
         Assert.Equal(new BigInteger(14), await token.CallAsync<BigInteger>("balanceOf", DevAccounts.Addresses[4]));
-        var transfer = Assert.Single(token.DecodeLogs(dynamicFee.Receipt.Logs));
+        var transfer = Assert.Single(token.DecodeLogs(dynamicFee.Receipt));
         Assert.Equal("Transfer", transfer.Name);
     }
 
-    private async Task<TransactionResult> Send(ContractClient contract, byte[] key, string function, params object?[] arguments) =>
-        (await contract.SendAsync(chain.Sender, key, function, arguments)).EnsureSuccess();
+    private static Task<TransactionReceipt> Send(DevContract contract, byte[] key, string function, params object?[] arguments) =>
+        contract.SucceedAsync(key, function, arguments);
 
-    private async Task<long> TimestampOf(TransactionResult result) =>
-        (await chain.Eth.GetBlockAsync(result.Receipt.BlockNumber))!.Timestamp;
+    private Task<long> TimestampOf(TransactionReceipt receipt) => chain.Dev.TimestampOf(receipt);
 
-    private async Task<string> TypeOf(string hash) =>
-        (await chain.Rpc.RequestAsync("eth_getTransactionByHash", [hash], CancellationToken.None)).GetProperty("type").GetString()!;
+    private async Task<long> TypeOf(string hash) =>
+        (long)(await chain.Dev.Eth.Transactions.GetTransactionByHash.SendRequestAsync(hash)).Type.Value;
 }

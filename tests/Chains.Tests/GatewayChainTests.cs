@@ -65,7 +65,7 @@ public sealed class GatewayChainTests(ChainsFixture f) : IAsyncLifetime
         var scenario = new GovernorScenario(f.A);
         await scenario.Propose("Mirrored through the Gateway");
         await scenario.Vote();
-        var head = await f.A.Eth.BlockNumberAsync();
+        var head = await f.A.Dev.BlockNumberAsync();
         var governor = $"/chains/{ChainsFixture.L3}/governors/{f.A.Governor.Address}";
         await Eventually.Until(async () => await Json(await Http.GetAsync(governor)), g => g.GetProperty("syncedBlock").GetInt64() >= head,
             CatchUp, "the Gateway's cluster mirrored the vote");

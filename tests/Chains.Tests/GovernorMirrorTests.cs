@@ -19,7 +19,7 @@ public sealed class GovernorMirrorTests(ChainsFixture f)
         await f.CaughtUp(Chain);
 
         var active = await Governor.GetProposal(scenario.Id);
-        var onChain = await Chain.Governor.CallAsync("proposalVotes", [scenario.ProposalId]);
+        var onChain = await Chain.Governor.CallAllAsync("proposalVotes", scenario.ProposalId);
         Assert.Equal(ProposalState.Active, active.State);
         Assert.Equal((int)ProposalState.Active, await scenario.State());
         Assert.Equal("Delegate the timelock's BTK", active.Title);

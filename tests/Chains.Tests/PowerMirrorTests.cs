@@ -56,8 +56,7 @@ public sealed class PowerMirrorTests(ChainsFixture f)
     {
         var a = keys.Select(DevAccounts.AddressOf).ToList();
         foreach (var key in keys)
-            await chain.Rpc.RequestAsync("hardhat_setBalance", System.Text.Json.Nodes.JsonValue.Create(DevAccounts.AddressOf(key)),
-                System.Text.Json.Nodes.JsonValue.Create("0x3635C9ADC5DEA00000"));
+            await chain.Dev.SetBalance(DevAccounts.AddressOf(key), System.Numerics.BigInteger.Pow(10, 21));
         var times = new List<long>();
         async Task Mark()
         {

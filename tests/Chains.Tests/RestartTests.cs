@@ -1,5 +1,4 @@
 using System.Numerics;
-using Blocktrack.Chain.Transactions;
 
 namespace Blocktrack.Chains.Tests;
 
@@ -20,7 +19,7 @@ public sealed class RestartTests(ChainsFixture f)
 
         // Blocks keep coming while the watcher follows them; a third of the way in it is deactivated, and more blocks arrive.
         var nonces = new BigInteger[keys.Count];
-        for (var i = 0; i < keys.Count; i++) nonces[i] = await chain.Eth.GetTransactionCountAsync(a[i]);
+        for (var i = 0; i < keys.Count; i++) nonces[i] = await chain.Dev.Eth.Transactions.GetTransactionCount.SendRequestAsync(a[i]);
         var times = new List<long>();
         for (var round = 0; round < 60; round++)
         {
@@ -28,11 +27,9 @@ public sealed class RestartTests(ChainsFixture f)
             await chain.SetAutomine(false);
             for (var i = 0; i < keys.Count; i++)
             {
-                var request = new TransactionRequest(chain.Btk.Address, chain.Btk.Abi.Function("transfer").EncodeCall(a[(i + 1 + round % (keys.Count - 1)) % keys.Count], new BigInteger(round + i + 1)))
-                {
-                    Nonce = nonces[i]++, GasLimit = 200_000, MaxFeePerGas = 100_000_000_000, MaxPriorityFeePerGas = 1_000_000_000,
-                };
-                await chain.Sender.SubmitAsync(request, keys[i]);
+                var to = a[(i + 1 + round % (keys.Count - 1)) % keys.Count];
+                var transfer = chain.Btk.Encode("transfer", to, new BigInteger(round + i + 1));
+                await chain.Dev.SubmitAsync(keys[i], chain.Btk.Address, transfer, nonces[i]++);
             }
             await chain.Dev.MineAsync();
             await chain.SetAutomine(true);

@@ -24,7 +24,7 @@ public sealed class ThroughputTests(ChainsFixture f, ITestOutputHelper output)
         // 1000 transfers between self-delegated holders, sent without waiting and mined into a few full blocks:
         // each moves votes out of one delegate and into another, two DelegateVotesChanged logs.
         await chain.SetAutomine(false);
-        var first = await chain.Eth.BlockNumberAsync() + 1;
+        var first = await chain.Dev.BlockNumberAsync() + 1;
         try
         {
             await SubmitTransfers(chain, keys);
@@ -34,7 +34,7 @@ public sealed class ThroughputTests(ChainsFixture f, ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < 30 && await Pending(chain) > 0; i++) await chain.Dev.MineAsync();
             await chain.SetAutomine(true);
-            var last = await chain.Eth.BlockNumberAsync();
+            var last = await chain.Dev.BlockNumberAsync();
             var mirrored = await f.CaughtUp(chain, TimeSpan.FromSeconds(60));
             var seconds = clock.Elapsed.TotalSeconds;
             var logs = mirrored.LogsApplied - before.LogsApplied;
@@ -50,7 +50,7 @@ public sealed class ThroughputTests(ChainsFixture f, ITestOutputHelper output)
         {
             var sent = Stopwatch.StartNew();
             var result = await chain.Send(chain.Btk, keys[i % Holders], "transfer", holders[(i + 1) % Holders], 1);
-            await Eventually.Until(() => f.Watcher(chain).GetStatus(), s => s.Cursor >= result.Receipt.BlockNumber);
+            await Eventually.Until(() => f.Watcher(chain).GetStatus(), s => s.Cursor >= (long)result.BlockNumber.Value);
             latencies.Add(sent.Elapsed.TotalMilliseconds);
         }
         // ...and, with blocks coming as fast as the node mines them, how far behind the head the cursor runs.
@@ -59,7 +59,7 @@ public sealed class ThroughputTests(ChainsFixture f, ITestOutputHelper output)
         for (var i = 0; i < 60; i++)
         {
             var result = await chain.Send(chain.Btk, keys[i % Holders], "transfer", holders[(i + 3) % Holders], 1);
-            lags.Add(result.Receipt.BlockNumber - (await f.Watcher(chain).GetStatus()).Cursor);
+            lags.Add((long)result.BlockNumber.Value - (await f.Watcher(chain).GetStatus()).Cursor);
         }
         var rate = 60 / stream.Elapsed.TotalSeconds;
         await f.CaughtUp(chain);
@@ -71,23 +71,20 @@ public sealed class ThroughputTests(ChainsFixture f, ITestOutputHelper output)
     {
         var holders = keys.Select(DevAccounts.AddressOf).ToList();
         var nonces = new BigInteger[Holders];
-        for (var i = 0; i < Holders; i++) nonces[i] = await chain.Eth.GetTransactionCountAsync(holders[i]);
-        var transfer = chain.Btk.Abi.Function("transfer");
+        for (var i = 0; i < Holders; i++) nonces[i] = await chain.Dev.Eth.Transactions.GetTransactionCount.SendRequestAsync(holders[i]);
         for (var n = 0; n < Transfers; n++)
         {
             var from = n % Holders;
             var to = (from + 1 + n / Holders % (Holders - 1)) % Holders;
-            var request = new TransactionRequest(chain.Btk.Address, transfer.EncodeCall(holders[to], new BigInteger(1 + n % 7)))
-            {
-                Nonce = nonces[from]++, GasLimit = 200_000, MaxFeePerGas = 100_000_000_000, MaxPriorityFeePerGas = 1_000_000_000,
-            };
-            await chain.Sender.SubmitAsync(request, keys[from]);
+            var transfer = chain.Btk.Encode("transfer", holders[to], new BigInteger(1 + n % 7));
+            await chain.Dev.SubmitAsync(keys[from], chain.Btk.Address, transfer, nonces[from]++);
         }
     }
 
     private static async Task<int> Pending(TestChain chain)
     {
-        var block = await chain.Rpc.RequestAsync("eth_getBlockByNumber", System.Text.Json.Nodes.JsonValue.Create("pending"), System.Text.Json.Nodes.JsonValue.Create(false));
-        return block.GetProperty("transactions").GetArrayLength();
+        var pending = Nethereum.RPC.Eth.DTOs.BlockParameter.CreatePending();
+        var block = await chain.Dev.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(pending);
+        return block.TransactionHashes.Length;
     }
 }

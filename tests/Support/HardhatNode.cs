@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using Blocktrack.Chain.Rpc;
+using Nethereum.JsonRpc.Client;
 
 namespace Blocktrack.Tests.Support;
 
@@ -93,14 +94,8 @@ public sealed class HardhatNode : IAsyncDisposable
         }
     }
 
-    /// <summary>A client that gives up quickly, so a failing test does not sit in backoff.</summary>
-    public JsonRpcClient NewRpc(int maxAttempts = 3) => new(new JsonRpcClientOptions(Endpoint)
-    {
-        MaxAttempts = maxAttempts,
-        InitialBackoff = TimeSpan.FromMilliseconds(50),
-        MaxBackoff = TimeSpan.FromMilliseconds(400),
-        RequestTimeout = TimeSpan.FromSeconds(20),
-    });
+    /// <summary>Test access to this node (a client that gives up quickly, so a failing test does not sit in backoff).</summary>
+    public DevChain NewChain(int maxAttempts = 3) => new(Endpoint, ChainId, maxAttempts);
 
     public async ValueTask DisposeAsync()
     {
@@ -129,8 +124,7 @@ public sealed class HardhatNode : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        using var probe = new JsonRpcClient(new JsonRpcClientOptions(Endpoint) { MaxAttempts = 1, RequestTimeout = TimeSpan.FromSeconds(2) });
-        var eth = new EthClient(probe);
+        var eth = ResilientRpc.Web3(new RpcOptions(Endpoint) { MaxAttempts = 1, RequestTimeout = TimeSpan.FromSeconds(2) }).Eth;
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
@@ -138,12 +132,12 @@ public sealed class HardhatNode : IAsyncDisposable
                 throw new InvalidOperationException($"hardhat node exited with {_process.ExitCode} before answering:\n{Output}");
             try
             {
-                var chainId = await eth.ChainIdAsync();
+                var chainId = (long)(await eth.ChainId.SendRequestAsync()).Value;
                 if (chainId != ChainId)
                     throw new InvalidOperationException($"Port {Port} answered with chain id {chainId}, not {ChainId}: another node?");
                 return;
             }
-            catch (JsonRpcTransportException)
+            catch (Exception e) when (e is RpcClientUnknownException or RpcClientTimeoutException)
             {
                 await Task.Delay(100);
             }
@@ -159,7 +153,7 @@ public sealed class HardhatNode : IAsyncDisposable
             _output.AppendLine(line);
     }
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -81,7 +81,7 @@ public sealed class ChainsFixture : IAsyncLifetime
     /// <summary>Waits until the watcher has mirrored the chain's current head, healthy.</summary>
     public async Task<WatcherStatus> CaughtUp(TestChain chain, TimeSpan? timeout = null)
     {
-        var head = await chain.Eth.BlockNumberAsync();
+        var head = await chain.Dev.BlockNumberAsync();
         return await Eventually.Until(() => Watcher(chain).GetStatus(), s => s.Healthy && s.Cursor >= head, timeout,
             $"chain {chain.Id} mirrored up to block {head}");
     }

@@ -1,10 +1,10 @@
-using Blocktrack.Chain;
+using Nethereum.Util;
 
 namespace Blocktrack.Chains.Tests;
 
-/// <summary>CREATE addresses: keccak256(rlp([sender, nonce]))[12..], so a fresh chain's contracts are known before deployment.</summary>
+/// <summary>CREATE addresses (keccak256(rlp([sender, nonce]))[12..]), so a fresh chain's contracts are known before deployment.</summary>
 internal static class ContractAddress
 {
     public static string Of(string deployer, long nonce) =>
-        EthAddress.ToLower(Keccak256.Hash(Rlp.EncodeList(Rlp.EncodeBytes(EthAddress.Parse(deployer)), Rlp.EncodeUInt(nonce))).AsSpan(12));
+        ContractUtils.CalculateContractAddress(deployer, new System.Numerics.BigInteger(nonce)).ToLowerInvariant();
 }

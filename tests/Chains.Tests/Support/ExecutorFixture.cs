@@ -1,7 +1,5 @@
 using System.Globalization;
 using Blocktrack.Chain;
-using Blocktrack.Chain.Rpc;
-using Blocktrack.Chain.Transactions;
 using Blocktrack.Silo;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
@@ -19,10 +17,9 @@ public sealed class ExecutorFixture : IAsyncLifetime
 
     private HardhatNode? _node;
 
-    public JsonRpcClient Rpc { get; private set; } = null!;
-    public EthClient Eth { get; private set; } = null!;
-    public ContractClient Counter { get; private set; } = null!;
-    public ContractClient Anchor { get; private set; } = null!;
+    public DevChain Dev { get; private set; } = null!;
+    public DevContract Counter { get; private set; } = null!;
+    public DevContract Anchor { get; private set; } = null!;
     public string Timelock { get; private set; } = "";
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
@@ -30,14 +27,13 @@ public sealed class ExecutorFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _node = await HardhatNode.StartAsync(ChainId, Blocktrack.Tests.Support.FreePort.Next(), TimeSpan.FromSeconds(30), TestChain.HardhatConfig);
-        Rpc = _node.NewRpc();
-        Eth = new EthClient(Rpc);
-        var sender = new TransactionSender(Eth, new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(10) });
+        Dev = _node.NewChain();
         var executor = DevAccounts.DeployerAddress;
-        var timelock = await sender.DeployAsync(TestChain.Artifact("TimelockController"), DevAccounts.Deployer, [0, new[] { executor }, new[] { executor }, executor]);
+        var roles = new[] { executor };
+        var timelock = await Dev.DeployAsync("TimelockController", DevAccounts.Deployer, 0, roles, roles, executor);
         Timelock = timelock.Address;
-        Counter = ContractClient.For(Eth, await sender.DeployAsync(TestChain.Artifact("Counter"), DevAccounts.Deployer, [Timelock]));
-        Anchor = ContractClient.For(Eth, await sender.DeployAsync(TestChain.Artifact("GovernanceAnchor"), DevAccounts.Deployer, [executor]));
+        Counter = await Dev.DeployAsync("Counter", DevAccounts.Deployer, Timelock);
+        Anchor = await Dev.DeployAsync("GovernanceAnchor", DevAccounts.Deployer, executor);
 
         var settings = new Dictionary<string, string?>
         {
@@ -61,7 +57,6 @@ public sealed class ExecutorFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (Cluster is not null) await Cluster.DisposeAsync();
-        Rpc?.Dispose();
         if (_node is not null) await _node.DisposeAsync();
     }
 }

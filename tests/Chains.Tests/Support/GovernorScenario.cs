@@ -21,10 +21,10 @@ internal sealed class GovernorScenario(TestChain chain)
         foreach (var (key, amount) in Voters.Zip(new[] { 600, 250, 100 }))
             await chain.MintAndDelegate([key], amount * Token);
         // A harmless action: the timelock delegates its (zero) BTK to itself.
-        Actions = [new[] { chain.Btk.Address }, new[] { 0 }, new[] { chain.Btk.Abi.Function("delegate").EncodeCall(chain.Timelock.Address) }];
+        Actions = [new[] { chain.Btk.Address }, new[] { 0 }, new[] { chain.Btk.Encode("delegate", chain.Timelock.Address) }];
         Description = $"# {title}\n\nThe timelock delegates its BTK to itself. ({Guid.NewGuid():N})";
         var proposed = await chain.Send(chain.Governor, Voters[0], "propose", [.. Actions, Description]);
-        var created = Assert.Single(chain.Governor.DecodeLogs(proposed.Receipt.Logs), e => e.Name == "ProposalCreated");
+        var created = Assert.Single(chain.Governor.DecodeLogs(proposed), e => e.Name == "ProposalCreated");
         ProposalId = (BigInteger)created["proposalId"]!;
     }
 

@@ -1,10 +1,8 @@
 using System.Numerics;
-using System.Text.Json.Nodes;
 using Blocktrack.Chain;
-using Blocktrack.Chain.Abi;
 using Blocktrack.Chain.Rpc;
-using Blocktrack.Chain.Transactions;
 using Blocktrack.Tests.Support;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Blocktrack.Chains.Tests;
 
@@ -19,10 +17,6 @@ public sealed class TestChain : IAsyncDisposable
     public const string EthZero = "0x0000000000000000000000000000000000000000";
     public const int GasLimit = 1_000_000;
 
-    private static readonly ContractArtifact TokenArtifact = Artifact("BlocktrackToken");
-    private static readonly ContractArtifact TimelockArtifact = Artifact("TimelockController");
-    private static readonly ContractArtifact GovernorArtifact = Artifact("BlocktrackGovernor");
-
     private HardhatNode? _node;
 
     private TestChain(long id, string name, int port, bool withGovernor, HardhatNode node)
@@ -32,13 +26,10 @@ public sealed class TestChain : IAsyncDisposable
         Port = port;
         WithGovernor = withGovernor;
         _node = node;
-        Rpc = node.NewRpc();
-        Eth = new EthClient(Rpc, new EthClientOptions { LogsMaxBlockRange = 10_000 });
-        Dev = new DevChainClient(Rpc);
-        Sender = new TransactionSender(Eth, new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(10) });
-        Btk = new ContractClient(Eth, ContractAddress.Of(DevAccounts.DeployerAddress, 0), TokenArtifact.Abi);
-        Timelock = new ContractClient(Eth, ContractAddress.Of(DevAccounts.DeployerAddress, 1), TimelockArtifact.Abi);
-        Governor = new ContractClient(Eth, ContractAddress.Of(DevAccounts.DeployerAddress, 2), GovernorArtifact.Abi);
+        Dev = node.NewChain();
+        Btk = Dev.At("BlocktrackToken", ContractAddress.Of(DevAccounts.DeployerAddress, 0));
+        Timelock = Dev.At("TimelockController", ContractAddress.Of(DevAccounts.DeployerAddress, 1));
+        Governor = Dev.At("BlocktrackGovernor", ContractAddress.Of(DevAccounts.DeployerAddress, 2));
     }
 
     public long Id { get; }
@@ -50,13 +41,10 @@ public sealed class TestChain : IAsyncDisposable
     /// <summary>The token id the cluster mirrors this chain's BTK under.</summary>
     public string Token => $"btk@{Id}";
 
-    public JsonRpcClient Rpc { get; }
-    public EthClient Eth { get; }
-    public DevChainClient Dev { get; }
-    public TransactionSender Sender { get; }
-    public ContractClient Btk { get; }
-    public ContractClient Timelock { get; }
-    public ContractClient Governor { get; }
+    public DevChain Dev { get; }
+    public DevContract Btk { get; }
+    public DevContract Timelock { get; }
+    public DevContract Governor { get; }
 
     public static async Task<TestChain> StartAsync(long id, string name, bool withGovernor)
     {
@@ -64,19 +52,18 @@ public sealed class TestChain : IAsyncDisposable
         return new(id, name, port, withGovernor, await HardhatNode.StartAsync(id, port, TimeSpan.FromSeconds(30), HardhatConfig));
     }
 
-    public static ContractArtifact Artifact(string name) =>
-        ContractArtifact.Load(RepoRoot.File("deploy", "devchain", "artifacts", $"{name}.json"));
-
     /// <summary>BTK (and the timelock and Governor) at their precomputed addresses.</summary>
     public async Task DeployAsync()
     {
         var deployer = DevAccounts.Deployer;
-        var token = await Sender.DeployAsync(TokenArtifact, deployer, [DevAccounts.DeployerAddress]);
+        var token = await Dev.DeployAsync("BlocktrackToken", deployer, DevAccounts.DeployerAddress);
         Assert.Equal(Btk.Address, token.Address);
         if (!WithGovernor) return;
-        var timelock = await Sender.DeployAsync(TimelockArtifact, deployer, [1, Array.Empty<string>(), new[] { EthZero }, DevAccounts.DeployerAddress]);
+        var timelock = await Dev.DeployAsync(
+            "TimelockController", deployer, 1, Array.Empty<string>(), new[] { EthZero }, DevAccounts.DeployerAddress);
         Assert.Equal(Timelock.Address, timelock.Address);
-        var governor = await Sender.DeployAsync(GovernorArtifact, deployer, [Btk.Address, Timelock.Address, VotingDelaySeconds, VotingPeriodSeconds, 0, 4]);
+        var governor = await Dev.DeployAsync(
+            "BlocktrackGovernor", deployer, Btk.Address, Timelock.Address, VotingDelaySeconds, VotingPeriodSeconds, 0, 4);
         Assert.Equal(Governor.Address, governor.Address);
         foreach (var role in new[] { "PROPOSER_ROLE", "CANCELLER_ROLE" })
             await Send(Timelock, deployer, "grantRole", Keccak256.Hash(role), Governor.Address);
@@ -86,15 +73,18 @@ public sealed class TestChain : IAsyncDisposable
     /// Sends with a fixed gas limit: blocks may share a timestamp here, and an estimate made for one second can fall short
     /// in the next (ERC20Votes then writes a new checkpoint slot instead of updating one).
     /// </summary>
-    public async Task<TransactionResult> Send(ContractClient contract, byte[] key, string function, params object?[] arguments) =>
-        (await Sender.SendAsync(new TransactionRequest(contract.Address, contract.Abi.Function(function).EncodeCall(arguments)) { GasLimit = GasLimit }, key))
-        .EnsureSuccess();
+    public async Task<TransactionReceipt> Send(DevContract contract, byte[] key, string function, params object?[] arguments)
+    {
+        var sent = await Dev.Sender(key).SendAsync(contract.Address, contract.Encode(function, arguments), GasLimit);
+        Assert.True(sent.Succeeded, $"{function} failed: {sent.Error}");
+        return sent.Receipt!;
+    }
 
     /// <summary>A fresh account with 1000 ETH for gas.</summary>
     public async Task<byte[]> NewFundedKey()
     {
         var key = DevAccounts.NewKey();
-        await Rpc.RequestAsync("hardhat_setBalance", JsonValue.Create(DevAccounts.AddressOf(key)), JsonValue.Create("0x3635C9ADC5DEA00000"));
+        await Dev.SetBalance(DevAccounts.AddressOf(key), BigInteger.Pow(10, 21));
         return key;
     }
 
@@ -109,7 +99,7 @@ public sealed class TestChain : IAsyncDisposable
         }
     }
 
-    public Task SetAutomine(bool on) => Rpc.RequestAsync("evm_setAutomine", JsonValue.Create(on));
+    public Task SetAutomine(bool on) => Dev.SetAutomine(on);
 
     /// <summary>Moves the chain's clock forward and mines a block there.</summary>
     public async Task AdvanceTime(long seconds)
@@ -118,7 +108,11 @@ public sealed class TestChain : IAsyncDisposable
         await Dev.MineAsync();
     }
 
-    public async Task<BlockHeader> Latest() => (await Eth.GetBlockAsync(BlockTag.Latest))!;
+    public async Task<(long Number, long Timestamp)> Latest()
+    {
+        var block = await Dev.LatestAsync();
+        return ((long)block.Number.Value, (long)block.Timestamp.Value);
+    }
 
     public async Task<BigInteger> PastVotes(string account, long timepoint) =>
         await Btk.CallAsync<BigInteger>("getPastVotes", account, timepoint);
@@ -126,9 +120,9 @@ public sealed class TestChain : IAsyncDisposable
     /// <summary>Every address that ever had votes on this chain, from its DelegateVotesChanged logs.</summary>
     public async Task<IReadOnlyList<string>> Delegates()
     {
-        var changed = Btk.Abi.Event("DelegateVotesChanged");
-        var logs = await Eth.GetLogsAsync(new LogFilter(0, await Eth.BlockNumberAsync(), [Btk.Address], [[changed.Topic0Hex]]));
-        return [.. logs.Select(l => (string)changed.Decode(l)["delegate"]!).Distinct()];
+        var head = await Dev.BlockNumberAsync();
+        var logs = await LogRanges.GetLogsAsync(Dev.Eth, 0, head, [Btk.Address], [Grains.Chains.VoteLogs.DelegateVotesChanged], 10_000);
+        return [.. Btk.DecodeLogs(logs).Select(e => e.Get<string>("delegate")).Distinct()];
     }
 
     /// <summary>Votable power at a timepoint: the sum of every delegate's past votes.</summary>
@@ -141,11 +135,9 @@ public sealed class TestChain : IAsyncDisposable
     /// <summary>How many logs the watcher mirrors in a block range (the token's vote logs and the Governor's events).</summary>
     public async Task<int> MirroredLogCount(long from, long to)
     {
-        var token = Btk.Abi;
-        var topics = new[] { token.Event("DelegateVotesChanged").Topic0Hex, token.Event("DelegateChanged").Topic0Hex }
-            .Concat(Grains.Chains.GovernorLogs.Topics).ToArray();
+        var topics = Grains.Chains.VoteLogs.Topics.Concat(Grains.Chains.GovernorLogs.Topics).ToArray();
         var addresses = WithGovernor ? new[] { Btk.Address, Governor.Address } : [Btk.Address];
-        return (await Eth.GetLogsAsync(new LogFilter(from, to, addresses, [topics]))).Count;
+        return (await LogRanges.GetLogsAsync(Dev.Eth, from, to, addresses, topics, 10_000)).Count;
     }
 
     /// <summary>Kills the node: the chain is gone until <see cref="StartFreshNode"/>.</summary>
@@ -161,9 +153,5 @@ public sealed class TestChain : IAsyncDisposable
     /// <summary>This project's hardhat config (blocks may share a timestamp, as on Arbitrum chains).</summary>
     public static string HardhatConfig => Path.Combine(AppContext.BaseDirectory, "hardhat", "hardhat.config.js");
 
-    public async ValueTask DisposeAsync()
-    {
-        Rpc.Dispose();
-        await StopNode();
-    }
+    public ValueTask DisposeAsync() => new(StopNode());
 }

@@ -1,6 +1,6 @@
 using Blocktrack.Chain.Abi;
 
-namespace Blocktrack.Grains.Chains;
+namespace Blocktrack.Silo.Chains;
 
 /// <summary>The GovernanceAnchor functions the cluster calls (deploy/devchain/contracts/GovernanceAnchor.sol).</summary>
 public static class AnchorAbi
