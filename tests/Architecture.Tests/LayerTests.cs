@@ -43,7 +43,7 @@ public sealed class LayerTests
         "Orleans", "Microsoft.Orleans", "Npgsql", "Microsoft.Data.Sqlite", "Microsoft.Extensions", "Microsoft.AspNetCore",
         "System.IO", "System.Net", "System.Threading", "System.Data", "System.Diagnostics.Metrics",
         "Blocktrack.Grains.Persistence", "Blocktrack.Grains.Daos", "Blocktrack.Grains.Proposals", "Blocktrack.Grains.Voters",
-        "Blocktrack.Grains.Chains", "Blocktrack.Chain.Rpc", "Blocktrack.Chain.Transactions",
+        "Blocktrack.Grains.Chains", "Blocktrack.Chain.Rpc", "Blocktrack.Chain.Transactions", "Blocktrack.Silo", "Nethereum",
     ];
 
     private static readonly Type[] ImpureTypes =
