@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Text.Json.Nodes;
 using Blocktrack.Chain.Tests.Support;
 using Blocktrack.Chain.Transactions;
-using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chain.Tests;
 
@@ -16,7 +15,8 @@ public sealed class DevchainScriptTests(HardhatFixture chain)
         var file = Path.Combine(Path.GetTempPath(), $"blocktrack-deployment-{Guid.NewGuid():N}.json");
         try
         {
-            var (exitCode, output) = await NodeScript.RunAsync("deploy.mjs", TimeSpan.FromSeconds(60), "--rpc", chain.Node.Endpoint.ToString(), "--out", file, "--force");
+            var (exitCode, output) = await NodeScript.RunInDevchainAsync(
+                "deploy.mjs", TimeSpan.FromSeconds(60), "--rpc", chain.Node.Endpoint.ToString(), "--out", file, "--force");
             Assert.True(exitCode == 0, output);
 
             var deployment = JsonNode.Parse(await File.ReadAllTextAsync(file))!;

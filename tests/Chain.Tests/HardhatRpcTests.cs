@@ -2,7 +2,6 @@ using System.Numerics;
 using Blocktrack.Chain.Rpc;
 using Blocktrack.Chain.Tests.Support;
 using Blocktrack.Chain.Transactions;
-using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chain.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Blocktrack.Grains.Interfaces;
-using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chains.Tests;
 

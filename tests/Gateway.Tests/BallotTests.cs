@@ -7,7 +7,7 @@ namespace Blocktrack.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class BallotTests(GatewayFixture gateway)
 {
-    private Scenario Scenario => gateway.Scenario;
+    private ApiScenario Scenario => gateway.Scenario;
 
     [Fact]
     public async Task A_signed_ballot_is_counted_with_the_voters_weight()
@@ -120,7 +120,7 @@ public sealed class BallotTests(GatewayFixture gateway)
     [Fact]
     public async Task A_ballot_for_an_unknown_proposal_is_proposal_not_found()
     {
-        const string unknown = Scenario.Dao + "/999999";
+        const string unknown = ApiScenario.Dao + "/999999";
 
         var response = await Cast(unknown, TestKey.Alice, Messages.Ballot(TestKey.Alice, unknown, 1, gateway.Now));
 

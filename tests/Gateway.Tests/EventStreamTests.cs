@@ -37,7 +37,7 @@ public sealed class EventStreamTests(GatewayFixture gateway)
     [Fact]
     public async Task The_stream_of_an_unknown_proposal_is_proposal_not_found()
     {
-        var response = await gateway.Http.GetAsync($"/proposals/{Scenario.Dao}/424242/events");
+        var response = await gateway.Http.GetAsync($"/proposals/{ApiScenario.Dao}/424242/events");
 
         await ProblemAssert.Is(response, HttpStatusCode.NotFound, "proposal-not-found");
     }

@@ -7,7 +7,7 @@ namespace Blocktrack.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class ProposalActionTests(GatewayFixture gateway)
 {
-    private const string Dao = Scenario.Dao;
+    private const string Dao = ApiScenario.Dao;
 
     [Fact]
     public async Task The_proposer_cancels_a_pending_proposal_once()

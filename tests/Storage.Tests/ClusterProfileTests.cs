@@ -1,5 +1,4 @@
 using Blocktrack.Silo;
-using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Storage.Tests;
 

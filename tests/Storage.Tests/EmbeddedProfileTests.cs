@@ -1,5 +1,4 @@
 using Blocktrack.Silo;
-using Blocktrack.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Blocktrack.Storage.Tests;

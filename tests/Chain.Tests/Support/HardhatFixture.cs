@@ -1,7 +1,6 @@
 using Blocktrack.Chain.Abi;
 using Blocktrack.Chain.Rpc;
 using Blocktrack.Chain.Transactions;
-using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chain.Tests.Support;
 

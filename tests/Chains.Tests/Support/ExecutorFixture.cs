@@ -5,7 +5,6 @@ using Blocktrack.Chain.Transactions;
 using Blocktrack.Silo;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
-using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chains.Tests;
 
@@ -29,7 +28,7 @@ public sealed class ExecutorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _node = await HardhatNode.StartAsync(ChainId, Blocktrack.Tests.Support.FreePort.Next(), TimeSpan.FromSeconds(30), TestChain.HardhatConfig);
+        _node = await HardhatNode.StartAsync(ChainId, FreePort.Next(), TimeSpan.FromSeconds(30), TestChain.HardhatConfig);
         Rpc = _node.NewRpc();
         Eth = new EthClient(Rpc);
         var sender = new TransactionSender(Eth, new TransactionSenderOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(10) });
