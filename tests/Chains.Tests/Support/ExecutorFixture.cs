@@ -2,8 +2,6 @@ using System.Globalization;
 using Blocktrack.Chain;
 using Blocktrack.Chain.Rpc;
 using Blocktrack.Chain.Transactions;
-using Blocktrack.Silo;
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace Blocktrack.Chains.Tests;
@@ -49,12 +47,7 @@ public sealed class ExecutorFixture : IAsyncLifetime
             ["Chains:0:Executor:Anchor"] = Anchor.Address,
             ["Chains:0:Executor:PrivateKey"] = Hex.ToHex(DevAccounts.Deployer),
         };
-        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(settings));
-        builder.ConfigureSilo((_, silo) => silo.AddGovernanceRuntime(config));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await InProcessClusters.StartAsync(settings);
     }
 
     public async Task DisposeAsync()
