@@ -31,7 +31,8 @@ public static class GatewayScenario
         var warmBallots = new SignedMessage[warmCount];
         Parallel.For(0, warmCount, i => warmBallots[i] = Ballot(voters[i], warm.Id, 1, now));
         var ballots = new SignedMessage[voters.Length * Proposals];
-        Parallel.For(0, ballots.Length, k => ballots[k] = Ballot(voters[k / Proposals], proposals[k % Proposals], (k / Proposals) % 3, now));
+        Parallel.For(0, ballots.Length, k =>
+            ballots[k] = Ballot(voters[k / Proposals], proposals[k % Proposals], (k / Proposals) % 3, now));
         Console.WriteLine($"  {warmCount + ballots.Length:N0} ballots signed in {watch.Elapsed.TotalSeconds:F1} s (not timed below)");
 
         var banner = world.Cluster.Gateway!.Tail(200).Split('\n').FirstOrDefault(l => l.Contains("signature recovery", StringComparison.Ordinal));

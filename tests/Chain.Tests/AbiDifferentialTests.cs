@@ -5,6 +5,7 @@ using Blocktrack.Chain.Tests.Support;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>ABI encoding, decoding, selectors and event logs cross-checked against ethers v6's AbiCoder and Interface.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class AbiDifferentialTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Blocktrack.Chain.Abi;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>ABI vectors from the Solidity documentation and well-known contracts, plus the decoder's strictness.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class AbiTests
 {
     private static string Words(params string[] words) => string.Concat(words);

@@ -2,6 +2,7 @@ namespace Blocktrack.Chain.Tests;
 
 /// <summary>The committed artifacts are exactly what build.mjs makes of the contracts (outside the Hardhat collection,
 /// so the seconds of compiling overlap with the chain tests).</summary>
+[Trait("Category", TestCategory.Chain)]
 public sealed class DevchainArtifactTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Blocktrack.Chain.Tests;
 
 /// <summary>deploy.mjs against the shared Hardhat node: it sets up a working DAO.</summary>
 [Collection(HardhatCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class DevchainScriptTests(HardhatFixture chain)
 {
     [Fact]

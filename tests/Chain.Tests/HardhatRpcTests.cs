@@ -7,6 +7,7 @@ namespace Blocktrack.Chain.Tests;
 
 /// <summary>The JSON-RPC client against a real Hardhat node: reverts, fees, blocks, reorgs via snapshots, and a dead node.</summary>
 [Collection(HardhatCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class HardhatRpcTests(HardhatFixture chain)
 {
     [Fact]

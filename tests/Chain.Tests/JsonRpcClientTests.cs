@@ -6,6 +6,7 @@ using Blocktrack.Chain.Tests.Support;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>Retry, error and chunking behaviour of the JSON-RPC client against scripted HTTP answers.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class JsonRpcClientTests
 {
     private static readonly Uri Endpoint = new("http://127.0.0.1:1/");

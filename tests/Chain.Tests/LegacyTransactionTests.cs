@@ -2,6 +2,7 @@ using System.Numerics;
 
 namespace Blocktrack.Chain.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class LegacyTransactionTests
 {
     // The worked example in EIP-155.

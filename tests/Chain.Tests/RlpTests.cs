@@ -1,6 +1,7 @@
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>Examples from the RLP specification in the Ethereum yellow paper and wiki.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class RlpTests
 {
     [Fact]

@@ -47,7 +47,8 @@ public sealed class MultiSiloFixture : IAsyncLifetime
         await Bounded.ForEach(Voters, 16, async (voter, i) =>
         {
             await Api.FeedBalance(voter.Address, Token, fedAt, Weight(i));
-            await Api.Delegate(voter.Address, TypedDataSigner.Sign(voter, "Delegation", Messages.Delegation(voter, voter.Checksummed, Now, Token)));
+            var delegation = Messages.Delegation(voter, voter.Checksummed, Now, Token);
+            await Api.Delegate(voter.Address, TypedDataSigner.Sign(voter, "Delegation", delegation));
         });
         // A delegation made in second T counts from T + 1: let the last one fall into the past before anyone proposes.
         var settled = Now + 2;

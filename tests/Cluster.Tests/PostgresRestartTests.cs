@@ -5,6 +5,7 @@ namespace Blocktrack.Cluster.Tests;
 
 /// <summary>PostgreSQL restarts in the middle of a vote storm: the Gateway answers 503 with Retry-After (never 500) and nothing acknowledged is lost.</summary>
 [Collection(MultiSiloCollection.Name)]
+[Trait("Category", TestCategory.Cluster)]
 public sealed class PostgresRestartTests(MultiSiloFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan VotingPeriod = TimeSpan.FromSeconds(45);

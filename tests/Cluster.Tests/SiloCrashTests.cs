@@ -4,6 +4,7 @@ namespace Blocktrack.Cluster.Tests;
 
 /// <summary>A silo process is SIGKILLed in the middle of a vote storm; nothing acknowledged may be lost, nothing counted twice.</summary>
 [Collection(MultiSiloCollection.Name)]
+[Trait("Category", TestCategory.Cluster)]
 public sealed class SiloCrashTests(MultiSiloFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan VotingPeriod = TimeSpan.FromSeconds(45);

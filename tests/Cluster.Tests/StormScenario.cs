@@ -40,7 +40,8 @@ public sealed class StormScenario(MultiSiloFixture fixture, string dao, Action<s
             created.Add(new StormProposal(id, recipient, amount, info.GetProperty("deadline").GetDateTimeOffset(), info.GetProperty("ballotShards").GetInt32()));
         }
         // Voting opens the second after the snapshot (the creation second: no voting delay).
-        foreach (var p in created) await Eventually.Until(() => State(p.Id), s => s == "active", TimeSpan.FromSeconds(20), $"{p.Id} to open");
+        foreach (var p in created)
+            await Eventually.Until(() => State(p.Id), s => s == "active", TimeSpan.FromSeconds(20), $"{p.Id} to open");
         report($"{Dao}: {proposals} proposals active, deadline {created.Max(p => p.Deadline):HH:mm:ss}");
         return created;
     }
@@ -56,7 +57,8 @@ public sealed class StormScenario(MultiSiloFixture fixture, string dao, Action<s
             var (v, p) = (k / proposals.Count, k % proposals.Count);
             // Mostly For, some Against and Abstain: every proposal passes, and all three sums are checked.
             var support = (v % 10) switch { < 7 => 1, < 9 => 0, _ => 2 };
-            var signed = TypedDataSigner.Sign(voters[v], "Ballot", Messages.Ballot(voters[v], proposals[p].Id, support, timestamp, $"storm {v}"));
+            var ballot = Messages.Ballot(voters[v], proposals[p].Id, support, timestamp, $"storm {v}");
+            var signed = TypedDataSigner.Sign(voters[v], "Ballot", ballot);
             ballots[k] = new StormBallot(proposals[p].Id, voters[v], support, MultiSiloFixture.Weight(v), signed);
         });
         return ballots;
@@ -88,7 +90,8 @@ public sealed class StormScenario(MultiSiloFixture fixture, string dao, Action<s
         foreach (var p in proposals)
         {
             var wait = until - DateTimeOffset.UtcNow;
-            await Eventually.Until(() => State(p.Id), s => s == "executed", wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1), $"{p.Id} to execute");
+            var limit = wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
+            await Eventually.Until(() => State(p.Id), s => s == "executed", limit, $"{p.Id} to execute");
         }
     }
 

@@ -5,6 +5,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>Signed ballots over real HTTP: the accepted path, and every refusal leaving the tally exactly as it was.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class BallotTests(GatewayFixture gateway)
 {
     private ApiScenario Scenario => gateway.Scenario;

@@ -6,6 +6,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>The ethers v6 snippet in docs/API.md, run as written with Node against the test Gateway.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class DocsSnippetTests(GatewayFixture gateway)
 {
     [Fact]
@@ -59,7 +60,11 @@ public sealed class DocsSnippetTests(GatewayFixture gateway)
 
     private static string RunNode(string script, IReadOnlyDictionary<string, string> environment)
     {
-        var run = NodeScript.Run(script, new NodeRun { Environment = environment, WorkingDirectory = System.IO.Path.GetDirectoryName(script) });
+        var run = NodeScript.Run(script, new NodeRun
+        {
+            Environment = environment,
+            WorkingDirectory = System.IO.Path.GetDirectoryName(script),
+        });
         Assert.True(run.ExitCode == 0, $"The documented snippet exited with {run.ExitCode}: {run.Stderr}");
         return run.Stdout;
     }

@@ -5,6 +5,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>The server-sent event stream of a proposal.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class EventStreamTests(GatewayFixture gateway)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>Operator endpoints demand the API key before anything else happens.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class OperatorTests(GatewayFixture gateway)
 {
     [Theory]

@@ -5,6 +5,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>Signed proposals, cancels, vetoes and committee changes, and the unsigned execute.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class ProposalActionTests(GatewayFixture gateway)
 {
     private const string Dao = ApiScenario.Dao;

@@ -5,6 +5,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>Health, readiness, metrics, OpenAPI, the signing schema, and unknown routes.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class SystemEndpointTests(GatewayFixture gateway)
 {
     [Theory]

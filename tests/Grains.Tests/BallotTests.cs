@@ -3,6 +3,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Grains.Tests;
 
 [Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class BallotTests(FakeClockClusterFixture fixture)
 {
     private static readonly string Alice = DaoScenario.Address(0x1a), Bob = DaoScenario.Address(0x1b), Nobody = DaoScenario.Address(0x1c);

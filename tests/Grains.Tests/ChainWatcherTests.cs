@@ -4,6 +4,7 @@ namespace Blocktrack.Grains.Tests;
 
 /// <summary>The watcher against a fake chain: confirmations, idempotence, reorgs, outages, restarts.</summary>
 [Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class ChainWatcherTests(FakeClockClusterFixture fixture)
 {
     private static readonly string Ann = DaoScenario.Address(0xa001), Ben = DaoScenario.Address(0xb001);

@@ -4,6 +4,7 @@ namespace Blocktrack.Grains.Tests;
 
 /// <summary>Power summed across a mirrored chain and the cluster's own token, with voting gated on the chain's progress.</summary>
 [Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class CrossChainTests(FakeClockClusterFixture fixture)
 {
     private static readonly string Cat = DaoScenario.Address(0xc0c0);

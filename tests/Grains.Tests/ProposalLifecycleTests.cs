@@ -3,9 +3,11 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Grains.Tests;
 
 [Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class ProposalLifecycleTests(FakeClockClusterFixture fixture)
 {
-    private static readonly string Alice = DaoScenario.Address(0xa11ce), Bob = DaoScenario.Address(0xb0b), Carol = DaoScenario.Address(0xca201);
+    private static readonly string Alice = DaoScenario.Address(0xa11ce), Bob = DaoScenario.Address(0xb0b),
+        Carol = DaoScenario.Address(0xca201);
     private static readonly string Payee = DaoScenario.Address(0xbeef);
 
     private async Task<DaoScenario> Setup(string name, DaoRoles? roles = null)

@@ -7,6 +7,7 @@ namespace Blocktrack.Grains.Tests;
 
 /// <summary>A proposal's ballots spread over shard grains by voter, are sealed at the deadline and recomputable from the log.</summary>
 [Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class ShardTests(FakeClockClusterFixture fixture)
 {
     private static readonly string[] Voters = Enumerable.Range(1, 64).Select(i => DaoScenario.Address(0x7000 + i * 37)).ToArray();

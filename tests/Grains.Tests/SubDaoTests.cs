@@ -3,9 +3,11 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Grains.Tests;
 
 [Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class SubDaoTests(FakeClockClusterFixture fixture)
 {
-    private static readonly string Alice = DaoScenario.Address(0x2a), Bob = DaoScenario.Address(0x2b), Coordinator = DaoScenario.Address(0x2c);
+    private static readonly string Alice = DaoScenario.Address(0x2a), Bob = DaoScenario.Address(0x2b),
+        Coordinator = DaoScenario.Address(0x2c);
 
     private async Task<DaoScenario> Setup(string name)
     {

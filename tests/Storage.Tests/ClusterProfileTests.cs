@@ -4,6 +4,7 @@ namespace Blocktrack.Storage.Tests;
 
 /// <summary>The cluster profile as deployed: ADO.NET membership on PostgreSQL, a pure client finding the silo through it, state across restarts.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", TestCategory.Storage)]
 public sealed class ClusterProfileTests(PostgresBackend backend)
 {
     private async Task<Dictionary<string, string?>> Settings() => new()

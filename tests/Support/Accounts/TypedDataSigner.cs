@@ -35,7 +35,8 @@ public static class TypedDataSigner
     public static SignedMessage Sign(TestKey key, string primaryType, JsonObject message, long chainId = DefaultChainId)
     {
         var digest = TypedDataHasher.Hash(Payload(primaryType, message, chainId).ToJsonString());
-        return new SignedMessage(message.DeepClone().AsObject(), Hex.ToHex(Secp256k1Signer.Sign(digest, key.PrivateKey)), Hex.ToHex(digest));
+        var signature = Secp256k1Signer.Sign(digest, key.PrivateKey);
+        return new SignedMessage(message.DeepClone().AsObject(), Hex.ToHex(signature), Hex.ToHex(digest));
     }
 
     public static JsonObject Payload(string primaryType, JsonObject message, long chainId) => new()

@@ -46,11 +46,14 @@ public sealed class HardhatNode : IAsyncDisposable
     {
         var cli = Path.Combine(NodeScript.DevchainModules, "hardhat", "internal", "cli", "cli.js");
         if (!File.Exists(cli))
-            throw new InvalidOperationException("deploy/devchain/node_modules has no Hardhat, so the chain tests cannot start a node: run `npm ci --prefix deploy/devchain` from the repository root.");
+        {
+            throw new InvalidOperationException(
+                $"deploy/devchain/node_modules has no Hardhat, so the chain tests cannot start a node: {NodeScript.InstallHint}.");
+        }
 
         var stateDir = Directory.CreateTempSubdirectory("blocktrack-chains-").FullName;
         string[] configArgs = config is null ? [] : ["--config", config];
-        var process = NodeScript.Start(new NodeRun
+        var process = NodeScript.Start(cli, new NodeRun
         {
             WorkingDirectory = NodeScript.Devchain,
             Arguments = [.. configArgs, "node", "--hostname", "127.0.0.1", "--port", port.ToString()],
@@ -61,7 +64,7 @@ public sealed class HardhatNode : IAsyncDisposable
                 ["HARDHAT_DISABLE_TELEMETRY_PROMPT"] = "true",
                 ["CI"] = "true",
             },
-        }, cli);
+        });
         var node = new HardhatNode(process, chainId, port, stateDir);
         process.OutputDataReceived += (_, e) => node.Append(e.Data);
         process.ErrorDataReceived += (_, e) => node.Append(e.Data);

@@ -26,7 +26,7 @@ public static class NodeScript
     }
 
     /// <summary>A started `node` with redirected output (and input when asked); callers own the process.</summary>
-    public static Process Start(NodeRun run, string script)
+    public static Process Start(string script, NodeRun run)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -50,11 +50,11 @@ public static class NodeScript
         }
     }
 
-    /// <summary>Runs <paramref name="script"/> to its end; a script still running after the time limit is killed and fails the test.</summary>
+    /// <summary>Runs <paramref name="script"/> to its end; one still running after the time limit is killed and fails the test.</summary>
     public static async Task<NodeResult> RunAsync(string script, NodeRun? run = null)
     {
         run ??= new NodeRun();
-        using var process = Start(run, script);
+        using var process = Start(script, run);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (run.Input is not null)
@@ -107,6 +107,6 @@ public sealed record NodeResult(int ExitCode, string Stdout, string Stderr)
     /// <summary>Both streams, stdout first, as a terminal would show them.</summary>
     public string Output => Stdout + Stderr;
 
-    /// <summary><c>var (exitCode, output) = await NodeScript.RunInDevchainAsync(...)</c>, when the streams need not be told apart.</summary>
+    /// <summary><c>var (exitCode, output) = await NodeScript.RunInDevchainAsync(…)</c>, when the streams need not be apart.</summary>
     public void Deconstruct(out int exitCode, out string output) => (exitCode, output) = (ExitCode, Output);
 }
