@@ -6,7 +6,7 @@ namespace Blocktrack.Grains.Tests;
 
 /// <summary>Ten thousand voters through one proposal; prints the time, asserts only the counts.</summary>
 [Collection(FakeClockClusterCollection.Name)]
-[Trait("Category", TestCategory.Fast)]
+[Trait("Category", TestCategory.Scale)]
 public sealed class ScaleTests(FakeClockClusterFixture fixture, ITestOutputHelper output)
 {
     [Fact]
