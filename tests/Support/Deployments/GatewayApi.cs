@@ -10,31 +10,26 @@ namespace Blocktrack.Tests.Support;
 /// The Gateway's HTTP API as a client uses it. <see cref="Send"/> reports every answer as it is; the setup helpers
 /// (<see cref="Expect"/>) retry while the cluster is unavailable and fail on anything but the expected status.
 /// </summary>
-public sealed class GatewayApi : IDisposable
+public sealed class GatewayApi(Uri baseAddress, string operatorKey, int connections = 64) : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
-    private readonly HttpClient _http;
-    private readonly string _operatorKey;
 
-    public GatewayApi(Uri baseAddress, string operatorKey, int connections = 64)
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = connections })
     {
-        _operatorKey = operatorKey;
-        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections })
-        {
-            BaseAddress = baseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-    }
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
 
     /// <summary>
     /// One request, one answer; a transport failure, or no answer within <paramref name="timeout"/>, is answered as
     /// <see cref="GatewayAnswer.NoAnswer"/> (the request may still be processed, as when a wallet gives up waiting).
     /// </summary>
-    public async Task<GatewayAnswer> Send(HttpMethod method, string path, string? json = null, bool asOperator = false, TimeSpan? timeout = null)
+    public async Task<GatewayAnswer> Send(
+        HttpMethod method, string path, string? json = null, bool asOperator = false, TimeSpan? timeout = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, JsonType);
-        if (asOperator) request.Headers.Add("X-Api-Key", _operatorKey);
+        if (asOperator) request.Headers.Add("X-Api-Key", operatorKey);
         using var giveUp = new CancellationTokenSource(timeout ?? Timeout.InfiniteTimeSpan);
         try
         {
