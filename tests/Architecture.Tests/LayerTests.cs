@@ -7,7 +7,7 @@ using Blocktrack.Grains.Proposals;
 namespace Blocktrack.Architecture.Tests;
 
 /// <summary>Who may depend on whom (docs/ARCHITECTURE.md), checked on the compiled assemblies rather than by review.</summary>
-[Trait("Category", "Fast")]
+[Trait("Category", TestCategory.Fast)]
 public sealed class LayerTests
 {
     private static readonly Assembly Interfaces = typeof(IDaoGrain).Assembly;

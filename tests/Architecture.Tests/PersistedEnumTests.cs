@@ -6,7 +6,7 @@ namespace Blocktrack.Architecture.Tests;
 /// Stored grain state holds these enums as numbers (Orleans serializer), so a member inserted in the middle would silently
 /// change the meaning of every stored value. The numbers are pinned here: add members at the end, never renumber.
 /// </summary>
-[Trait("Category", "Fast")]
+[Trait("Category", TestCategory.Fast)]
 public sealed class PersistedEnumTests
 {
     private static void Pinned<T>(params (T Member, int Number)[] table) where T : struct, Enum

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Numerics;
-using Blocktrack.Cluster.Harness;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Tests.Support;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Blocktrack.Cluster.Harness;
+using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Benchmarks;
 
@@ -14,7 +14,7 @@ public static class GatewayScenario
     public static async Task<RunResult> Run(BenchmarkOptions options)
     {
         var watch = Stopwatch.StartNew();
-        var voters = Account.Many("bench", Math.Max(options.HttpBallots / Proposals, 1));
+        var voters = TestKey.Many("bench", Math.Max(options.HttpBallots / Proposals, 1));
         Console.WriteLine($"  {voters.Length:N0} voter keys derived in {watch.Elapsed.TotalSeconds:F1} s");
         // Signed well before they are sent: let them stay fresh for the whole run.
         await using var world = await BenchmarkWorld.Start(options.Silos, gateway: true,
@@ -26,13 +26,13 @@ public static class GatewayScenario
         for (var p = 0; p < Proposals; p++) proposals.Add((await world.Propose("bench", voters[0].Address)).Id);
 
         watch.Restart();
-        var signer = new Eip712Signer();
         var now = BenchmarkWorld.Now;
         var warmCount = Math.Min(voters.Length, 2_000);
         var warmBallots = new SignedMessage[warmCount];
-        Parallel.For(0, warmCount, i => warmBallots[i] = signer.Ballot(voters[i], warm.Id, 1, "", now));
+        Parallel.For(0, warmCount, i => warmBallots[i] = Ballot(voters[i], warm.Id, 1, now));
         var ballots = new SignedMessage[voters.Length * Proposals];
-        Parallel.For(0, ballots.Length, k => ballots[k] = signer.Ballot(voters[k / Proposals], proposals[k % Proposals], (k / Proposals) % 3, "", now));
+        Parallel.For(0, ballots.Length, k =>
+            ballots[k] = Ballot(voters[k / Proposals], proposals[k % Proposals], (k / Proposals) % 3, now));
         Console.WriteLine($"  {warmCount + ballots.Length:N0} ballots signed in {watch.Elapsed.TotalSeconds:F1} s (not timed below)");
 
         var banner = world.Cluster.Gateway!.Tail(200).Split('\n').FirstOrDefault(l => l.Contains("signature recovery", StringComparison.Ordinal));
@@ -50,4 +50,7 @@ public static class GatewayScenario
         var answer = await api.Vote(proposal, ballot);
         if (answer.Status != 200) throw new InvalidOperationException($"{answer.Status} {answer.Code}");
     }
+
+    private static SignedMessage Ballot(TestKey voter, string proposal, int support, long timestamp) =>
+        TypedDataSigner.Sign(voter, "Ballot", Messages.Ballot(voter, proposal, support, timestamp));
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Blocktrack.Cluster.Harness;
+using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Benchmarks;
 

@@ -5,6 +5,7 @@ using Blocktrack.Chain.Tests.Support;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>ABI encoding, decoding, selectors and event logs (our calls over Nethereum) cross-checked against ethers v6.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class AbiDifferentialTests
 {
     [Fact]

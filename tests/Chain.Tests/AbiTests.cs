@@ -5,6 +5,7 @@ using Nethereum.ABI.FunctionEncoding;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>ABI vectors from the Solidity documentation and well-known contracts, through our calls over Nethereum.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class AbiTests
 {
     private static string Words(params string[] words) => string.Concat(words);

@@ -7,6 +7,7 @@ namespace Blocktrack.Chain.Tests;
 
 /// <summary>deploy.mjs against the shared Hardhat node: it sets up a working DAO.</summary>
 [Collection(HardhatCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class DevchainScriptTests(HardhatFixture chain)
 {
     [Fact]
@@ -15,7 +16,8 @@ public sealed class DevchainScriptTests(HardhatFixture chain)
         var file = Path.Combine(Path.GetTempPath(), $"blocktrack-deployment-{Guid.NewGuid():N}.json");
         try
         {
-            var (exitCode, output) = await NodeScript.RunAsync("deploy.mjs", TimeSpan.FromSeconds(60), "--rpc", chain.Node.Endpoint.ToString(), "--out", file, "--force");
+            var (exitCode, output) = await NodeScript.RunInDevchainAsync(
+                "deploy.mjs", TimeSpan.FromSeconds(60), "--rpc", chain.Node.Endpoint.ToString(), "--out", file, "--force");
             Assert.True(exitCode == 0, output);
 
             var deployment = JsonNode.Parse(await File.ReadAllTextAsync(file))!;

@@ -5,6 +5,7 @@ using Blocktrack.Chain.Tests.Support;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>Type 2 transactions signed by Nethereum (as the executor sends them) are byte-identical to ethers v6's.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class Eip1559TransactionTests
 {
     [Fact]

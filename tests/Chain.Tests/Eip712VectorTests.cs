@@ -4,6 +4,7 @@ using Blocktrack.Chain.Tests.Support;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>The worked "Mail" example published in EIP-712, step by step.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class Eip712VectorTests
 {
     private static readonly JsonElement Mail = JsonDocument.Parse(TypedDataSamples.MailJson).RootElement;

@@ -1,5 +1,6 @@
 namespace Blocktrack.Chain.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class EthAddressTests
 {
     // The examples listed in EIP-55.

@@ -5,6 +5,7 @@ using Blocktrack.Chain.Tests.Support;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>Cross-checks against ethers.js v6 (deploy/devchain/node_modules); fails, never skips, when it is not installed.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class EthersDifferentialTests
 {
     [Fact]

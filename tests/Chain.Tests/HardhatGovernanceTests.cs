@@ -8,6 +8,7 @@ namespace Blocktrack.Chain.Tests;
 /// <summary>The devchain's DAO contracts working together: a Governor proposal that changes Counter through the
 /// Timelock, and the GovernanceAnchor's record of constitutions and results.</summary>
 [Collection(HardhatCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class HardhatGovernanceTests(HardhatFixture chain)
 {
     private const string Zero = "0x0000000000000000000000000000000000000000";

@@ -10,6 +10,7 @@ namespace Blocktrack.Chain.Tests;
 
 /// <summary>Nethereum against a real Hardhat node: reverts, fees, blocks, reorgs via snapshots, nonces, and a dead node.</summary>
 [Collection(HardhatCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class HardhatRpcTests(HardhatFixture chain)
 {
     [Fact]

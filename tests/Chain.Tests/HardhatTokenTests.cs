@@ -10,6 +10,7 @@ namespace Blocktrack.Chain.Tests;
 /// <summary>BlocktrackToken on a real Hardhat node: deployed, minted, delegated and transferred from C#, read back
 /// through getPastVotes at timestamps and through chunked eth_getLogs, all over Nethereum.</summary>
 [Collection(HardhatCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class HardhatTokenTests(HardhatFixture chain)
 {
     private static readonly BigInteger Btk = BigInteger.Pow(10, 18);

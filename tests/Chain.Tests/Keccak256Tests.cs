@@ -1,5 +1,6 @@
 namespace Blocktrack.Chain.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class Keccak256Tests
 {
     [Theory]

@@ -4,6 +4,7 @@ using Blocktrack.Chain.Tests.Support;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>Nethereum's legacy (EIP-155) signer against the worked example in EIP-155.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class LegacyTransactionTests
 {
     private static readonly byte[] Key = Hex.Parse("0x" + string.Concat(Enumerable.Repeat("46", 32)));

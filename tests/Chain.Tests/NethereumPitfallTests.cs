@@ -13,6 +13,7 @@ namespace Blocktrack.Chain.Tests;
 /// Nethereum as a second reference where it is right, and the places where it is not, each pinned: the reasons
 /// Chain/ keeps its own recovery and EIP-712 hashing and guards the ABI calls it makes through Nethereum.
 /// </summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class NethereumPitfallTests
 {
     private static readonly BigInteger N =

@@ -10,6 +10,7 @@ using Nethereum.JsonRpc.Client;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>Retry, error and chunking behaviour of Nethereum's client on our resilience pipeline, against scripted HTTP answers.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class ResilientRpcTests
 {
     private static readonly Uri Endpoint = new("http://127.0.0.1:1/");

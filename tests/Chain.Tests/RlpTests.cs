@@ -4,6 +4,7 @@ using Nethereum.RLP;
 namespace Blocktrack.Chain.Tests;
 
 /// <summary>Nethereum's RLP against the examples of the RLP specification in the Ethereum yellow paper and wiki.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class RlpTests
 {
     [Fact]

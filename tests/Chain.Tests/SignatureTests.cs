@@ -3,6 +3,7 @@ using Blocktrack.Chain.Tests.Support;
 
 namespace Blocktrack.Chain.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class SignatureTests
 {
     private static readonly BigInteger N = BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);

@@ -4,6 +4,7 @@ using Blocktrack.Chain.Tests.Support;
 
 namespace Blocktrack.Chain.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class TypedDataHasherTests
 {
     private const string Voter = "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed";

@@ -8,6 +8,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Chains.Tests;
 
 /// <summary>Executed proposals act on chain through the timelock; final results and constitutions are anchored and read back.</summary>
+[Trait("Category", TestCategory.Chain)]
 public sealed class ActingOnChainTests(ExecutorFixture chain) : IClassFixture<ExecutorFixture>
 {
     private static readonly AbiFunction SetNumber = AbiFunction.Parse("setNumber(uint256)");

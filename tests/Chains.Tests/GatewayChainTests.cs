@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Blocktrack.Grains.Interfaces;
-using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chains.Tests;
 
 /// <summary>The Gateway's chain endpoints and readiness over real chains, one of them down until the test starts its node.</summary>
 [Collection(ChainsCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class GatewayChainTests(ChainsFixture f) : IAsyncLifetime
 {
     // The Gateway's own cluster mirrors both chains from genesis, whatever the other tests put on them first.

@@ -5,6 +5,7 @@ namespace Blocktrack.Chains.Tests;
 
 /// <summary>A real Governor proposal mirrored read-only: description, proposer, snapshot, deadline, state and VoteCast tally, through a reorg.</summary>
 [Collection(ChainsCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class GovernorMirrorTests(ChainsFixture f)
 {
     private TestChain Chain => f.A;

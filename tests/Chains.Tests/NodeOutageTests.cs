@@ -2,6 +2,7 @@ namespace Blocktrack.Chains.Tests;
 
 /// <summary>The side chain's node dies mid-poll and a fresh chain takes its place: unhealthy with backoff, then healthy and consistent.</summary>
 [Collection(ChainsCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class NodeOutageTests(ChainsFixture f)
 {
     [Fact]

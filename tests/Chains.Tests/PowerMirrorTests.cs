@@ -5,6 +5,7 @@ namespace Blocktrack.Chains.Tests;
 
 /// <summary>BTK voting power moved on both chains is mirrored exactly: per voter, per chain, summed across chains, and in total.</summary>
 [Collection(ChainsCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class PowerMirrorTests(ChainsFixture f)
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace Blocktrack.Chains.Tests;
 
 /// <summary>A real reorg (evm_snapshot, a mirrored branch, evm_revert, a longer other branch) is followed exactly.</summary>
 [Collection(ChainsCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class ReorgTests(ChainsFixture f)
 {
     [Fact]

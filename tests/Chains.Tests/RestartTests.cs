@@ -4,6 +4,7 @@ namespace Blocktrack.Chains.Tests;
 
 /// <summary>A watcher deactivated while it follows a stream of blocks resumes from its persisted cursor: nothing twice, nothing skipped.</summary>
 [Collection(ChainsCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class RestartTests(ChainsFixture f)
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Blocktrack.Chains.Tests;
 
 /// <summary>How fast the watcher mirrors a burst of vote logs, and how far behind the head it runs in steady state (printed, not asserted).</summary>
 [Collection(ChainsCollection.Name)]
+[Trait("Category", TestCategory.Chain)]
 public sealed class ThroughputTests(ChainsFixture f, ITestOutputHelper output)
 {
     private const int Holders = 10, Transfers = 1_000;

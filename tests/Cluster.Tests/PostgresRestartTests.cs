@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using Blocktrack.Cluster.Harness;
 using Xunit.Abstractions;
 
 namespace Blocktrack.Cluster.Tests;
 
 /// <summary>PostgreSQL restarts in the middle of a vote storm: the Gateway answers 503 with Retry-After (never 500) and nothing acknowledged is lost.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class PostgresRestartTests(ClusterFixture fixture, ITestOutputHelper output)
+[Collection(MultiSiloCollection.Name)]
+[Trait("Category", TestCategory.Cluster)]
+public sealed class PostgresRestartTests(MultiSiloFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan VotingPeriod = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(3);

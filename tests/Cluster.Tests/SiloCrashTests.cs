@@ -1,11 +1,11 @@
-using Blocktrack.Cluster.Harness;
 using Xunit.Abstractions;
 
 namespace Blocktrack.Cluster.Tests;
 
 /// <summary>A silo process is SIGKILLed in the middle of a vote storm; nothing acknowledged may be lost, nothing counted twice.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class SiloCrashTests(ClusterFixture fixture, ITestOutputHelper output)
+[Collection(MultiSiloCollection.Name)]
+[Trait("Category", TestCategory.Cluster)]
+public sealed class SiloCrashTests(MultiSiloFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan VotingPeriod = TimeSpan.FromSeconds(45);
 

@@ -1,4 +1,3 @@
-using Blocktrack.Cluster.Harness;
 
 namespace Blocktrack.Cluster.Tests;
 

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Blocktrack.Cluster.Harness;
 using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Cluster.Tests;
@@ -10,7 +9,7 @@ namespace Blocktrack.Cluster.Tests;
 /// One storm test's DAO and proposals on the shared deployment: a class with no voting delay, a short voting period,
 /// no timelock and a treasury transfer per proposal, so execution is visible in the treasury.
 /// </summary>
-public sealed class StormScenario(ClusterFixture fixture, string dao, Action<string> report)
+public sealed class StormScenario(MultiSiloFixture fixture, string dao, Action<string> report)
 {
     public const string ClassName = "storm";
     public static readonly BigInteger OpeningTreasury = 1_000_000;
@@ -23,24 +22,26 @@ public sealed class StormScenario(ClusterFixture fixture, string dao, Action<str
         {
             ["displayName"] = "Storm " + Dao,
             ["constitution"] = new JsonObject { ["classes"] = new JsonArray(StormClass(votingPeriod)) },
-            ["treasury"] = new JsonObject { [ClusterFixture.Token] = OpeningTreasury.ToString() },
+            ["treasury"] = new JsonObject { [MultiSiloFixture.Token] = OpeningTreasury.ToString() },
         });
         var proposer = fixture.Voters[0];
         var created = new List<StormProposal>();
         for (var i = 0; i < proposals; i++)
         {
-            var recipient = new Account($"{Dao}-recipient-{i}").Address;
+            var recipient = new TestKey($"{Dao}-recipient-{i}").Address;
             var amount = new BigInteger(1000 + i);
             var actions = new JsonArray(new JsonObject
             {
-                ["type"] = "treasuryTransfer", ["asset"] = ClusterFixture.Token, ["to"] = recipient, ["amount"] = amount.ToString(),
+                ["type"] = "treasuryTransfer", ["asset"] = MultiSiloFixture.Token, ["to"] = recipient, ["amount"] = amount.ToString(),
             }).ToJsonString();
-            var id = await fixture.Api.Propose(Dao, fixture.Signer.Proposal(proposer, Dao, ClassName, $"Pay {recipient}", actions, ClusterFixture.Now));
+            var id = await fixture.Api.Propose(Dao, TypedDataSigner.Sign(proposer, "Proposal",
+                Messages.Proposal(proposer, Dao, $"Pay {recipient}", MultiSiloFixture.Now, actions, ClassName)));
             var info = await fixture.Api.Get($"/proposals/{id}");
             created.Add(new StormProposal(id, recipient, amount, info.GetProperty("deadline").GetDateTimeOffset(), info.GetProperty("ballotShards").GetInt32()));
         }
         // Voting opens the second after the snapshot (the creation second: no voting delay).
-        foreach (var p in created) await Until(async () => (await State(p.Id)) == "active", TimeSpan.FromSeconds(20), $"{p.Id} to open");
+        foreach (var p in created)
+            await Eventually.Until(() => State(p.Id), s => s == "active", TimeSpan.FromSeconds(20), $"{p.Id} to open");
         report($"{Dao}: {proposals} proposals active, deadline {created.Max(p => p.Deadline):HH:mm:ss}");
         return created;
     }
@@ -49,15 +50,16 @@ public sealed class StormScenario(ClusterFixture fixture, string dao, Action<str
     public IReadOnlyList<StormBallot> SignBallots(IReadOnlyList<StormProposal> proposals)
     {
         var voters = fixture.Voters;
-        var timestamp = ClusterFixture.Now;
+        var timestamp = MultiSiloFixture.Now;
         var ballots = new StormBallot[voters.Length * proposals.Count];
         Parallel.For(0, ballots.Length, k =>
         {
             var (v, p) = (k / proposals.Count, k % proposals.Count);
             // Mostly For, some Against and Abstain: every proposal passes, and all three sums are checked.
             var support = (v % 10) switch { < 7 => 1, < 9 => 0, _ => 2 };
-            var signed = fixture.Signer.Ballot(voters[v], proposals[p].Id, support, $"storm {v}", timestamp);
-            ballots[k] = new StormBallot(proposals[p].Id, voters[v], support, ClusterFixture.Weight(v), signed);
+            var ballot = Messages.Ballot(voters[v], proposals[p].Id, support, timestamp, $"storm {v}");
+            var signed = TypedDataSigner.Sign(voters[v], "Ballot", ballot);
+            ballots[k] = new StormBallot(proposals[p].Id, voters[v], support, MultiSiloFixture.Weight(v), signed);
         });
         return ballots;
     }
@@ -88,7 +90,8 @@ public sealed class StormScenario(ClusterFixture fixture, string dao, Action<str
         foreach (var p in proposals)
         {
             var wait = until - DateTimeOffset.UtcNow;
-            await Until(async () => await State(p.Id) == "executed", wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1), $"{p.Id} to execute");
+            var limit = wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
+            await Eventually.Until(() => State(p.Id), s => s == "executed", limit, $"{p.Id} to execute");
         }
     }
 
@@ -147,7 +150,7 @@ public sealed class StormScenario(ClusterFixture fixture, string dao, Action<str
         }
         var paid = proposals.Aggregate(BigInteger.Zero, (sum, p) => sum + p.Amount);
         var treasury = await Treasury();
-        Assert.Equal((OpeningTreasury - paid).ToString(), treasury.GetProperty("balances").GetProperty(ClusterFixture.Token).GetString());
+        Assert.Equal((OpeningTreasury - paid).ToString(), treasury.GetProperty("balances").GetProperty(MultiSiloFixture.Token).GetString());
     }
 
     private static BigInteger Sum(IEnumerable<StormBallot> ballots, int support) =>
@@ -157,16 +160,6 @@ public sealed class StormScenario(ClusterFixture fixture, string dao, Action<str
         await management.GetActivationAddress(grain) is { } address ? PortToIndex(address.Endpoint.Port) : null;
 
     private int? PortToIndex(int port) => fixture.Cluster.Silos.FirstOrDefault(s => s.SiloPort == port)?.Index;
-
-    private static async Task Until(Func<Task<bool>> done, TimeSpan timeout, string what)
-    {
-        var until = DateTimeOffset.UtcNow + timeout;
-        while (!await done())
-        {
-            if (DateTimeOffset.UtcNow > until) throw new TimeoutException($"Timed out after {timeout.TotalSeconds:F0} s waiting for {what}.");
-            await Task.Delay(250);
-        }
-    }
 
     private static JsonObject StormClass(TimeSpan votingPeriod) => new()
     {
@@ -178,7 +171,7 @@ public sealed class StormScenario(ClusterFixture fixture, string dao, Action<str
         ["timelockDelay"] = "00:00:00",
         ["gracePeriod"] = "1.00:00:00",
         ["proposalThreshold"] = "0",
-        ["powerSource"] = new JsonObject { ["kind"] = "tokenVotes", ["token"] = ClusterFixture.Token },
+        ["powerSource"] = new JsonObject { ["kind"] = "tokenVotes", ["token"] = MultiSiloFixture.Token },
         ["allowBallotChange"] = false,
         ["allowedActions"] = "all",
     };

@@ -5,9 +5,10 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>Signed ballots over real HTTP: the accepted path, and every refusal leaving the tally exactly as it was.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class BallotTests(GatewayFixture gateway)
 {
-    private Scenario Scenario => gateway.Scenario;
+    private ApiScenario Scenario => gateway.Scenario;
 
     [Fact]
     public async Task A_signed_ballot_is_counted_with_the_voters_weight()
@@ -120,7 +121,7 @@ public sealed class BallotTests(GatewayFixture gateway)
     [Fact]
     public async Task A_ballot_for_an_unknown_proposal_is_proposal_not_found()
     {
-        const string unknown = Scenario.Dao + "/999999";
+        const string unknown = ApiScenario.Dao + "/999999";
 
         var response = await Cast(unknown, TestKey.Alice, Messages.Ballot(TestKey.Alice, unknown, 1, gateway.Now));
 

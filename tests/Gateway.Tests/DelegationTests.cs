@@ -4,6 +4,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>Signed delegation, and replay protection for non-ballot messages through the voter grain.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class DelegationTests(GatewayFixture gateway)
 {
     [Fact]

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Blocktrack.Chain;
@@ -8,10 +6,9 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>The ethers v6 snippet in docs/API.md, run as written with Node against the test Gateway.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class DocsSnippetTests(GatewayFixture gateway)
 {
-    private const string InstallHint = "run `npm ci --prefix deploy/devchain` from the repository root";
-
     [Fact]
     public async Task The_documented_ethers_snippet_casts_a_counted_ballot()
     {
@@ -43,10 +40,9 @@ public sealed class DocsSnippetTests(GatewayFixture gateway)
     /// <summary>Copies the snippet into a scratch folder whose node_modules points at the devchain's pinned ethers.</summary>
     private static string WriteSnippet()
     {
-        var ethers = RepoRoot.File("deploy", "devchain", "node_modules");
         // Fail loudly: skipping would let the documentation drift unchecked.
-        if (!Directory.Exists(System.IO.Path.Combine(ethers, "ethers")))
-            Assert.Fail($"deploy/devchain/node_modules/ethers is missing, so the documented snippet cannot run: {InstallHint}.");
+        NodeScript.RequireModule("ethers", "the documented snippet");
+        var ethers = NodeScript.DevchainModules;
 
         var guide = File.ReadAllText(RepoRoot.File("docs", "API.md"));
         var start = guide.IndexOf("<!-- ballot-snippet:start -->", StringComparison.Ordinal);
@@ -64,31 +60,12 @@ public sealed class DocsSnippetTests(GatewayFixture gateway)
 
     private static string RunNode(string script, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        Process process;
-        try
+        var run = NodeScript.Run(script, new NodeRun
         {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception e)
-        {
-            Assert.Fail($"Could not start `node` ({e.Message}); install Node.js 20+ and {InstallHint}.");
-            throw;
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("The documented snippet did not finish within 60 s.");
-            }
-            Assert.True(process.ExitCode == 0, $"The documented snippet exited with {process.ExitCode}: {stderr.Result}");
-            return stdout.Result;
-        }
+            Environment = environment,
+            WorkingDirectory = System.IO.Path.GetDirectoryName(script),
+        });
+        Assert.True(run.ExitCode == 0, $"The documented snippet exited with {run.ExitCode}: {run.Stderr}");
+        return run.Stdout;
     }
 }

@@ -3,6 +3,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Gateway.Tests;
 
 /// <summary>The error-code table is complete, unambiguous and documented.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class ErrorCodeTests
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>The server-sent event stream of a proposal.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class EventStreamTests(GatewayFixture gateway)
 {
     [Fact]
@@ -37,7 +38,7 @@ public sealed class EventStreamTests(GatewayFixture gateway)
     [Fact]
     public async Task The_stream_of_an_unknown_proposal_is_proposal_not_found()
     {
-        var response = await gateway.Http.GetAsync($"/proposals/{Scenario.Dao}/424242/events");
+        var response = await gateway.Http.GetAsync($"/proposals/{ApiScenario.Dao}/424242/events");
 
         await ProblemAssert.Is(response, HttpStatusCode.NotFound, "proposal-not-found");
     }

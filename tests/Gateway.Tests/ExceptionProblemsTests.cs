@@ -4,6 +4,7 @@ using Orleans.Runtime;
 namespace Blocktrack.Gateway.Tests;
 
 /// <summary>Which exceptions become which problems — and that only true bugs become none (a logged 500).</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class ExceptionProblemsTests
 {
     [Fact]

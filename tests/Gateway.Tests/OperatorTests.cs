@@ -5,6 +5,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>Operator endpoints demand the API key before anything else happens.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class OperatorTests(GatewayFixture gateway)
 {
     [Theory]
@@ -14,7 +15,7 @@ public sealed class OperatorTests(GatewayFixture gateway)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/voters/{TestKey.Alice.Address}/balances")
         {
-            Content = Json.Content(new JsonObject { ["token"] = Scenario.Token, ["timepoint"] = gateway.Now, ["balance"] = "1" }),
+            Content = Json.Content(new JsonObject { ["token"] = ApiScenario.Token, ["timepoint"] = gateway.Now, ["balance"] = "1" }),
         };
         if (key is not null)
             request.Headers.Add("X-Api-Key", key);
@@ -22,7 +23,7 @@ public sealed class OperatorTests(GatewayFixture gateway)
         var response = await gateway.Http.SendAsync(request);
 
         await ProblemAssert.Is(response, HttpStatusCode.Unauthorized, "api-key-invalid");
-        var voter = await Json.Read(await gateway.Http.GetAsync($"/voters/{TestKey.Alice.Address}?token={Scenario.Token}"));
+        var voter = await Json.Read(await gateway.Http.GetAsync($"/voters/{TestKey.Alice.Address}?token={ApiScenario.Token}"));
         Assert.Equal("1000", voter.Str("balance"));
     }
 
@@ -39,7 +40,7 @@ public sealed class OperatorTests(GatewayFixture gateway)
     {
         var response = await gateway.Http.SendAsync(gateway.Operator(HttpMethod.Post, "/daos", new JsonObject
         {
-            ["path"] = Scenario.Dao,
+            ["path"] = ApiScenario.Dao,
             ["request"] = new JsonObject { ["displayName"] = "again" },
         }));
 
@@ -64,19 +65,19 @@ public sealed class OperatorTests(GatewayFixture gateway)
     [Fact]
     public async Task A_deposit_with_the_key_credits_the_treasury()
     {
-        var response = await gateway.Http.SendAsync(gateway.Operator(HttpMethod.Post, $"/daos/{Scenario.Dao}/deposits",
+        var response = await gateway.Http.SendAsync(gateway.Operator(HttpMethod.Post, $"/daos/{ApiScenario.Dao}/deposits",
             new JsonObject { ["reference"] = "tx-1", ["asset"] = "usdc", ["amount"] = "123456789012345678901234567890" }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var treasury = await Json.Read(await gateway.Http.GetAsync($"/daos/{Scenario.Dao}/treasury"));
-        Assert.Equal(Scenario.Dao, treasury.Str("dao"));
+        var treasury = await Json.Read(await gateway.Http.GetAsync($"/daos/{ApiScenario.Dao}/treasury"));
+        Assert.Equal(ApiScenario.Dao, treasury.Str("dao"));
         Assert.Equal("123456789012345678901234567890", treasury.GetProperty("balances").Str("usdc"));
     }
 
     [Fact]
     public async Task Sending_form_data_is_unsupported_media_type()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/daos/{Scenario.Dao}/deposits")
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/daos/{ApiScenario.Dao}/deposits")
         {
             Content = new FormUrlEncodedContent([new("reference", "x")]),
         };

@@ -5,9 +5,10 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>Signed proposals, cancels, vetoes and committee changes, and the unsigned execute.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class ProposalActionTests(GatewayFixture gateway)
 {
-    private const string Dao = Scenario.Dao;
+    private const string Dao = ApiScenario.Dao;
 
     [Fact]
     public async Task The_proposer_cancels_a_pending_proposal_once()

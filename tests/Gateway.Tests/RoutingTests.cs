@@ -5,6 +5,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>DAO paths of any depth on one route per endpoint, the page parameters, and signed messages' binding order.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class RoutingTests(GatewayFixture gateway)
 {
     [Fact]
@@ -109,9 +110,9 @@ public sealed class RoutingTests(GatewayFixture gateway)
     public async Task A_message_sent_to_the_wrong_dao_is_not_used_up()
     {
         var body = TypedDataSigner.Envelope(TestKey.Carol, "Proposal",
-            Messages.Proposal(TestKey.Carol, Scenario.Dao, "misdirected first", gateway.Now));
-        var misdirected = await gateway.Http.PostAsync($"/daos/{Scenario.Dao}/grants/proposals", Json.Content(body));
-        var delivered = await gateway.Http.PostAsync($"/daos/{Scenario.Dao}/proposals", Json.Content(body));
+            Messages.Proposal(TestKey.Carol, ApiScenario.Dao, "misdirected first", gateway.Now));
+        var misdirected = await gateway.Http.PostAsync($"/daos/{ApiScenario.Dao}/grants/proposals", Json.Content(body));
+        var delivered = await gateway.Http.PostAsync($"/daos/{ApiScenario.Dao}/proposals", Json.Content(body));
 
         await ProblemAssert.Is(misdirected, HttpStatusCode.BadRequest, "dao-mismatch");
         Assert.Equal(HttpStatusCode.Created, delivered.StatusCode);
@@ -120,7 +121,7 @@ public sealed class RoutingTests(GatewayFixture gateway)
     [Fact]
     public async Task A_signed_request_for_a_deep_dao_is_checked_against_that_path()
     {
-        const string dao = Scenario.Dao + "/grants/round";
+        const string dao = ApiScenario.Dao + "/grants/round";
         var body = TypedDataSigner.Envelope(TestKey.Carol, "Proposal", Messages.Proposal(TestKey.Carol, dao, "deep", gateway.Now));
 
         var response = await gateway.Http.PostAsync($"/daos/{dao}/proposals", Json.Content(body));

@@ -8,6 +8,7 @@ namespace Blocktrack.Gateway.Tests;
 /// (the documented snippet signs with the real time).
 /// </summary>
 [CollectionDefinition(Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class SubDaoCollection : ICollectionFixture<GatewayFixture>
 {
     public const string Name = "gateway-sub-dao";
@@ -17,7 +18,7 @@ public sealed class SubDaoCollection : ICollectionFixture<GatewayFixture>
 [Collection(SubDaoCollection.Name)]
 public sealed class SubDaoRouteTests(GatewayFixture gateway)
 {
-    private const string SubDao = Scenario.Dao + "/grants";
+    private const string SubDao = ApiScenario.Dao + "/grants";
 
     [Fact]
     public async Task A_sub_dao_and_its_proposals_are_served_at_depth_two()
@@ -26,7 +27,7 @@ public sealed class SubDaoRouteTests(GatewayFixture gateway)
 
         var dao = await Json.Read(await gateway.Http.GetAsync($"/daos/{SubDao}"));
         Assert.Equal(SubDao, dao.Str("path"));
-        Assert.Equal(Scenario.Dao, dao.Str("parent"));
+        Assert.Equal(ApiScenario.Dao, dao.Str("parent"));
         var constitution = await gateway.Http.GetAsync($"/daos/{SubDao}/constitution/history");
         Assert.Equal(HttpStatusCode.OK, constitution.StatusCode);
 
@@ -51,7 +52,7 @@ public sealed class SubDaoRouteTests(GatewayFixture gateway)
             ["type"] = "createSubDao",
             ["name"] = "grants",
             ["displayName"] = "Grants",
-            ["constitution"] = new JsonObject { ["classes"] = new JsonArray(Scenario.GeneralClass()) },
+            ["constitution"] = new JsonObject { ["classes"] = new JsonArray(ApiScenario.GeneralClass()) },
             ["roles"] = new JsonObject { ["coordinators"] = new JsonArray(TestKey.Carol.Address) },
         }).ToJsonString();
         var id = await gateway.Scenario.ProposeActive(actions);
@@ -66,5 +67,5 @@ public sealed class SubDaoRouteTests(GatewayFixture gateway)
 
     private Task<string> StateOf(string id, string state) =>
         Eventually.Until(async () => (await Json.Read(await gateway.Http.GetAsync($"/proposals/{id}"))).Str("state"),
-            s => s == state, $"{id} to be {state}");
+            s => s == state, what: $"{id} to be {state}");
 }

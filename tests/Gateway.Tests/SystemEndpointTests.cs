@@ -5,6 +5,7 @@ namespace Blocktrack.Gateway.Tests;
 
 /// <summary>Health, readiness, metrics, OpenAPI, the signing schema, and unknown routes.</summary>
 [Collection(GatewayCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
 public sealed class SystemEndpointTests(GatewayFixture gateway)
 {
     [Theory]
@@ -87,7 +88,7 @@ public sealed class SystemEndpointTests(GatewayFixture gateway)
     [Fact]
     public async Task A_bad_page_size_is_invalid_argument()
     {
-        var response = await gateway.Http.GetAsync($"/daos/{Scenario.Dao}/proposals?limit=201");
+        var response = await gateway.Http.GetAsync($"/daos/{ApiScenario.Dao}/proposals?limit=201");
 
         var problem = await ProblemAssert.Is(response, HttpStatusCode.BadRequest, "invalid-argument");
         Assert.Contains("limit", problem.Str("detail"));
@@ -98,7 +99,7 @@ public sealed class SystemEndpointTests(GatewayFixture gateway)
     {
         var id = await gateway.Scenario.ProposeActive();
 
-        var page = await Json.Read(await gateway.Http.GetAsync($"/daos/{Scenario.Dao}/proposals?state=active&limit=200"));
+        var page = await Json.Read(await gateway.Http.GetAsync($"/daos/{ApiScenario.Dao}/proposals?state=active&limit=200"));
 
         Assert.Contains(page.GetProperty("items").EnumerateArray(), item => item.Str("id") == id);
         Assert.All(page.GetProperty("items").EnumerateArray(), item => Assert.Equal("active", item.Str("state")));

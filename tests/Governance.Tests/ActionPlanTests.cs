@@ -6,6 +6,7 @@ using static Blocktrack.Governance.Tests.Samples;
 
 namespace Blocktrack.Governance.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class ActionPlanTests
 {
     private const string Id = "blocktrack/7";

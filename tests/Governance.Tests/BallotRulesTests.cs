@@ -5,6 +5,7 @@ using static Blocktrack.Governance.Tests.Samples;
 namespace Blocktrack.Governance.Tests;
 
 /// <summary>A shard counts well-formed ballots of its own voters; a change needs the class's leave and a newer timestamp.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class BallotRulesTests
 {
     private static readonly string Digest = "0x" + new string('a', 64);

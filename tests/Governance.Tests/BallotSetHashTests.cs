@@ -6,6 +6,7 @@ using static Blocktrack.Governance.Tests.Samples;
 
 namespace Blocktrack.Governance.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class BallotSetHashTests
 {
     private static readonly Ballot[] Ballots =

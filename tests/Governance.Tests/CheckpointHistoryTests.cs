@@ -4,6 +4,7 @@ using Blocktrack.Grains.State;
 
 namespace Blocktrack.Governance.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class CheckpointHistoryTests
 {
     private static List<Checkpoint> History() => [new(100, 10), new(200, 25), new(300, 5)];

@@ -5,6 +5,7 @@ using static Blocktrack.Governance.Tests.Samples;
 
 namespace Blocktrack.Governance.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class ConstitutionValidationTests
 {
     private static void AssertViolation(Constitution c)

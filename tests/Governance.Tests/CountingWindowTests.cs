@@ -5,6 +5,7 @@ using static Blocktrack.Governance.Tests.Samples;
 namespace Blocktrack.Governance.Tests;
 
 /// <summary>Between the deadline and the sealing of the ballot shards the outcome is not decided yet.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class CountingWindowTests
 {
     private static readonly DateTimeOffset Deadline = T0 + TimeSpan.FromDays(3);

@@ -6,6 +6,7 @@ using static Blocktrack.Governance.Tests.Samples;
 namespace Blocktrack.Governance.Tests;
 
 /// <summary>ERC20Votes as transfers: delegates' votes and the votable supply move exactly with delegated balances.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class DelegationRulesTests
 {
     private static readonly string A = Address(1), B = Address(2);

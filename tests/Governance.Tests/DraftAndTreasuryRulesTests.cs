@@ -7,6 +7,7 @@ using static Blocktrack.Governance.Tests.Samples;
 namespace Blocktrack.Governance.Tests;
 
 /// <summary>Limits every draft, deposit and page obeys, whatever the DAO's constitution says.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class DraftAndTreasuryRulesTests
 {
     private static ProposalDraft Draft(string title = "Fund the docs", int description = 10) => new()

@@ -3,6 +3,7 @@ using static Blocktrack.Governance.Tests.Samples;
 
 namespace Blocktrack.Governance.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class LateQuorumTests
 {
     private static readonly DateTimeOffset Deadline = T0 + TimeSpan.FromDays(3);

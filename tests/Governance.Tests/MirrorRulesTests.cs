@@ -5,6 +5,7 @@ using Blocktrack.Grains.State;
 namespace Blocktrack.Governance.Tests;
 
 /// <summary>The Governor mirror's pure rules: folding logs once, and OpenZeppelin's state() at a chain time.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class MirrorRulesTests
 {
     private static readonly GovernorEvent Created = new()

@@ -3,6 +3,7 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Governance.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class NamesTests
 {
     [Theory]

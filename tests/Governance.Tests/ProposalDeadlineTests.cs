@@ -4,6 +4,7 @@ using static Blocktrack.Governance.Tests.Samples;
 
 namespace Blocktrack.Governance.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class ProposalDeadlineTests
 {
     private static readonly DateTimeOffset Snapshot = T0;

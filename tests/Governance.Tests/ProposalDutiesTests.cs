@@ -5,6 +5,7 @@ using static Blocktrack.Governance.Tests.Samples;
 namespace Blocktrack.Governance.Tests;
 
 /// <summary>What time makes due for a proposal, asked one question at a time as the grain advances.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class ProposalDutiesTests
 {
     private static readonly DateTimeOffset Deadline = T0 + TimeSpan.FromDays(3);

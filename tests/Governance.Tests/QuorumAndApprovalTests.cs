@@ -4,6 +4,7 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Governance.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class QuorumAndApprovalTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using static Blocktrack.Governance.Tests.Samples;
 
 namespace Blocktrack.Governance.Tests;
 
+[Trait("Category", TestCategory.Fast)]
 public sealed class TallyTests
 {
     private static readonly Tally Start = new() { For = 100, Against = 50, Abstain = 10, Voters = 4 };

@@ -5,6 +5,7 @@ using static Blocktrack.Governance.Tests.Samples;
 namespace Blocktrack.Governance.Tests;
 
 /// <summary>A shard's voting window agrees with the lifecycle: from the second after the snapshot through the deadline.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class VotingWindowTests
 {
     private static readonly DateTimeOffset Deadline = T0 + TimeSpan.FromDays(3);

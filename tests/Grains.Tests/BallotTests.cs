@@ -2,14 +2,15 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Tests;
 
-[Collection(ClusterCollection.Name)]
-public sealed class BallotTests(ClusterFixture fixture)
+[Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
+public sealed class BallotTests(FakeClockClusterFixture fixture)
 {
-    private static readonly string Alice = Scenario.Address(0x1a), Bob = Scenario.Address(0x1b), Nobody = Scenario.Address(0x1c);
+    private static readonly string Alice = DaoScenario.Address(0x1a), Bob = DaoScenario.Address(0x1b), Nobody = DaoScenario.Address(0x1c);
 
-    private async Task<(Scenario S, string Standard, string Constitutional)> Open(string name)
+    private async Task<(DaoScenario S, string Standard, string Constitutional)> Open(string name)
     {
-        var s = new Scenario(fixture, name);
+        var s = new DaoScenario(fixture, name);
         await s.Create();
         await s.Fund(Alice, 700);
         await s.Fund(Bob, 300);
@@ -97,7 +98,7 @@ public sealed class BallotTests(ClusterFixture fixture)
     [Fact]
     public async Task A_whitelist_class_gives_each_committee_member_its_weight()
     {
-        var s = new Scenario(fixture, "whitelist");
+        var s = new DaoScenario(fixture, "whitelist");
         var committee = s.Standard with
         {
             Name = "grant", QuorumBps = 2000,
@@ -108,7 +109,7 @@ public sealed class BallotTests(ClusterFixture fixture)
         await s.OpenVoting(p.Id);
         Assert.Equal(10, (await s.Vote(p.Id, Alice, Support.For)).Weight);
         await s.Vote(p.Id, Nobody, Support.For);
-        var outsider = await Assert.ThrowsAsync<GovernanceException>(() => s.Vote(p.Id, Scenario.Address(0x99), Support.For));
+        var outsider = await Assert.ThrowsAsync<GovernanceException>(() => s.Vote(p.Id, DaoScenario.Address(0x99), Support.For));
         Assert.Equal(GovernanceError.InsufficientPower, outsider.Error);
         await s.CloseVoting(p.Id);
         var done = await s.WaitFor(p.Id, ProposalState.Queued);

@@ -3,10 +3,11 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Grains.Tests;
 
 /// <summary>The watcher against a fake chain: confirmations, idempotence, reorgs, outages, restarts.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class ChainWatcherTests(ClusterFixture fixture)
+[Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
+public sealed class ChainWatcherTests(FakeClockClusterFixture fixture)
 {
-    private static readonly string Ann = Scenario.Address(0xa001), Ben = Scenario.Address(0xb001);
+    private static readonly string Ann = DaoScenario.Address(0xa001), Ben = DaoScenario.Address(0xb001);
 
     private static readonly string Token = FakeChains.TokenOf(FakeChains.WatcherChain);
     private FakeChain Chain => fixture.Chains[FakeChains.WatcherChain];

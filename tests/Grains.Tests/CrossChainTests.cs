@@ -3,15 +3,16 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Grains.Tests;
 
 /// <summary>Power summed across a mirrored chain and the cluster's own token, with voting gated on the chain's progress.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class CrossChainTests(ClusterFixture fixture)
+[Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
+public sealed class CrossChainTests(FakeClockClusterFixture fixture)
 {
-    private static readonly string Cat = Scenario.Address(0xc0c0);
+    private static readonly string Cat = DaoScenario.Address(0xc0c0);
 
     [Fact]
     public async Task Voting_opens_only_when_the_chain_has_passed_the_snapshot_and_power_is_summed_across_chains()
     {
-        var s = new Scenario(fixture, "crosschain");
+        var s = new DaoScenario(fixture, "crosschain");
         var cls = s.Standard with
         {
             Name = "both", PowerSource = new PowerSource { Tokens = [s.Token, FakeChains.TokenOf(FakeChains.CrossChain)] },

@@ -2,15 +2,17 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Tests;
 
-[Collection(ClusterCollection.Name)]
-public sealed class ProposalLifecycleTests(ClusterFixture fixture)
+[Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
+public sealed class ProposalLifecycleTests(FakeClockClusterFixture fixture)
 {
-    private static readonly string Alice = Scenario.Address(0xa11ce), Bob = Scenario.Address(0xb0b), Carol = Scenario.Address(0xca201);
-    private static readonly string Payee = Scenario.Address(0xbeef);
+    private static readonly string Alice = DaoScenario.Address(0xa11ce), Bob = DaoScenario.Address(0xb0b),
+        Carol = DaoScenario.Address(0xca201);
+    private static readonly string Payee = DaoScenario.Address(0xbeef);
 
-    private async Task<Scenario> Setup(string name, DaoRoles? roles = null)
+    private async Task<DaoScenario> Setup(string name, DaoRoles? roles = null)
     {
-        var s = new Scenario(fixture, name);
+        var s = new DaoScenario(fixture, name);
         await s.Create(roles: roles);
         await s.Fund(Alice, 600);
         await s.Fund(Bob, 300);
@@ -55,7 +57,7 @@ public sealed class ProposalLifecycleTests(ClusterFixture fixture)
     public async Task A_tie_or_a_missed_quorum_is_defeated_and_changes_nothing()
     {
         var s = await Setup("defeat");
-        var dan = Scenario.Address(0xda2);
+        var dan = DaoScenario.Address(0xda2);
         await s.Fund(dan, 200);
         var tie = await s.Propose(Alice, "standard", new TreasuryTransfer("btk", Payee, 1));
         var few = await s.Propose(Bob, "constitutional", new TreasuryTransfer("btk", Payee, 1));
@@ -76,7 +78,7 @@ public sealed class ProposalLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task The_guardian_vetoes_during_the_timelock_and_nobody_else_can()
     {
-        var guardian = Scenario.Address(0x6a);
+        var guardian = DaoScenario.Address(0x6a);
         var s = await Setup("veto", new DaoRoles { Guardian = guardian });
         var p = await s.Propose(Alice, "standard", new TreasuryTransfer("btk", Payee, 500));
         await s.OpenVoting(p.Id);
@@ -143,8 +145,8 @@ public sealed class ProposalLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task Reaching_quorum_late_extends_the_deadline_once()
     {
-        var s = new Scenario(fixture, "latequorum");
-        var cls = new Scenario(fixture, "latequorum").Standard with { Name = "fast", LateQuorumExtension = TimeSpan.FromDays(1) };
+        var s = new DaoScenario(fixture, "latequorum");
+        var cls = new DaoScenario(fixture, "latequorum").Standard with { Name = "fast", LateQuorumExtension = TimeSpan.FromDays(1) };
         await s.Create(s.Constitution(cls));
         await s.Fund(Alice, 600);
         await s.Fund(Bob, 400);

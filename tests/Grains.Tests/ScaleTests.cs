@@ -5,16 +5,17 @@ using Xunit.Abstractions;
 namespace Blocktrack.Grains.Tests;
 
 /// <summary>Ten thousand voters through one proposal; prints the time, asserts only the counts.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class ScaleTests(ClusterFixture fixture, ITestOutputHelper output)
+[Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Scale)]
+public sealed class ScaleTests(FakeClockClusterFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task Ten_thousand_voters_are_each_counted_once_and_the_proposal_executes()
     {
         const int voters = 10_000;
-        var s = new Scenario(fixture, "scale");
+        var s = new DaoScenario(fixture, "scale");
         await s.Create();
-        var addresses = Enumerable.Range(1, voters).Select(i => Scenario.Address(0x5000_0000 + i)).ToArray();
+        var addresses = Enumerable.Range(1, voters).Select(i => DaoScenario.Address(0x5000_0000 + i)).ToArray();
         await Parallel.ForEachAsync(addresses, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (a, _) => await s.Fund(a, 10));
         var p = await s.Propose(addresses[0], "standard", new TreasuryTransfer("btk", addresses[1], 1));
         await s.OpenVoting(p.Id);

@@ -6,14 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Blocktrack.Grains.Tests;
 
 /// <summary>A proposal's ballots spread over shard grains by voter, are sealed at the deadline and recomputable from the log.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class ShardTests(ClusterFixture fixture)
+[Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
+public sealed class ShardTests(FakeClockClusterFixture fixture)
 {
-    private static readonly string[] Voters = Enumerable.Range(1, 64).Select(i => Scenario.Address(0x7000 + i * 37)).ToArray();
+    private static readonly string[] Voters = Enumerable.Range(1, 64).Select(i => DaoScenario.Address(0x7000 + i * 37)).ToArray();
 
-    private async Task<(Scenario S, ProposalInfo P)> Voting(string name)
+    private async Task<(DaoScenario S, ProposalInfo P)> Voting(string name)
     {
-        var s = new Scenario(fixture, name);
+        var s = new DaoScenario(fixture, name);
         await s.Create();
         foreach (var v in Voters) await s.Fund(v, 5);
         var p = await s.Propose(Voters[0], "standard");
@@ -96,7 +97,7 @@ public sealed class ShardTests(ClusterFixture fixture)
         Assert.Equal(1, (await s.Proposal(p.Id).GetTally()).Voters);
     }
 
-    private static BallotRequest Request(Scenario s, string proposal, string voter, Support support) => new()
+    private static BallotRequest Request(DaoScenario s, string proposal, string voter, Support support) => new()
     {
         Voter = voter, Support = support, Timestamp = s.Now,
         Digest = Blocktrack.Chain.Hex.ToHex(Blocktrack.Chain.Keccak256.Hash($"{voter}|{proposal}|{(int)support}|{s.Now}")),

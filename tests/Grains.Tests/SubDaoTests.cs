@@ -2,21 +2,23 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Tests;
 
-[Collection(ClusterCollection.Name)]
-public sealed class SubDaoTests(ClusterFixture fixture)
+[Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
+public sealed class SubDaoTests(FakeClockClusterFixture fixture)
 {
-    private static readonly string Alice = Scenario.Address(0x2a), Bob = Scenario.Address(0x2b), Coordinator = Scenario.Address(0x2c);
+    private static readonly string Alice = DaoScenario.Address(0x2a), Bob = DaoScenario.Address(0x2b),
+        Coordinator = DaoScenario.Address(0x2c);
 
-    private async Task<Scenario> Setup(string name)
+    private async Task<DaoScenario> Setup(string name)
     {
-        var s = new Scenario(fixture, name);
+        var s = new DaoScenario(fixture, name);
         await s.Create();
         await s.Fund(Alice, 800);
         await s.Fund(Bob, 200);
         return s;
     }
 
-    private static async Task<ProposalInfo> Pass(Scenario s, ProposalInfo p)
+    private static async Task<ProposalInfo> Pass(DaoScenario s, ProposalInfo p)
     {
         await s.OpenVoting(p.Id);
         await s.Vote(p.Id, Alice, Support.For);
@@ -26,7 +28,7 @@ public sealed class SubDaoTests(ClusterFixture fixture)
         return await Eventually.Until(() => s.Proposal(p.Id).GetInfo(), i => i.State == ProposalState.Executed || i.ExecutionError is not null);
     }
 
-    private CreateSubDao Grants(Scenario s, int quorumBps = 500) => new("grants", "Grants committee",
+    private CreateSubDao Grants(DaoScenario s, int quorumBps = 500) => new("grants", "Grants committee",
         new Constitution
         {
             Classes = [s.Standard with { QuorumBps = quorumBps }, s.Constitutional with { QuorumBps = Math.Max(quorumBps, 2000) }],

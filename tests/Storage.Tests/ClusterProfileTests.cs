@@ -1,10 +1,10 @@
 using Blocktrack.Silo;
-using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Storage.Tests;
 
 /// <summary>The cluster profile as deployed: ADO.NET membership on PostgreSQL, a pure client finding the silo through it, state across restarts.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", TestCategory.Storage)]
 public sealed class ClusterProfileTests(PostgresBackend backend)
 {
     private async Task<Dictionary<string, string?>> Settings() => new()

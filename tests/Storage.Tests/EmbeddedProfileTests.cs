@@ -1,10 +1,10 @@
 using Blocktrack.Silo;
-using Blocktrack.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Blocktrack.Storage.Tests;
 
 /// <summary>The embedded (default) profile is durable: a silo started again on the same data folder finds what the last one stored.</summary>
+[Trait("Category", TestCategory.Storage)]
 public sealed class EmbeddedProfileTests : IDisposable
 {
     private readonly TempDirectory _data = new();

@@ -1,5 +1,4 @@
 using Blocktrack.Silo;
-using Blocktrack.Tests.Support;
 using Npgsql;
 
 namespace Blocktrack.Storage.Tests;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace Blocktrack.Storage.Tests;
 
 /// <summary>Profile selection: names are forgiving about case and spaces; unknown ones fail clearly, for silos and clients alike.</summary>
+[Trait("Category", TestCategory.Storage)]
 public sealed class ProfileTests
 {
     private static IConfiguration Config(string profile) =>

@@ -7,6 +7,7 @@ namespace Blocktrack.Storage.Tests;
 
 /// <summary>The schema in deploy/sql applies to an empty database, again without error, and gives Orleans every query it asks for.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", TestCategory.Storage)]
 public sealed class SchemaMigrationTests(PostgresBackend backend)
 {
     // The keys Orleans' ADO.NET clustering, persistence and reminder providers load at startup.

@@ -1,6 +1,5 @@
 using Blocktrack.Silo;
 using Blocktrack.Silo.Storage.Sqlite;
-using Blocktrack.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

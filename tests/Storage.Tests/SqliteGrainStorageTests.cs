@@ -1,4 +1,5 @@
 namespace Blocktrack.Storage.Tests;
 
 [Collection(SqliteCollection.Name)]
+[Trait("Category", TestCategory.Storage)]
 public sealed class SqliteGrainStorageTests(SqliteBackend backend) : GrainStorageContract(backend);

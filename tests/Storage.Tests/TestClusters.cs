@@ -1,5 +1,4 @@
 using Blocktrack.Silo;
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace Blocktrack.Storage.Tests;
@@ -8,15 +7,10 @@ namespace Blocktrack.Storage.Tests;
 public static class TestClusters
 {
     /// <summary>The same <paramref name="serviceId"/> lets a later cluster find what an earlier one stored.</summary>
-    public static async Task<InProcessTestCluster> StartAsync(IDictionary<string, string?> settings, string serviceId = "storage-tests")
-    {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ServiceId = serviceId;
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddGovernanceRuntime(config));
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    public static Task<InProcessTestCluster> StartAsync(IDictionary<string, string?> settings, string serviceId = "storage-tests") =>
+        InProcessClusters.StartAsync(settings, builder =>
+        {
+            builder.Options.ServiceId = serviceId;
+            builder.Options.ConfigureFileLogging = false;
+        });
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using Blocktrack.Grains.Interfaces;
-using Blocktrack.Silo;
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace Blocktrack.Chains.Tests;
@@ -33,12 +31,7 @@ public sealed class ChainsFixture : IAsyncLifetime
 
         var settings = Settings(Both);
         settings["Orleans:Profile"] = "memory";
-        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(settings));
-        builder.ConfigureSilo((_, silo) => silo.AddGovernanceRuntime(config));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await InProcessClusters.StartAsync(settings);
 
         // The watchers were started with the silo; genesis mirrored means a fresh node later is seen as a reorg from block 0.
         foreach (var chain in Both) await Eventually.Until(() => Watcher(chain).GetStatus(), s => s.Cursor >= 0, what: $"chain {chain.Id} genesis mirrored");

@@ -3,7 +3,6 @@ using Blocktrack.Chain;
 using Blocktrack.Silo;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
-using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chains.Tests;
 
@@ -26,7 +25,7 @@ public sealed class ExecutorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _node = await HardhatNode.StartAsync(ChainId, Blocktrack.Tests.Support.FreePort.Next(), TimeSpan.FromSeconds(30), TestChain.HardhatConfig);
+        _node = await HardhatNode.StartAsync(ChainId, FreePort.Next(), TimeSpan.FromSeconds(30), TestChain.HardhatConfig);
         Dev = _node.NewChain();
         var executor = DevAccounts.DeployerAddress;
         var roles = new[] { executor };
@@ -46,12 +45,7 @@ public sealed class ExecutorFixture : IAsyncLifetime
             ["Chains:0:Executor:Anchor"] = Anchor.Address,
             ["Chains:0:Executor:PrivateKey"] = Hex.ToHex(DevAccounts.Deployer),
         };
-        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(settings));
-        builder.ConfigureSilo((_, silo) => silo.AddGovernanceRuntime(config));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await InProcessClusters.StartAsync(settings);
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Blocktrack.Gateway;
-using Blocktrack.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -48,7 +48,7 @@ public sealed class TestChain : IAsyncDisposable
 
     public static async Task<TestChain> StartAsync(long id, string name, bool withGovernor)
     {
-        var port = Blocktrack.Tests.Support.FreePort.Next();
+        var port = FreePort.Next();
         return new(id, name, port, withGovernor, await HardhatNode.StartAsync(id, port, TimeSpan.FromSeconds(30), HardhatConfig));
     }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Blocktrack.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +13,7 @@ namespace Blocktrack.Gateway.Tests;
 public sealed class GatewayFixture : IAsyncLifetime
 {
     public const string OperatorKey = "test-operator-key";
-    public const long ChainId = 412346;
+    public const long ChainId = TypedDataSigner.DefaultChainId;
 
     private WebApplication? app;
 
@@ -23,7 +21,7 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    public Scenario Scenario { get; private set; } = null!;
+    public ApiScenario Scenario { get; private set; } = null!;
 
     public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The Gateway has not started.");
 
@@ -39,8 +37,8 @@ public sealed class GatewayFixture : IAsyncLifetime
                 // Each run starts from nothing; the durable profiles have their own tests (tests/Storage.Tests).
                 ["Orleans:Profile"] = "memory",
                 // Ports picked now, so this silo never collides with other test projects' clusters or a running Gateway.
-                ["Orleans:SiloPort"] = FreePort().ToString(),
-                ["Orleans:GatewayPort"] = FreePort().ToString(),
+                ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+                ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
                 ["Gateway:OperatorApiKey"] = OperatorKey,
                 ["Gateway:ChainId"] = ChainId.ToString(),
                 ["Logging:LogLevel:Default"] = "Warning",
@@ -49,7 +47,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         });
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(30) };
-        Scenario = new Scenario(this);
+        Scenario = new ApiScenario(this);
         await Scenario.InitializeAsync();
     }
 
@@ -70,12 +68,4 @@ public sealed class GatewayFixture : IAsyncLifetime
         request.Headers.Add("X-Api-Key", OperatorKey);
         return request;
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
-

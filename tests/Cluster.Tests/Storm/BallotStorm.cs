@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Blocktrack.Cluster.Tests;
+
+/// <summary>
+/// Sends pre-signed ballots through the Gateway with bounded concurrency, as wallets would during a busy vote. A ballot
+/// answered 503 (or not at all) is sent again with the very same signed message until it gets a definite answer or the
+/// cut-off passes; a retry answered 409 <c>replayed</c> proves an earlier attempt was counted, so it is acknowledged too.
+/// A client that waited <see cref="AttemptTimeout"/> gives up on that attempt and sends again, as a wallet would, so a
+/// call stuck on a silo that has just died (it only times out inside the cluster after the response timeout) does not
+/// hold a storm worker. Every request is recorded, so tests can see when the cluster stopped and started serving.
+/// </summary>
+public sealed class BallotStorm(GatewayApi api, IReadOnlyList<StormBallot> ballots, int concurrency, DateTimeOffset cutOff)
+{
+    private const int MaxAttempts = 200;
+
+    /// <summary>How long one attempt waits for its answer; ballots are normally answered within milliseconds.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(3);
+
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentQueue<StormEvent> _events = new();
+    private int _next = -1;
+    private int _acknowledged;
+
+    public IReadOnlyList<StormResult> Results { get; } = [.. ballots.Select(b => new StormResult(b))];
+
+    /// <summary>Storm time: starts when <see cref="RunAsync"/> does.</summary>
+    public Stopwatch Clock { get; } = new();
+
+    public IReadOnlyCollection<StormEvent> Events => _events;
+
+    public int Acknowledged => Volatile.Read(ref _acknowledged);
+
+    public async Task RunAsync()
+    {
+        Clock.Start();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
+        Clock.Stop();
+    }
+
+    /// <summary>Completes once at least <paramref name="count"/> ballots are acknowledged (or the storm is over).</summary>
+    public async Task WhenAcknowledged(int count, Task storm)
+    {
+        while (Acknowledged < count && !storm.IsCompleted) await Task.Delay(10);
+    }
+
+    private async Task Worker()
+    {
+        for (var i = Interlocked.Increment(ref _next); i < Results.Count; i = Interlocked.Increment(ref _next))
+        {
+            if (DateTimeOffset.UtcNow >= cutOff) return;
+            await Cast(Results[i]);
+        }
+    }
+
+    private async Task Cast(StormResult result)
+    {
+        var delay = FirstRetryDelay;
+        while (true)
+        {
+            var sent = Clock.Elapsed;
+            var answer = await api.Vote(result.Ballot.Proposal, result.Ballot.Signed, AttemptTimeout);
+            _events.Enqueue(new StormEvent(sent, Clock.Elapsed, answer.Status, answer.Code, answer.HasRetryAfter));
+            result.Attempts++;
+            result.Last = answer;
+            if (answer.Status == 200 || (answer.Status == 409 && answer.Code == "replayed" && result.Attempts > 1))
+            {
+                result.Outcome = StormOutcome.Acknowledged;
+                result.AcknowledgedAt = Clock.Elapsed;
+                Interlocked.Increment(ref _acknowledged);
+                return;
+            }
+            if (!answer.IsUnavailable)
+            {
+                // Voting closed while this ballot was being retried: an earlier attempt may still have been counted.
+                result.Outcome = result.Attempts > 1 && answer.Code == "proposal-not-active" ? StormOutcome.Indeterminate : StormOutcome.Refused;
+                return;
+            }
+            if (DateTimeOffset.UtcNow >= cutOff || result.Attempts >= MaxAttempts)
+            {
+                result.Outcome = StormOutcome.Indeterminate;
+                return;
+            }
+            await Task.Delay(delay);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+        }
+    }
+}
