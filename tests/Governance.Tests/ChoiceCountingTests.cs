@@ -5,6 +5,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Governance.Tests;
 
 /// <summary>Snapshot's counting types on hand-checked ballot sets; the snapshot.js differential test covers random ones.</summary>
+[Trait("Category", TestCategory.Fast)]
 public sealed class ChoiceCountingTests
 {
     private static ChoiceVote Vote(long power, params int[] choices) => new(power, choices);
@@ -90,7 +91,9 @@ public sealed class ChoiceCountingTests
     [Fact]
     public void No_votes_score_nothing_and_have_no_winner()
     {
-        foreach (var type in new[] { CountingType.SingleChoice, CountingType.Approval, CountingType.Weighted, CountingType.Quadratic, CountingType.RankedChoice })
+        CountingType[] types =
+            [CountingType.SingleChoice, CountingType.Approval, CountingType.Weighted, CountingType.Quadratic, CountingType.RankedChoice];
+        foreach (var type in types)
         {
             var scores = ChoiceCounting.Count(type, 3, []);
             Assert.All(scores.Scaled, s => Assert.Equal(0, s));

@@ -16,7 +16,10 @@ public static class ChoiceCounting
     public const int Decimals = 18;
     public static readonly BigInteger Scale = BigInteger.Pow(10, Decimals);
 
-    /// <summary>Why a vote cannot be counted under <paramref name="type"/> over <paramref name="choiceCount"/> choices; null when it can.</summary>
+    /// <summary>
+    /// Why a vote cannot be counted under <paramref name="type"/> over <paramref name="choiceCount"/> choices; null when it
+    /// can.
+    /// </summary>
     public static string? Problem(CountingType type, int choiceCount, ChoiceVote vote)
     {
         if (vote.Power.Sign < 0) return "power may not be negative";
