@@ -45,6 +45,11 @@ public sealed class PersistedEnumTests
         (GovernorEventKind.Queued, 3), (GovernorEventKind.Executed, 4));
 
     [Fact]
+    public void Counting_types() => Pinned(
+        (CountingType.Basic, 0), (CountingType.SingleChoice, 1), (CountingType.Approval, 2), (CountingType.Weighted, 3),
+        (CountingType.Quadratic, 4), (CountingType.RankedChoice, 5));
+
+    [Fact]
     public void Action_kinds_are_flags() => Pinned(
         (ActionKinds.None, 0), (ActionKinds.AmendConstitution, 1), (ActionKinds.CreateSubDao, 2), (ActionKinds.AllocateBudget, 4),
         (ActionKinds.TreasuryTransfer, 8), (ActionKinds.SetRole, 16), (ActionKinds.OnChainCall, 32), (ActionKinds.All, 63));
