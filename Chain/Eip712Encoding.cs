@@ -4,7 +4,10 @@ using System.Text;
 
 namespace Blocktrack.Chain;
 
-/// <summary>The 32-byte word encodings of EIP-712 <c>encodeData</c>, shared by the JSON hasher and <see cref="StructHashBuilder"/>.</summary>
+/// <summary>
+/// The 32-byte word encodings of EIP-712 <c>encodeData</c>, shared by the JSON hasher and <see
+/// cref="StructHashBuilder"/>.
+/// </summary>
 internal static class Eip712Encoding
 {
     public const int WordSize = 32;
@@ -111,7 +114,8 @@ internal static class Eip712Encoding
         var exponentAt = raw.IndexOfAny(['e', 'E']);
         var mantissa = exponentAt < 0 ? raw : raw[..exponentAt];
         var exponent = 0;
-        if (exponentAt >= 0 && !int.TryParse(raw.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+        if (exponentAt >= 0
+            && !int.TryParse(raw.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
             throw new TypedDataException($"{path}: number {Hex.Truncate(raw)} has an unusable exponent.");
         var dot = mantissa.IndexOf('.');
         var digits = dot < 0 ? mantissa : mantissa[..dot] + mantissa[(dot + 1)..];

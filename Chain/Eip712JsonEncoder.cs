@@ -87,7 +87,8 @@ internal static class Eip712JsonEncoder
         var index = 0;
         foreach (var element in value.EnumerateArray())
         {
-            Encode(types, type.Element!, element, $"{path}[{index}]", encoded.AsSpan(Eip712Encoding.WordSize * index, Eip712Encoding.WordSize));
+            var slot = encoded.AsSpan(Eip712Encoding.WordSize * index, Eip712Encoding.WordSize);
+            Encode(types, type.Element!, element, $"{path}[{index}]", slot);
             index++;
         }
         Keccak256.Hash(encoded, word);

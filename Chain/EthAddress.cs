@@ -60,7 +60,8 @@ public static class EthAddress
         if (publicKey.Length == 65 && publicKey[0] == 0x04)
             publicKey = publicKey[1..];
         if (publicKey.Length != 64)
-            throw new ArgumentException($"Public key must be 64 bytes (X||Y) or 65 bytes starting with 0x04, got {publicKey.Length}.", nameof(publicKey));
+            throw new ArgumentException(
+                $"Public key must be 64 bytes (X||Y) or 65 bytes starting with 0x04, got {publicKey.Length}.", nameof(publicKey));
         Span<byte> hash = stackalloc byte[Keccak256.Size];
         Keccak256.Hash(publicKey, hash);
         return hash[12..].ToArray();

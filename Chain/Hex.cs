@@ -3,7 +3,9 @@ namespace Blocktrack.Chain;
 /// <summary>Strict conversion between bytes and Ethereum's <c>0x</c>-prefixed hexadecimal text.</summary>
 public static class Hex
 {
-    /// <summary>Parses <c>0x</c>-prefixed hex (digits in either case) with an even number of digits; <c>"0x"</c> is the empty array.</summary>
+    /// <summary>
+    /// Parses <c>0x</c>-prefixed hex (digits in either case) with an even number of digits; <c>"0x"</c> is the empty array.
+    /// </summary>
     public static byte[] Parse(string hex)
     {
         if (!TryParse(hex, out var bytes, out var error))

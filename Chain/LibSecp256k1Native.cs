@@ -46,7 +46,8 @@ internal sealed unsafe class LibSecp256k1Native
         var assembly = typeof(LibSecp256k1Native).Assembly;
         foreach (var name in Candidates)
         {
-            if (!NativeLibrary.TryLoad(name, assembly, DllImportSearchPath.SafeDirectories | DllImportSearchPath.AssemblyDirectory, out var handle))
+            const DllImportSearchPath search = DllImportSearchPath.SafeDirectories | DllImportSearchPath.AssemblyDirectory;
+            if (!NativeLibrary.TryLoad(name, assembly, search, out var handle))
                 continue;
             var loaded = TryBind(name, handle);
             if (loaded is not null)

@@ -50,7 +50,9 @@ public static class Secp256k1Signer
         }
     }
 
-    /// <summary>Uncompressed public key as 64 bytes X‖Y (no 0x04 prefix), the input <see cref="EthAddress.FromPublicKey"/> expects.</summary>
+    /// <summary>
+    /// Uncompressed public key as 64 bytes X‖Y (no 0x04 prefix), the input <see cref="EthAddress.FromPublicKey"/> expects.
+    /// </summary>
     public static byte[] PublicKey(ReadOnlySpan<byte> privateKey32)
     {
         var d = ToScalar(privateKey32);

@@ -15,7 +15,8 @@ internal static class SignatureChecks
     public static int Validate(ReadOnlySpan<byte> signature)
     {
         if (signature.Length != SignatureLength)
-            throw new SignatureException(SignatureError.InvalidLength, $"Signature must be {SignatureLength} bytes (r||s||v), got {signature.Length}.");
+            throw new SignatureException(SignatureError.InvalidLength,
+                $"Signature must be {SignatureLength} bytes (r||s||v), got {signature.Length}.");
         var r = signature[..32];
         var s = signature[32..64];
         if (IsZero(r) || r.SequenceCompareTo(Secp256k1Curve.NBytes) >= 0)
@@ -23,7 +24,8 @@ internal static class SignatureChecks
         if (IsZero(s) || s.SequenceCompareTo(Secp256k1Curve.NBytes) >= 0)
             throw new SignatureException(SignatureError.InvalidS, "Signature s is zero or not below the curve order.");
         if (s.SequenceCompareTo(Secp256k1Curve.HalfNBytes) > 0)
-            throw new SignatureException(SignatureError.HighS, "Signature s is in the upper half of the curve order (EIP-2 forbids malleable high-s signatures).");
+            throw new SignatureException(SignatureError.HighS,
+                "Signature s is in the upper half of the curve order (EIP-2 forbids malleable high-s signatures).");
         return signature[64] switch
         {
             27 or 0 => 0,

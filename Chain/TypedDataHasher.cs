@@ -129,7 +129,8 @@ public static class TypedDataHasher
         foreach (var property in domain.EnumerateObject())
         {
             if (!StandardDomainFields.Any(f => f.Name == property.Name))
-                throw new TypedDataException($"domain: field '{property.Name}' is not a standard EIP-712 domain field; declare it in an EIP712Domain type.");
+                throw new TypedDataException(
+                    $"domain: field '{property.Name}' is not a standard EIP-712 domain field; declare it in an EIP712Domain type.");
         }
         return new TypedDataTypes(new Dictionary<string, IReadOnlyList<TypedDataField>> { [TypedDataTypes.DomainTypeName] = fields });
     }

@@ -16,7 +16,8 @@ public static class SystemEndpoints
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" })).WithName("Healthz").WithTags(Tag)
             .WithSummary("The process is alive");
         app.MapGet("/readyz", Ready).WithName("Readyz").WithTags(Tag)
-            .WithSummary("The governance cluster answers a cheap grain call and every chain watcher is healthy; 503 otherwise").ProducesProblem(503);
+            .WithSummary("The governance cluster answers a cheap grain call and every chain watcher is healthy; 503 otherwise")
+            .ProducesProblem(503);
         app.MapGet("/eip712", (SigningSchema schema) => TypedResults.Ok(SigningInfo.From(schema))).WithName("Eip712").WithTags(Tag)
             .WithSummary("The EIP-712 domain and types every signed request uses");
         app.MapPrometheusScrapingEndpoint().WithTags(Tag);

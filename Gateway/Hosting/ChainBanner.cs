@@ -23,7 +23,8 @@ public static class ChainBanner
         }
         catch (Exception e)
         {
-            await output.WriteLineAsync($"Chains: could not ask the cluster which chains it mirrors ({e.GetType().Name}: {e.Message}); see GET /chains");
+            await output.WriteLineAsync(
+                $"Chains: could not ask the cluster which chains it mirrors ({e.GetType().Name}: {e.Message}); see GET /chains");
         }
     }
 
@@ -31,17 +32,23 @@ public static class ChainBanner
     {
         if (chains.Count == 0)
         {
-            yield return "Chains: no chains configured: running without chain mirroring (configure the Chains section to mirror BTK and Governors)";
+            yield return "Chains: no chains configured: running without chain mirroring "
+                + "(configure the Chains section to mirror BTK and Governors)";
             yield break;
         }
         foreach (var c in chains)
         {
             var tokens = string.Join(", ", c.Tokens.Select(t => $"{t.Token} {t.Address}"));
-            var governors = c.Governors.IsDefaultOrEmpty ? "" : " | governors " + string.Join(", ", c.Governors.Select(g => $"{g.Dao} {g.Address}"));
+            var governors = c.Governors.IsDefaultOrEmpty
+                ? ""
+                : " | governors " + string.Join(", ", c.Governors.Select(g => $"{g.Dao} {g.Address}"));
             var watcher = c.Watcher is { } w
-                ? c.Healthy ? $"watcher cursor {w.Cursor} of head {w.Head}, {w.LogsApplied} logs mirrored" : $"watcher starting: {c.Problem}"
+                ? c.Healthy
+                    ? $"watcher cursor {w.Cursor} of head {w.Head}, {w.LogsApplied} logs mirrored"
+                    : $"watcher starting: {c.Problem}"
                 : $"watcher: {c.Problem}";
-            yield return $"Chain {c.ChainId} ({c.Name}) at {c.Endpoint}, {c.Confirmations} confirmations | tokens {tokens}{governors} | {watcher}";
+            yield return $"Chain {c.ChainId} ({c.Name}) at {c.Endpoint}, {c.Confirmations} confirmations"
+                + $" | tokens {tokens}{governors} | {watcher}";
         }
     }
 }

@@ -21,7 +21,8 @@ public sealed class GatewayOptions
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
     public const string ValidationMessage =
-        "Gateway settings are invalid: ChainId and MaxRequestBodyBytes must be positive, SignatureMaxAge positive and SignatureFutureSkew not negative.";
+        "Gateway settings are invalid: ChainId and MaxRequestBodyBytes must be positive, SignatureMaxAge positive "
+        + "and SignatureFutureSkew not negative.";
 
     /// <summary>Refuses settings that would make every signed request fail (or none expire) before the Gateway starts.</summary>
     public static bool IsValid(GatewayOptions o) =>

@@ -9,6 +9,7 @@ public sealed class OperatorKeyMiddleware(RequestDelegate next, OperatorApiKey k
         if (context.GetEndpoint()?.Metadata.GetMetadata<OperatorOnly>() is null
             || key.Matches(context.Request.Headers[OperatorApiKey.HeaderName]))
             return next(context);
-        throw new ApiProblemException(ErrorCodes.ApiKeyInvalid, $"This is an operator action: send the operator key in the {OperatorApiKey.HeaderName} header.");
+        throw new ApiProblemException(ErrorCodes.ApiKeyInvalid,
+            $"This is an operator action: send the operator key in the {OperatorApiKey.HeaderName} header.");
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Blocktrack.Gateway;
 
 /// <summary>The last resort: every exception becomes problem details; only true bugs become a 500, and those are logged.</summary>
-public sealed partial class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
+public sealed partial class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<GatewayExceptionHandler> logger)
+    : IExceptionHandler
 {
     /// <summary>Seconds a client should wait before retrying when the cluster is unavailable.</summary>
     public const int RetryAfterSeconds = 5;
@@ -27,7 +28,12 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         }
 
         http.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]

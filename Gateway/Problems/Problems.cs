@@ -16,7 +16,10 @@ public static class Problems
         Extensions = { [CodeExtension] = error.Code },
     };
 
-    /// <summary>Adds the request path, and for problems the framework made itself (unknown routes, wrong methods) type, title and code.</summary>
+    /// <summary>
+    /// Adds the request path, and for problems the framework made itself (unknown routes, wrong methods) type, title and
+    /// code.
+    /// </summary>
     public static void Complete(ProblemDetails problem, HttpRequest request)
     {
         problem.Instance ??= request.Path;

@@ -27,5 +27,6 @@ public static class ProposalActions
     }
 
     private static ApiProblemException Invalid(string detail) => new(ErrorCodes.InvalidActions,
-        "message.actions must be a JSON array of actions, each with \"type\": amendConstitution | createSubDao | allocateBudget | treasuryTransfer | setRole. " + detail);
+        "message.actions must be a JSON array of actions, each with \"type\": "
+        + "amendConstitution | createSubDao | allocateBudget | treasuryTransfer | setRole. " + detail);
 }

@@ -8,7 +8,8 @@ public static class SignedTypes
     public const string Domain = "EIP712Domain(string name,string version,uint256 chainId)";
 
     public const string Ballot = "Ballot(address voter,string proposal,uint8 support,string reason,uint64 timestamp)";
-    public const string Proposal = "Proposal(address proposer,string dao,string class,string title,string description,string actions,uint64 timestamp)";
+    public const string Proposal =
+        "Proposal(address proposer,string dao,string class,string title,string description,string actions,uint64 timestamp)";
     public const string Delegation = "Delegation(address delegator,address delegatee,string token,uint64 timestamp)";
     public const string Cancel = "Cancel(address proposer,string proposal,uint64 timestamp)";
     public const string Veto = "Veto(address guardian,string proposal,string reason,uint64 timestamp)";

@@ -23,7 +23,8 @@ public sealed class SigningSchema
             if (Types.EncodeType(name) != typeString)
                 throw new InvalidOperationException($"EIP-712 type {name} does not round-trip: {Types.EncodeType(name)}");
         }
-        DomainSeparator = TypedDataHasher.DomainSeparator(name: SignedTypes.DomainName, version: SignedTypes.DomainVersion, chainId: chainId);
+        DomainSeparator = TypedDataHasher.DomainSeparator(
+            name: SignedTypes.DomainName, version: SignedTypes.DomainVersion, chainId: chainId);
     }
 
     public long ChainId { get; }

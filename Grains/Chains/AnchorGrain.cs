@@ -51,9 +51,16 @@ public sealed class AnchorGrain(
                           && (BigInteger)result[2]! == record.Against && (BigInteger)result[3]! == record.Abstain;
             return new AnchorCheck { Record = record, OnChain = onChain, OnChainHash = hash, OnChainState = state, Matches = matches };
         }
-        var constitution = Hex.ToHex((byte[])(await chains.ReadAnchor("constitutionAt", [record.Subject, (BigInteger)record.Version!.Value]))[0]!);
+        var read = await chains.ReadAnchor("constitutionAt", [record.Subject, (BigInteger)record.Version!.Value]);
+        var constitution = Hex.ToHex((byte[])read[0]!);
         var recorded = constitution != Hex.ToHex(new byte[32]);
-        return new AnchorCheck { Record = record, OnChain = recorded, OnChainHash = constitution, Matches = recorded && constitution == record.Hash };
+        return new AnchorCheck
+        {
+            Record = record,
+            OnChain = recorded,
+            OnChainHash = constitution,
+            Matches = recorded && constitution == record.Hash,
+        };
     }
 
     public async Task<int> Flush()
@@ -86,8 +93,10 @@ public sealed class AnchorGrain(
         {
             if (await AlreadyOnChain(record)) return record with { Published = true, LastError = null };
             var tx = record.State is { } s
-                ? await chains.Anchor("recordResult", [record.Subject, (BigInteger)(int)s, record.For, record.Against, record.Abstain, Hex.Parse(record.Hash, 32)])
-                : await chains.Anchor("recordConstitution", [record.Subject, (BigInteger)record.Version!.Value, Hex.Parse(record.Hash, 32)]);
+                ? await chains.Anchor("recordResult",
+                    [record.Subject, (BigInteger)(int)s, record.For, record.Against, record.Abstain, Hex.Parse(record.Hash, 32)])
+                : await chains.Anchor("recordConstitution",
+                    [record.Subject, (BigInteger)record.Version!.Value, Hex.Parse(record.Hash, 32)]);
             return record with { Transaction = tx, Published = tx.Succeeded, LastError = tx.Error };
         }
         catch (Exception e) when (e is not GovernanceException)

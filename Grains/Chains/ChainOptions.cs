@@ -20,7 +20,10 @@ public sealed class ChainOptions
     /// <summary>ERC20Votes contracts mirrored into voter grains, each under a token id such as <c>btk@412346</c>.</summary>
     public List<MirroredToken> Tokens { get; set; } = [];
 
-    /// <summary>OpenZeppelin Governors whose proposals, votes and outcomes are mirrored read-only, each under a path such as <c>onchain/l3</c>.</summary>
+    /// <summary>
+    /// OpenZeppelin Governors whose proposals, votes and outcomes are mirrored read-only, each under a path such as
+    /// <c>onchain/l3</c>.
+    /// </summary>
     public List<MirroredGovernor> Governors { get; set; } = [];
 
     /// <summary>How the cluster acts on this chain (on-chain calls, anchoring); unset means it only watches.</summary>

@@ -34,7 +34,8 @@ public sealed class ChainWatcherGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKeyLong();
-        _chain = options.Value.Find(id) ?? throw new GovernanceException(GovernanceError.InvalidArgument, $"chain {id} is not configured (Chains section)");
+        _chain = options.Value.Find(id) ?? throw new GovernanceException(GovernanceError.InvalidArgument,
+            $"chain {id} is not configured (Chains section)");
         _reader = readers.For(_chain);
         return Task.CompletedTask;
     }
@@ -72,7 +73,8 @@ public sealed class ChainWatcherGrain(
             _failures++;
             _lastError = e.Message;
             _lastErrorAt = clock.GetUtcNow();
-            _retryAt = _lastErrorAt + TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(_failures, 6))) * _chain.PollInterval.TotalSeconds);
+            var backoff = Math.Min(60, Math.Pow(2, Math.Min(_failures, 6)));
+            _retryAt = _lastErrorAt + TimeSpan.FromSeconds(backoff * _chain.PollInterval.TotalSeconds);
             log.LogWarning("Chain {Chain} poll failed ({Failures} in a row): {Error}", _chain.Id, _failures, e.Message);
         }
         return Status();
@@ -100,7 +102,8 @@ public sealed class ChainWatcherGrain(
         // mirror a chain half of whose history is stale. A larger ReorgWindow resolves it.
         if (ancestor is null && S.WindowTrimmed)
             throw new InvalidOperationException(
-                $"chain {_chain.Id} reorganised deeper than the reorg window of {_chain.ReorgWindow} blocks (no common ancestor since block {S.Recent[0].Number}); mirroring stopped");
+                $"chain {_chain.Id} reorganised deeper than the reorg window of {_chain.ReorgWindow} blocks "
+                + $"(no common ancestor since block {S.Recent[0].Number}); mirroring stopped");
         var common = ancestor ?? new BlockRef(-1, "", 0);
         var from = common.Number + 1;
         log.LogWarning("Chain {Chain} reorganised: rolling back from block {From}", _chain.Id, from);
@@ -133,7 +136,8 @@ public sealed class ChainWatcherGrain(
         foreach (var entry in logs.OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex))
         {
             var header = await Header(headers, entry.BlockNumber);
-            if (header.Hash != entry.BlockHash) throw new InvalidOperationException($"block {entry.BlockNumber} changed while mirroring it");
+            if (header.Hash != entry.BlockHash)
+                throw new InvalidOperationException($"block {entry.BlockNumber} changed while mirroring it");
             if (governors.Collect(entry, header.Timestamp))
             {
                 S.LogsApplied++;
@@ -154,12 +158,15 @@ public sealed class ChainWatcherGrain(
             }
             S.LogsApplied++;
         }
-        await Task.WhenAll(votes.Select(v => GrainFactory.GetGrain<IVoterGrain>(v.Key.Voter).ApplyChainVoteHistory(v.Key.Token, [.. v.Value])));
+        await Task.WhenAll(votes.Select(v =>
+            GrainFactory.GetGrain<IVoterGrain>(v.Key.Voter).ApplyChainVoteHistory(v.Key.Token, [.. v.Value])));
         foreach (var (token, deltas) in supply) await GrainFactory.GetGrain<ITokenSupplyGrain>(token).ApplyChainDeltas([.. deltas]);
         var end = await Header(headers, to);
         // Before the cursor moves: a failed hand-over re-mirrors the range, which the governor grains apply only once.
         await governors.Flush(new GovernorSync(to, end.Timestamp, S.Recent.Count > 0 ? S.Recent[0].Number : from));
-        S.Recent.AddRange(headers.Values.Where(h => S.Recent.Count == 0 || h.Number > S.Recent[^1].Number).Select(h => new BlockRef(h.Number, h.Hash, h.Timestamp)));
+        S.Recent.AddRange(headers.Values
+            .Where(h => S.Recent.Count == 0 || h.Number > S.Recent[^1].Number)
+            .Select(h => new BlockRef(h.Number, h.Hash, h.Timestamp)));
         if (S.Recent.Count > _chain.ReorgWindow)
         {
             S.Recent.RemoveRange(0, S.Recent.Count - _chain.ReorgWindow);

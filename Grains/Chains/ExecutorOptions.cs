@@ -3,7 +3,9 @@ namespace Blocktrack.Grains.Chains;
 /// <summary>The account through which the cluster acts on a chain: its TimelockController, its anchor, and its key.</summary>
 public sealed class ExecutorOptions
 {
-    /// <summary>TimelockController the cluster schedules and executes on-chain calls through (it holds PROPOSER and EXECUTOR roles).</summary>
+    /// <summary>
+    /// TimelockController the cluster schedules and executes on-chain calls through (it holds PROPOSER and EXECUTOR roles).
+    /// </summary>
     public string Timelock { get; set; } = "";
 
     /// <summary>GovernanceAnchor where final results and constitution hashes are published (empty: none).</summary>

@@ -27,7 +27,10 @@ public sealed class GovernorDispatch
     /// <summary>Governor contracts to add to the log filter.</summary>
     public IReadOnlyList<string> Addresses => [.. _batches.Keys];
 
-    /// <summary>Governor topics to add to the log filter (none without governors, so token-only chains ask for what they did before).</summary>
+    /// <summary>
+    /// Governor topics to add to the log filter (none without governors, so token-only chains ask for what they did
+    /// before).
+    /// </summary>
     public IReadOnlyList<string> Topics => _batches.Count == 0 ? [] : GovernorLogs.Topics;
 
     /// <summary>Takes a log of a governor (true); leaves any other log to the caller (false).</summary>
@@ -35,7 +38,9 @@ public sealed class GovernorDispatch
     {
         if (!_batches.TryGetValue(entry.Address.ToLowerInvariant(), out var batch)) return false;
         if (GovernorLogs.Decode(entry, timestamp) is { } decoded) batch.Add(decoded);
-        else _log.LogWarning("Chain {Chain}: governor log {Block}/{Index} is not a mirrored Governor event; skipped", _chain.Id, entry.BlockNumber, entry.LogIndex);
+        else
+            _log.LogWarning("Chain {Chain}: governor log {Block}/{Index} is not a mirrored Governor event; skipped",
+                _chain.Id, entry.BlockNumber, entry.LogIndex);
         return true;
     }
 

@@ -9,7 +9,8 @@ namespace Blocktrack.Grains.Chains;
 public static class GovernorLogs
 {
     public static readonly AbiEvent ProposalCreated = AbiEvent.Parse(
-        "event ProposalCreated(uint256 proposalId, address proposer, address[] targets, uint256[] values, string[] signatures, bytes[] calldatas, uint256 voteStart, uint256 voteEnd, string description)");
+        "event ProposalCreated(uint256 proposalId, address proposer, address[] targets, uint256[] values, string[] signatures, "
+        + "bytes[] calldatas, uint256 voteStart, uint256 voteEnd, string description)");
     public static readonly AbiEvent VoteCast = AbiEvent.Parse(
         "event VoteCast(address indexed voter, uint256 proposalId, uint8 support, uint256 weight, string reason)");
     public static readonly AbiEvent VoteCastWithParams = AbiEvent.Parse(
@@ -18,14 +19,16 @@ public static class GovernorLogs
     public static readonly AbiEvent ProposalQueued = AbiEvent.Parse("event ProposalQueued(uint256 proposalId, uint256 etaSeconds)");
     public static readonly AbiEvent ProposalExecuted = AbiEvent.Parse("event ProposalExecuted(uint256 proposalId)");
 
-    private static readonly AbiEvent[] Events = [ProposalCreated, VoteCast, VoteCastWithParams, ProposalCanceled, ProposalQueued, ProposalExecuted];
+    private static readonly AbiEvent[] Events =
+        [ProposalCreated, VoteCast, VoteCastWithParams, ProposalCanceled, ProposalQueued, ProposalExecuted];
 
     public static readonly IReadOnlyList<string> Topics = [.. Events.Select(e => e.Topic0Hex)];
 
     /// <summary>The event a log carries, placed at its block; null for a log that is none of the mirrored events (or malformed).</summary>
     public static GovernorEvent? Decode(ChainLog log, long timestamp)
     {
-        var abi = Events.FirstOrDefault(e => log.Topics.Count > 0 && string.Equals(log.Topics[0], e.Topic0Hex, StringComparison.OrdinalIgnoreCase));
+        var abi = Events.FirstOrDefault(e =>
+            log.Topics.Count > 0 && string.Equals(log.Topics[0], e.Topic0Hex, StringComparison.OrdinalIgnoreCase));
         if (abi is null) return null;
         DecodedEvent decoded;
         try

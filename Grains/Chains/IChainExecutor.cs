@@ -9,7 +9,8 @@ public interface IChainExecutor
     bool CanExecute(long chain);
 
     /// <summary>Schedules and executes the calls as one TimelockController batch; idempotent per <paramref name="operation"/>.</summary>
-    Task<OnChainOutcome> ExecuteBatch(long chain, IReadOnlyList<OnChainCall> calls, string operation, CancellationToken cancellationToken = default);
+    Task<OnChainOutcome> ExecuteBatch(
+        long chain, IReadOnlyList<OnChainCall> calls, string operation, CancellationToken cancellationToken = default);
 
     /// <summary>The chain whose anchor publishes results, if any.</summary>
     long? AnchorChain { get; }

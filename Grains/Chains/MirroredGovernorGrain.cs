@@ -27,7 +27,8 @@ public sealed class MirroredGovernorGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_chainId, _address, _) = MirrorKeys.Parse(this.GetPrimaryKeyString());
-        _dao = options.Value.Find(_chainId)?.Governors.FirstOrDefault(g => string.Equals(g.Address, _address, StringComparison.OrdinalIgnoreCase))?.Dao ?? "";
+        _dao = options.Value.Find(_chainId)?.Governors
+            .FirstOrDefault(g => string.Equals(g.Address, _address, StringComparison.OrdinalIgnoreCase))?.Dao ?? "";
         return Task.CompletedTask;
     }
 
@@ -88,7 +89,8 @@ public sealed class MirroredGovernorGrain(
 
     public async Task<MirroredProposalPage> ListProposals(ProposalState? filter, int offset, int limit)
     {
-        Refuse.Unless(offset >= 0 && limit is >= 1 and <= MaxPage, GovernanceError.InvalidArgument, $"offset must be ≥ 0 and limit 1..{MaxPage}");
+        Refuse.Unless(offset >= 0 && limit is >= 1 and <= MaxPage, GovernanceError.InvalidArgument,
+            $"offset must be ≥ 0 and limit 1..{MaxPage}");
         var newestFirst = Created().OrderByDescending(p => p.CreatedBlock).ThenByDescending(p => p.CreatedLogIndex).ToList();
         if (filter is null)
         {
@@ -97,7 +99,13 @@ public sealed class MirroredGovernorGrain(
         }
         // States depend on the chain's time, so filtering reads every proposal; a Governor has few.
         var matching = (await Infos(newestFirst)).Where(p => p.State == filter).ToList();
-        return new MirroredProposalPage { Items = [.. matching.Skip(offset).Take(limit)], Offset = offset, Limit = limit, Total = matching.Count };
+        return new MirroredProposalPage
+        {
+            Items = [.. matching.Skip(offset).Take(limit)],
+            Offset = offset,
+            Limit = limit,
+            Total = matching.Count,
+        };
     }
 
     public async Task<MirroredProposalInfo> GetProposal(string proposalId) =>

@@ -60,7 +60,8 @@ public sealed class MirroredProposalGrain(
         if (!facts.Exists) return null;
         var now = chainTime > 0 ? chainTime : facts.LastTimestamp;
         if (S.Quorum is null && now > facts.VoteStart && facts.CanceledBlock is null) await ReadQuorum(facts.VoteStart);
-        var dao = options.Value.Find(_chainId)?.Governors.FirstOrDefault(g => string.Equals(g.Address, _governor, StringComparison.OrdinalIgnoreCase))?.Dao ?? "";
+        var dao = options.Value.Find(_chainId)?.Governors
+            .FirstOrDefault(g => string.Equals(g.Address, _governor, StringComparison.OrdinalIgnoreCase))?.Dao ?? "";
         return MirrorRules.Info(facts, _chainId, _governor, dao, _id, now, S.Quorum);
     }
 
