@@ -1,7 +1,8 @@
 using Blocktrack.Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|million|all> [--ballots N] [--silos N] ...
-// Each scenario starts its own PostgreSQL and silo processes (and the Gateway when it needs one), prints figures, asserts nothing.
+// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|million|counting|all> [--ballots N] [--silos N] ...
+// Each cluster scenario starts its own PostgreSQL and silo processes (and the Gateway when it needs one); counting times the
+// pure tally rules alone. All print figures and assert nothing.
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine("Blocktrack benchmarks: " + string.Join(" ", args));
 foreach (var (name, value) in MachineInfo.Read()) Console.WriteLine($"  {name}: {value}");
@@ -13,9 +14,11 @@ if (options.Scenario is "gateway" or "all")
     figures.Add($"HTTP → Gateway: {await GatewayScenario.Run(options)}");
 if (options.Scenario is "million" or "all")
     figures.Add($"one proposal: {await MillionScenario.Run(options)}");
+if (options.Scenario is "counting" or "all")
+    figures.Add($"counting rules: {CountingScenario.Run()}");
 if (figures.Count == 0)
 {
-    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, million or all.");
+    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, million, counting or all.");
     return 1;
 }
 
