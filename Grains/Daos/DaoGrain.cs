@@ -11,8 +11,11 @@ using Microsoft.Extensions.Options;
 
 namespace Blocktrack.Grains.Daos;
 
-/// <summary>A DAO: constitution versions, roles, sub-DAOs, treasury and the proposal index. Not reentrant: one change at a time.</summary>
-public sealed class DaoGrain(
+/// <summary>
+/// A DAO (its executed decisions are in DaoGrain.Execution): constitution versions, roles, sub-DAOs, treasury and the
+/// proposal index. Not reentrant: one change at a time.
+/// </summary>
+public sealed partial class DaoGrain(
     [PersistentState(GovernanceStorage.DaoState, GovernanceStorage.Name)] IPersistentState<DaoState> state,
     TimeProvider clock,
     IOptions<GovernanceOptions> options,
@@ -144,89 +147,6 @@ public sealed class DaoGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task<ExecutionResult> ExecuteActions(
-        string proposalId, ProposalClass proposalClass, ImmutableArray<ProposalAction> actions)
-    {
-        RequireCreated();
-        if (S.Executions.TryGetValue(proposalId, out var done)) return done;
-        Refuse.Unless(Names.TryParseProposalId(proposalId, out var dao, out _) && dao == Path, GovernanceError.NotAuthorized,
-            $"'{proposalId}' is not a proposal of '{Path}'");
-        // Only a queued proposal past its eta may change the DAO: ask the proposal itself (it is reentrant).
-        var proposal = await GrainFactory.GetGrain<IProposalGrain>(proposalId).GetInfo();
-        Refuse.Unless(proposal.State == ProposalState.Queued && proposal.Eta <= Now, GovernanceError.NotAuthorized,
-            $"'{proposalId}' is {proposal.State}, not queued past its eta");
-
-        var ledger = new DaoLedger
-        {
-            Path = Path,
-            Constitution = Current,
-            Roles = S.Roles,
-            SubDaos = S.SubDaos,
-            Treasury = S.Treasury,
-        };
-        ActionPlan plan;
-        try
-        {
-            plan = ActionPlanner.Plan(ledger, proposalClass, proposalId, actions, Now);
-            if (plan.Ledger.Constitution != Current && S.Parent is not null)
-            {
-                var parent = await GrainFactory.GetGrain<IDaoGrain>(S.Parent).GetInfo();
-                ConstitutionRules.ValidateWithin(plan.Ledger.Constitution, parent.Constitution.SubDaoBounds);
-            }
-        }
-        catch (ActionFailedException e)
-        {
-            return new ExecutionResult { Succeeded = false, Error = e.Message, FailedAction = e.ActionIndex, At = Now };
-        }
-        catch (GovernanceException e)
-        {
-            return new ExecutionResult { Succeeded = false, Error = e.Message, At = Now };
-        }
-
-        // The ledger changes are valid; now the on-chain calls, all in one timelock batch. Only if they land does
-        // the ledger change, so a revert leaves everything as it was.
-        var transactions = ImmutableArray<ChainTransaction>.Empty;
-        var calls = actions.OfType<OnChainCall>().ToList();
-        if (calls.Count > 0)
-        {
-            var outcome = await chains.ExecuteBatch(calls[0].Chain, calls, proposalId);
-            transactions = outcome.Transactions;
-            if (!outcome.Succeeded)
-            {
-                return new ExecutionResult
-                {
-                    Succeeded = false,
-                    Error = $"on-chain calls reverted: {outcome.Error}",
-                    FailedAction = actions.IndexOf(calls[0]),
-                    Transactions = transactions,
-                    At = Now,
-                };
-            }
-        }
-
-        if (plan.Ledger.Constitution != Current) S.Constitutions.Add(plan.Ledger.Constitution);
-        S.Roles = plan.Ledger.Roles;
-        S.SubDaos = plan.Ledger.SubDaos;
-        S.Treasury = plan.Ledger.Treasury;
-        S.Outbox.AddRange(plan.Effects);
-        var result = new ExecutionResult { Succeeded = true, At = Now, Transactions = transactions };
-        S.Executions[proposalId] = result;
-        await state.WriteStateAsync();
-        if (plan.Ledger.Constitution.Version > 1 && plan.Ledger.Constitution.AdoptedBy == proposalId) await AnchorConstitution();
-        await DeliverEffects();
-        return result;
-    }
-
-    public async Task ReceiveAllocation(string proposalId, int actionIndex, string asset, BigInteger amount)
-    {
-        RequireCreated();
-        Refuse.Unless(S.Parent is not null && Names.TryParseProposalId(proposalId, out var from, out _) && from == S.Parent,
-            GovernanceError.NotAuthorized, "allocations come only from the parent DAO's proposals");
-        if (!S.Credited.Add(TreasuryRules.AllocationKey(proposalId, actionIndex))) return;
-        S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
-        await state.WriteStateAsync();
-    }
-
     public async Task<DaoInfo> Deposit(string reference, string asset, BigInteger amount)
     {
         RequireCreated();
@@ -285,19 +205,6 @@ public sealed class DaoGrain(
     {
         if (cls.ProposalThreshold.IsZero && cls.PowerSource.Kind != PowerSourceKind.Whitelist) return BigInteger.Zero;
         return await PowerReader.VotesAt(GrainFactory, cls.PowerSource, proposer, timepoint);
-    }
-
-    private async Task DeliverEffects()
-    {
-        while (S.Outbox.Count > 0)
-        {
-            var effect = S.Outbox[0];
-            var target = GrainFactory.GetGrain<IDaoGrain>(effect.Target);
-            if (effect.Create is { } create) await target.InitializeSubDao(Path, create, effect.ProposalId);
-            else await target.ReceiveAllocation(effect.ProposalId, effect.ActionIndex, effect.Asset!, effect.Amount);
-            S.Outbox.RemoveAt(0);
-            await state.WriteStateAsync();
-        }
     }
 
     private DaoInfo Info() => new()
