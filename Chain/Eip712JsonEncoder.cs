@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json;
 
 namespace Blocktrack.Chain;
@@ -94,7 +95,7 @@ internal static class Eip712JsonEncoder
         Keccak256.Hash(encoded, word);
     }
 
-    private static System.Numerics.BigInteger ParseInteger(JsonElement value, Eip712FieldType type, string path) => value.ValueKind switch
+    private static BigInteger ParseInteger(JsonElement value, Eip712FieldType type, string path) => value.ValueKind switch
     {
         JsonValueKind.Number => Eip712Encoding.ParseJsonNumber(value.GetRawText(), path),
         JsonValueKind.String => Eip712Encoding.ParseIntegerText(value.GetString()!, path),

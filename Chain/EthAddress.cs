@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Blocktrack.Chain;
 
 /// <summary>20-byte Ethereum addresses: strict parsing, EIP-55 checksums and the canonical lower-case form used as keys.</summary>
@@ -43,7 +45,7 @@ public static class EthAddress
     {
         RequireSize(address);
         var lower = Convert.ToHexStringLower(address);
-        var hash = Keccak256.Hash(System.Text.Encoding.ASCII.GetBytes(lower));
+        var hash = Keccak256.Hash(Encoding.ASCII.GetBytes(lower));
         var chars = new char[2 + lower.Length];
         chars[0] = '0';
         chars[1] = 'x';

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scalar.AspNetCore;
 
@@ -40,7 +41,7 @@ public static class SystemEndpoints
         var problem = Problems.Create(ErrorCodes.ChainUnhealthy, string.Join("; ",
             lines.Where(c => !c.Healthy).Select(c => $"chain {c.ChainId} ({c.Name}): {c.Problem}")));
         problem.Extensions["chains"] = lines;
-        response.Headers.RetryAfter = GatewayExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers.RetryAfter = GatewayExceptionHandler.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem(problem);
     }
 }

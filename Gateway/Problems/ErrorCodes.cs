@@ -1,3 +1,4 @@
+using System.Reflection;
 using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Gateway;
@@ -90,7 +91,7 @@ public static class ErrorCodes
 
     /// <summary>Every code, for documentation checks.</summary>
     public static IReadOnlyList<ErrorCode> All { get; } = typeof(ErrorCodes)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.FieldType == typeof(ErrorCode))
         .Select(f => (ErrorCode)f.GetValue(null)!)
         .ToArray();

@@ -1,6 +1,9 @@
+using System.Data.Common;
+using System.Net.Sockets;
 using System.Text.Json;
 using Blocktrack.Grains.Interfaces;
 using Microsoft.AspNetCore.Mvc;
+using Orleans.Runtime;
 
 namespace Blocktrack.Gateway;
 
@@ -26,10 +29,10 @@ public static class ExceptionProblems
     /// </summary>
     public static bool IsClusterUnavailable(Exception exception) => exception switch
     {
-        Orleans.Runtime.OrleansException => true,
+        OrleansException => true,
         TimeoutException => true,
-        System.Data.Common.DbException => true,
-        System.Net.Sockets.SocketException => true,
+        DbException => true,
+        SocketException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsClusterUnavailable),
         _ => false,
     };

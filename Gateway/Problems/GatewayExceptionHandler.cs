@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Blocktrack.Gateway;
@@ -24,7 +25,7 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         else if (problem.Status == ErrorCodes.ClusterUnavailable.Status)
         {
             LogClusterUnavailable(logger, exception.GetType().Name, exception.Message);
-            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
 
         http.Response.StatusCode = problem.Status!.Value;

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Blocktrack.Grains.Interfaces;
 
 /// <summary>Mirrors one chain (keyed by chain id) into voter grains, reorg-safe, behind a confirmation depth.</summary>
@@ -11,5 +13,5 @@ public interface IChainWatcherGrain : IGrainWithIntegerKey
     [Alias("Poll")] Task<WatcherStatus> Poll();
 
     /// <summary>Head, cursor, lag and last error.</summary>
-    [Orleans.Concurrency.AlwaysInterleave, Alias("GetStatus")] Task<WatcherStatus> GetStatus();
+    [AlwaysInterleave, Alias("GetStatus")] Task<WatcherStatus> GetStatus();
 }

@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Numerics;
-using Blocktrack.Chain;
 using Blocktrack.Chain.Abi;
+using Blocktrack.Chain;
 using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Chains;
@@ -42,7 +43,7 @@ public static class GovernorLogs
         var at = new GovernorEvent
         {
             Block = log.BlockNumber, LogIndex = log.LogIndex, Timestamp = timestamp,
-            ProposalId = decoded.Get<BigInteger>("proposalId").ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ProposalId = decoded.Get<BigInteger>("proposalId").ToString(CultureInfo.InvariantCulture),
         };
         return abi.Name switch
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Blocktrack.Chain.Rpc;
 using Blocktrack.Grains.Chains;
+using Nethereum.RPC;
 
 namespace Blocktrack.Silo.Chains;
 
@@ -18,6 +19,6 @@ public sealed class RpcReaders : IChainReaderFactory, IGovernorReaderFactory
     IGovernorReader IGovernorReaderFactory.For(ChainOptions chain) => _governors.GetOrAdd(chain.Id, _ =>
         new RpcGovernorReader(Eth(chain, TimeSpan.FromSeconds(5))));
 
-    private static Nethereum.RPC.IEthApiService Eth(ChainOptions chain, TimeSpan timeout) =>
+    private static IEthApiService Eth(ChainOptions chain, TimeSpan timeout) =>
         ResilientRpc.Web3(new RpcOptions(new Uri(chain.Rpc)) { MaxAttempts = 2, RequestTimeout = timeout }).Eth;
 }
