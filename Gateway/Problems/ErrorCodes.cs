@@ -51,6 +51,8 @@ public static class ErrorCodes
     public static readonly ErrorCode InsufficientFunds = new("insufficient-funds", 422, "Insufficient treasury funds");
     public static readonly ErrorCode Replayed = new("replayed", 409, "Signed message already used");
     public static readonly ErrorCode StaleTimepoint = new("stale-timepoint", 409, "Timepoint is older than the latest one recorded");
+    public static readonly ErrorCode InvalidChoice = new("invalid-choice", 400, "Choices do not fit the proposal's counting type");
+    public static readonly ErrorCode NotAttested = new("not-attested", 403, "Voter was not attested as a unique person at the snapshot");
 
     /// <summary>The code for a grain's refusal; every <see cref="GovernanceError"/> has exactly one.</summary>
     public static ErrorCode For(GovernanceError error) => error switch
@@ -72,6 +74,8 @@ public static class ErrorCodes
         GovernanceError.InsufficientFunds => InsufficientFunds,
         GovernanceError.Replayed => Replayed,
         GovernanceError.StaleTimepoint => StaleTimepoint,
+        GovernanceError.InvalidChoice => InvalidChoice,
+        GovernanceError.NotAttested => NotAttested,
         // A code added to the contract but not here yet is still the client's problem, not a 500.
         _ => InvalidArgument,
     };

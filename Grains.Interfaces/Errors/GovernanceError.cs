@@ -20,4 +20,6 @@ public enum GovernanceError
     InsufficientFunds = 14,
     Replayed = 15,
     StaleTimepoint = 16,
+    InvalidChoice = 17,
+    NotAttested = 18,
 }

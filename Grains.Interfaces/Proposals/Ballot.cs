@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 
 namespace Blocktrack.Grains.Interfaces;
@@ -22,4 +23,21 @@ public sealed record Ballot
     [Id(6)] public string Signature { get; init; } = "";
 
     [Id(7)] public DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>
+    /// The voter's power at the snapshot when <see cref="Weight"/> is derived from it (√power in quadratic classes);
+    /// zero when the weight is the power itself.
+    /// </summary>
+    [Id(8)] public BigInteger Power { get; init; }
+
+    /// <summary>Choice classes: the chosen choices as signed, numbered from 1 (a ranking lists them best first).</summary>
+    [Id(9)] public ImmutableArray<ushort> Choices { get; init; } = [];
+
+    /// <summary>Weighted and quadratic classes: one weight per entry of <see cref="Choices"/>.</summary>
+    [Id(10)] public ImmutableArray<ulong> Weights { get; init; } = [];
+
+    /// <summary>The power this ballot stands for before any square root: <see cref="Power"/>, or the weight itself.</summary>
+    public BigInteger RawPower => Power.IsZero ? Weight : Power;
+
+    public bool HasChoices => !Choices.IsDefaultOrEmpty;
 }

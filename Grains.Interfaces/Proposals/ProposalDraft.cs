@@ -14,4 +14,7 @@ public sealed record ProposalDraft
 
     /// <summary>Digest of the signed proposal message (0x hex), recorded for audit.</summary>
     [Id(5)] public string Digest { get; init; } = "";
+
+    /// <summary>Choice classes: 2–32 choices, each with the actions that execute if it wins; empty for basic classes.</summary>
+    [Id(6)] public ImmutableArray<ProposalChoice> Choices { get; init; } = [];
 }

@@ -48,4 +48,7 @@ public sealed record ProposalInfo
 
     /// <summary>Transactions of the last execution attempt (on-chain calls through the timelock).</summary>
     [Id(26)] public ImmutableArray<ChainTransaction> Transactions { get; init; } = [];
+
+    /// <summary>Choice classes: what ballots choose among (numbered from 1 in ballots), each with its own actions.</summary>
+    [Id(27)] public ImmutableArray<ProposalChoice> Choices { get; init; } = [];
 }

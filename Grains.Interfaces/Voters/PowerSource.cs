@@ -3,7 +3,10 @@ using System.Numerics;
 
 namespace Blocktrack.Grains.Interfaces;
 
-/// <summary>Voting-power source of a proposal class.</summary>
+/// <summary>
+/// Voting-power source of a proposal class: one strategy (by <see cref="Kind"/>), or, when <see cref="Strategies"/> is set,
+/// the sum of several (Snapshot's multi-strategy shape), each scaled by its <see cref="MultiplierBps"/>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bt.PowerSource")]
 public sealed record PowerSource
 {
@@ -20,6 +23,18 @@ public sealed record PowerSource
     /// <see cref="Token"/> alone counts.
     /// </summary>
     [Id(3)] public ImmutableArray<string> Tokens { get; init; } = [];
+
+    /// <summary>Reputation domain (a DAO path) for <see cref="PowerSourceKind.Reputation"/>; empty means the proposal's DAO.</summary>
+    [Id(4)] public string Domain { get; init; } = "";
+
+    /// <summary>This strategy's power × multiplier / 10,000 (rounded down) counts; 10,000 = as is.</summary>
+    [Id(5)] public int MultiplierBps { get; init; } = 10_000;
+
+    /// <summary>When not empty, power is the sum of these strategies (none of which has strategies of its own).</summary>
+    [Id(6)] public ImmutableArray<PowerSource> Strategies { get; init; } = [];
+
+    /// <summary>The strategies that add up: <see cref="Strategies"/>, or this source alone.</summary>
+    public ImmutableArray<PowerSource> Parts() => Strategies.IsDefaultOrEmpty ? [this] : Strategies;
 
     /// <summary>Every token that counts.</summary>
     public ImmutableArray<string> AllTokens() => Tokens.IsDefaultOrEmpty ? [Token] : Tokens;

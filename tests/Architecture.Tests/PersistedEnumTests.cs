@@ -28,13 +28,15 @@ public sealed class PersistedEnumTests
         (GovernanceError.InvalidState, 6), (GovernanceError.AlreadyVoted, 7), (GovernanceError.StaleBallot, 8),
         (GovernanceError.InsufficientPower, 9), (GovernanceError.BelowProposalThreshold, 10), (GovernanceError.NotAuthorized, 11),
         (GovernanceError.ConstitutionViolation, 12), (GovernanceError.ActionNotAllowed, 13), (GovernanceError.InsufficientFunds, 14),
-        (GovernanceError.Replayed, 15), (GovernanceError.StaleTimepoint, 16));
+        (GovernanceError.Replayed, 15), (GovernanceError.StaleTimepoint, 16), (GovernanceError.InvalidChoice, 17),
+        (GovernanceError.NotAttested, 18));
 
     [Fact]
     public void Dao_roles() => Pinned((DaoRole.Coordinator, 0), (DaoRole.Committee, 1), (DaoRole.Guardian, 2));
 
     [Fact]
-    public void Power_source_kinds() => Pinned((PowerSourceKind.TokenVotes, 0), (PowerSourceKind.Whitelist, 1));
+    public void Power_source_kinds() => Pinned(
+        (PowerSourceKind.TokenVotes, 0), (PowerSourceKind.Whitelist, 1), (PowerSourceKind.VoteEscrow, 2), (PowerSourceKind.Reputation, 3));
 
     [Fact]
     public void Ballot_support() => Pinned((Support.Against, 0), (Support.For, 1), (Support.Abstain, 2));
