@@ -87,6 +87,27 @@ public sealed class StructHashBuilder
     /// <summary>An array field, given keccak256 of its elements' encodings concatenated.</summary>
     public StructHashBuilder Array(ReadOnlySpan<byte> arrayHash) => Word(Eip712FieldKind.Array, arrayHash);
 
+    /// <summary>A <c>uintN[]</c> field: each element is range-checked against N and encoded as one word.</summary>
+    public StructHashBuilder UintArray(IReadOnlyList<ulong> values)
+    {
+        var i = Next(Eip712FieldKind.Array);
+        var element = fieldTypes[i].Text[..fieldTypes[i].Text.IndexOf('[')];
+        if (!element.StartsWith("uint", StringComparison.Ordinal))
+            throw new TypedDataException($"{PathAt(i)}: declared as '{fieldTypes[i].Text}', but uint values were given.");
+        var bits = element.Length == 4 ? 256 : int.Parse(element.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture);
+        UintArrayHash(values, bits, PathAt(i)).CopyTo(WordAt(i));
+        return this;
+    }
+
+    /// <summary>keccak256 of the elements as 32-byte big-endian words: how EIP-712 (and ABI-packed arrays) hash a uint array.</summary>
+    public static byte[] UintArrayHash(IReadOnlyList<ulong> values, int bits = 256, string path = "array")
+    {
+        var words = new byte[Eip712Encoding.WordSize * values.Count];
+        for (var k = 0; k < values.Count; k++)
+            Eip712Encoding.WriteUint(values[k], bits, words.AsSpan(Eip712Encoding.WordSize * k, Eip712Encoding.WordSize), $"{path}[{k}]");
+        return Keccak256.Hash(words);
+    }
+
     /// <summary>The struct hash; every declared field must have been appended.</summary>
     public byte[] ToHash()
     {

@@ -8,6 +8,8 @@ public static class SignedTypes
     public const string Domain = "EIP712Domain(string name,string version,uint256 chainId)";
 
     public const string Ballot = "Ballot(address voter,string proposal,uint8 support,string reason,uint64 timestamp)";
+    public const string ChoiceBallot =
+        "ChoiceBallot(address voter,string proposal,uint16[] choices,uint64[] weights,string reason,uint64 timestamp)";
     public const string Proposal =
         "Proposal(address proposer,string dao,string class,string title,string description,string actions,uint64 timestamp)";
     public const string Delegation = "Delegation(address delegator,address delegatee,string token,uint64 timestamp)";
@@ -16,5 +18,5 @@ public static class SignedTypes
     public const string CommitteeChange = "CommitteeChange(address coordinator,string dao,address member,bool granted,uint64 timestamp)";
 
     /// <summary>The primary types a request may carry (the domain type is not one of them).</summary>
-    public static IReadOnlyList<string> Messages { get; } = [Ballot, Proposal, Delegation, Cancel, Veto, CommitteeChange];
+    public static IReadOnlyList<string> Messages { get; } = [Ballot, ChoiceBallot, Proposal, Delegation, Cancel, Veto, CommitteeChange];
 }

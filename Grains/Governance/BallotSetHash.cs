@@ -6,8 +6,11 @@ namespace Blocktrack.Grains.Governance;
 
 /// <summary>
 /// A Merkle root over a proposal's final ballots, so a published result can be checked ballot by ballot.
-/// Leaf = keccak256(voter[20] ‖ support[1] ‖ weight[32, big-endian] ‖ digest[32]), leaves sorted by voter;
-/// inner node = keccak256 of its two children in ascending byte order (OpenZeppelin MerkleProof's convention).
+/// Leaf of a For/Against/Abstain ballot whose weight is its power = keccak256(voter[20] ‖ support[1] ‖ weight[32] ‖
+/// digest[32]); leaf of any other ballot (choices, or weight = √power) = keccak256(voter[20] ‖ support[1] ‖ weight[32] ‖
+/// digest[32] ‖ power[32] ‖ keccak256(choices) ‖ keccak256(weights)), each array hashed as 32-byte words as EIP-712 does.
+/// Numbers are big-endian. Leaves are sorted by voter; an inner node = keccak256 of its two children in ascending byte
+/// order (OpenZeppelin MerkleProof's convention); an odd node is carried up unpaired.
 /// </summary>
 public static class BallotSetHash
 {
@@ -33,13 +36,25 @@ public static class BallotSetHash
 
     public static byte[] Leaf(Ballot b)
     {
-        var buffer = new byte[20 + 1 + 32 + 32];
+        var extended = b.HasChoices || !b.Power.IsZero;
+        var buffer = new byte[extended ? 85 + 96 : 85];
         Hex.Parse(b.Voter).CopyTo(buffer, 0);
         buffer[20] = (byte)b.Support;
-        var weight = b.Weight.ToByteArray(isUnsigned: true, isBigEndian: true);
-        weight.CopyTo(buffer, 21 + 32 - weight.Length);
+        Word(b.Weight, buffer.AsSpan(21, 32));
         if (b.Digest.Length == 66) Hex.Parse(b.Digest).CopyTo(buffer, 53);
+        if (extended)
+        {
+            Word(b.Power, buffer.AsSpan(85, 32));
+            StructHashBuilder.UintArrayHash([.. b.Choices.Select(c => (ulong)c)]).CopyTo(buffer, 117);
+            StructHashBuilder.UintArrayHash(b.Weights.IsDefault ? [] : b.Weights).CopyTo(buffer, 149);
+        }
         return Keccak256.Hash(buffer);
+    }
+
+    private static void Word(BigInteger value, Span<byte> word)
+    {
+        var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
+        bytes.CopyTo(word[(32 - bytes.Length)..]);
     }
 
     private static byte[] Node(byte[] a, byte[] b)

@@ -76,23 +76,53 @@ public static class ConstitutionRules
             $"{at}: grace period must be 1 minute..365 days");
         Violation(cls.ProposalThreshold.Sign >= 0, $"{at}: proposal threshold may not be negative");
         Violation((cls.AllowedActions & ~ActionKinds.All) == 0, $"{at}: unknown action kinds");
-        var source = cls.PowerSource;
-        if (source.Kind == PowerSourceKind.Whitelist)
+        ValidatePower(cls.PowerSource, at);
+    }
+
+    /// <summary>Most strategies a power source may add up.</summary>
+    public const int MaxStrategies = 8;
+
+    /// <summary>Largest multiplier of a strategy: 100×.</summary>
+    public const int MaxMultiplierBps = 1_000_000;
+
+    private static void ValidatePower(PowerSource source, string at)
+    {
+        var parts = source.Parts();
+        Violation(parts.Length <= MaxStrategies, $"{at}: at most {MaxStrategies} power strategies");
+        for (var i = 0; i < parts.Length; i++)
         {
-            Violation(!source.Weights.IsEmpty, $"{at}: a whitelist needs at least one address");
-            foreach (var (address, weight) in source.Weights)
-            {
-                Violation(Addresses.IsCanonical(address), $"{at}: whitelist address '{address}' must be a lower-case 0x address");
-                Violation(weight.Sign > 0, $"{at}: whitelist weight of {address} must be positive");
-            }
+            var part = parts[i];
+            var where = parts.Length == 1 ? at : $"{at}, strategy {i + 1}";
+            Violation(part.Strategies.IsDefaultOrEmpty, $"{where}: a strategy may not have strategies of its own");
+            Violation(part.MultiplierBps is > 0 and <= MaxMultiplierBps, $"{where}: multiplier must be 1..{MaxMultiplierBps} bps");
+            Violation(Enum.IsDefined(part.Kind), $"{where}: unknown power source kind");
+            ValidatePart(part, where);
         }
-        else
+    }
+
+    private static void ValidatePart(PowerSource source, string at)
+    {
+        switch (source.Kind)
         {
-            foreach (var token in source.AllTokens())
-            {
-                Violation(Names.IsToken(token), $"{at}: token id '{token}' must be 1-40 characters of a-z, 0-9, '-', '@', '.'");
-            }
-            Violation(source.AllTokens().Distinct().Count() == source.AllTokens().Length, $"{at}: a token is listed twice");
+            case PowerSourceKind.Whitelist:
+                Violation(!source.Weights.IsEmpty, $"{at}: a whitelist needs at least one address");
+                foreach (var (address, weight) in source.Weights)
+                {
+                    Violation(Addresses.IsCanonical(address), $"{at}: whitelist address '{address}' must be a lower-case 0x address");
+                    Violation(weight.Sign > 0, $"{at}: whitelist weight of {address} must be positive");
+                }
+                break;
+            case PowerSourceKind.Reputation:
+                Violation(source.Domain.Length == 0 || Names.IsDaoPath(source.Domain),
+                    $"{at}: reputation domain '{source.Domain}' must be a DAO path (or empty for the proposal's DAO)");
+                break;
+            default:
+                foreach (var token in source.AllTokens())
+                {
+                    Violation(Names.IsToken(token), $"{at}: token id '{token}' must be 1-40 characters of a-z, 0-9, '-', '@', '.'");
+                }
+                Violation(source.AllTokens().Distinct().Count() == source.AllTokens().Length, $"{at}: a token is listed twice");
+                break;
         }
     }
 

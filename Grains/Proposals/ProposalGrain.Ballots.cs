@@ -31,9 +31,11 @@ public sealed partial class ProposalGrain
     });
 
     /// <summary>Chains whose mirrored tokens count in this proposal's power source.</summary>
-    private IReadOnlyList<long> SnapshotChains() => Class.PowerSource.Kind == PowerSourceKind.Whitelist
-        ? []
-        : [.. Class.PowerSource.AllTokens().Select(Names.ChainOf).OfType<long>().Distinct()];
+    private IReadOnlyList<long> SnapshotChains() =>
+    [
+        .. Class.PowerSource.Parts().Where(p => p.Kind is PowerSourceKind.TokenVotes or PowerSourceKind.VoteEscrow)
+            .SelectMany(p => p.AllTokens()).Select(Names.ChainOf).OfType<long>().Distinct(),
+    ];
 
     /// <summary>
     /// Cross-chain snapshots: power at the snapshot is final only once every mirrored chain's watcher has passed

@@ -3,23 +3,58 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Voters;
 
-/// <summary>Reads voting power and votable power of a power source at a timepoint, summing tokens across chains.</summary>
+/// <summary>
+/// Reads voting power and votable power of a power source at a timepoint: each strategy from its own checkpoints
+/// (never a scan of voters), scaled by its multiplier, summed.
+/// </summary>
 public static class PowerReader
 {
     public static async Task<BigInteger> VotesAt(IGrainFactory grains, PowerSource source, string voter, long timepoint)
     {
-        if (source.Kind == PowerSourceKind.Whitelist) return source.Weights.GetValueOrDefault(voter);
-        var voterGrain = grains.GetGrain<IVoterGrain>(voter);
-        var tokens = source.AllTokens();
-        if (tokens.Length == 1) return await voterGrain.GetVotes(tokens[0], timepoint);
-        var votes = await Task.WhenAll(tokens.Select(t => voterGrain.GetVotes(t, timepoint)));
+        var parts = source.Parts();
+        if (parts.Length == 1) return Scaled(parts[0], await PartVotesAt(grains, parts[0], voter, timepoint));
+        var votes = await Task.WhenAll(parts.Select(async p => Scaled(p, await PartVotesAt(grains, p, voter, timepoint))));
         return votes.Aggregate(BigInteger.Zero, (a, b) => a + b);
     }
 
     public static async Task<BigInteger> VotableAt(IGrainFactory grains, PowerSource source, long timepoint)
     {
-        if (source.Kind == PowerSourceKind.Whitelist) return source.Weights.Values.Aggregate(BigInteger.Zero, (a, b) => a + b);
-        var totals = await Task.WhenAll(source.AllTokens().Select(t => grains.GetGrain<ITokenSupplyGrain>(t).GetVotable(timepoint)));
+        var totals = await Task.WhenAll(source.Parts().Select(async p => Scaled(p, await PartVotableAt(grains, p, timepoint))));
         return totals.Aggregate(BigInteger.Zero, (a, b) => a + b);
+    }
+
+    /// <summary>Rounded down per strategy, so the votable total is never below the sum of the voters' power.</summary>
+    private static BigInteger Scaled(PowerSource part, BigInteger power) =>
+        part.MultiplierBps == 10_000 ? power : power * part.MultiplierBps / 10_000;
+
+    private static async Task<BigInteger> PartVotesAt(IGrainFactory grains, PowerSource part, string voter, long timepoint)
+    {
+        switch (part.Kind)
+        {
+            case PowerSourceKind.Whitelist:
+                return part.Weights.GetValueOrDefault(voter);
+            case PowerSourceKind.TokenVotes:
+                var voterGrain = grains.GetGrain<IVoterGrain>(voter);
+                var tokens = part.AllTokens();
+                if (tokens.Length == 1) return await voterGrain.GetVotes(tokens[0], timepoint);
+                var votes = await Task.WhenAll(tokens.Select(t => voterGrain.GetVotes(t, timepoint)));
+                return votes.Aggregate(BigInteger.Zero, (a, b) => a + b);
+            default:
+                throw new NotSupportedException($"power source kind {part.Kind} is not readable yet");
+        }
+    }
+
+    private static async Task<BigInteger> PartVotableAt(IGrainFactory grains, PowerSource part, long timepoint)
+    {
+        switch (part.Kind)
+        {
+            case PowerSourceKind.Whitelist:
+                return part.Weights.Values.Aggregate(BigInteger.Zero, (a, b) => a + b);
+            case PowerSourceKind.TokenVotes:
+                var totals = await Task.WhenAll(part.AllTokens().Select(t => grains.GetGrain<ITokenSupplyGrain>(t).GetVotable(timepoint)));
+                return totals.Aggregate(BigInteger.Zero, (a, b) => a + b);
+            default:
+                throw new NotSupportedException($"power source kind {part.Kind} is not readable yet");
+        }
     }
 }
