@@ -204,7 +204,7 @@ public sealed partial class DaoGrain(
     private async Task<BigInteger> ProposerVotes(ProposalClass cls, string proposer, long timepoint)
     {
         if (cls.ProposalThreshold.IsZero && cls.PowerSource.Kind != PowerSourceKind.Whitelist) return BigInteger.Zero;
-        return await PowerReader.VotesAt(GrainFactory, cls.PowerSource, proposer, timepoint);
+        return await PowerReader.VotesAt(GrainFactory, cls.PowerSource, Path, proposer, timepoint);
     }
 
     private DaoInfo Info() => new()

@@ -115,7 +115,7 @@ public sealed partial class ProposalGrain
 
         async Task Load()
         {
-            var votable = await PowerReader.VotableAt(GrainFactory, Class.PowerSource, S.Snapshot.ToUnixTimeSeconds());
+            var votable = await PowerReader.VotableAt(GrainFactory, Class.PowerSource, Setup.Dao, S.Snapshot.ToUnixTimeSeconds());
             S.VotableSupply = votable;
             S.QuorumRequired = Counting.QuorumRequired(votable, Class.QuorumBps);
             await _writer.Save();

@@ -5,21 +5,22 @@ namespace Blocktrack.Grains.Voters;
 
 /// <summary>
 /// Reads voting power and votable power of a power source at a timepoint: each strategy from its own checkpoints
-/// (never a scan of voters), scaled by its multiplier, summed.
+/// (never a scan of voters), scaled by its multiplier, summed. <c>dao</c> is the DAO the power is read for (the
+/// proposal's), the default domain of reputation.
 /// </summary>
 public static class PowerReader
 {
-    public static async Task<BigInteger> VotesAt(IGrainFactory grains, PowerSource source, string voter, long timepoint)
+    public static async Task<BigInteger> VotesAt(IGrainFactory grains, PowerSource source, string dao, string voter, long timepoint)
     {
         var parts = source.Parts();
-        if (parts.Length == 1) return Scaled(parts[0], await PartVotesAt(grains, parts[0], voter, timepoint));
-        var votes = await Task.WhenAll(parts.Select(async p => Scaled(p, await PartVotesAt(grains, p, voter, timepoint))));
+        if (parts.Length == 1) return Scaled(parts[0], await PartVotesAt(grains, parts[0], dao, voter, timepoint));
+        var votes = await Task.WhenAll(parts.Select(async p => Scaled(p, await PartVotesAt(grains, p, dao, voter, timepoint))));
         return votes.Aggregate(BigInteger.Zero, (a, b) => a + b);
     }
 
-    public static async Task<BigInteger> VotableAt(IGrainFactory grains, PowerSource source, long timepoint)
+    public static async Task<BigInteger> VotableAt(IGrainFactory grains, PowerSource source, string dao, long timepoint)
     {
-        var totals = await Task.WhenAll(source.Parts().Select(async p => Scaled(p, await PartVotableAt(grains, p, timepoint))));
+        var totals = await Task.WhenAll(source.Parts().Select(async p => Scaled(p, await PartVotableAt(grains, p, dao, timepoint))));
         return totals.Aggregate(BigInteger.Zero, (a, b) => a + b);
     }
 
@@ -27,7 +28,7 @@ public static class PowerReader
     private static BigInteger Scaled(PowerSource part, BigInteger power) =>
         part.MultiplierBps == 10_000 ? power : power * part.MultiplierBps / 10_000;
 
-    private static async Task<BigInteger> PartVotesAt(IGrainFactory grains, PowerSource part, string voter, long timepoint)
+    private static async Task<BigInteger> PartVotesAt(IGrainFactory grains, PowerSource part, string dao, string voter, long timepoint)
     {
         switch (part.Kind)
         {
@@ -44,7 +45,7 @@ public static class PowerReader
         }
     }
 
-    private static async Task<BigInteger> PartVotableAt(IGrainFactory grains, PowerSource part, long timepoint)
+    private static async Task<BigInteger> PartVotableAt(IGrainFactory grains, PowerSource part, string dao, long timepoint)
     {
         switch (part.Kind)
         {
