@@ -12,6 +12,9 @@ public static class DaoActionEndpoints
         daos.MapDao("POST", "/proposals", Propose).WithName("Propose")
             .WithSummary("Submit a signed Proposal; 201 with the new proposal")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        daos.MapDao("POST", "/choice-proposals", ProposeChoices).WithName("ProposeChoices")
+            .WithSummary("Submit a signed ChoiceProposal in a choice class; 201 with the new proposal")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         daos.MapDao("POST", "/committee", ChangeCommittee).WithName("ChangeCommittee")
             .WithSummary("A coordinator adds or removes a committee member (signed CommitteeChange)")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
@@ -27,6 +30,23 @@ public static class DaoActionEndpoints
             Title = message.Title,
             Description = message.Description,
             Actions = message.ParsedActions,
+            Digest = proposal.Digest,
+        });
+        return TypedResults.Created("/proposals/" + info.Id, info);
+    }
+
+    private static async Task<Created<ProposalInfo>> ProposeChoices(
+        DaoPath path, Signed<ChoiceProposalMessage> proposal, IGrainFactory grains)
+    {
+        var message = proposal.Message;
+        var info = await grains.Dao(path).Propose(new ProposalDraft
+        {
+            Proposer = proposal.Signer,
+            Class = message.Class,
+            Title = message.Title,
+            Description = message.Description,
+            Actions = [],
+            Choices = message.ParsedChoices,
             Digest = proposal.Digest,
         });
         return TypedResults.Created("/proposals/" + info.Id, info);

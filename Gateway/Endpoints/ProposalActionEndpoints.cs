@@ -12,6 +12,9 @@ public static class ProposalActionEndpoints
         proposals.MapProposal("POST", "/ballots", CastBallot).WithName("CastBallot")
             .WithSummary("Cast a signed Ballot; 200 with the receipt once the ballot is durable")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413);
+        proposals.MapProposal("POST", "/choice-ballots", CastChoiceBallot).WithName("CastChoiceBallot")
+            .WithSummary("Cast a signed ChoiceBallot in a choice class; 200 with the receipt once the ballot is durable")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413);
         proposals.MapProposal("POST", "/cancel", Cancel).WithName("Cancel")
             .WithSummary("The proposer withdraws a pending proposal (signed Cancel)")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
@@ -31,12 +34,28 @@ public static class ProposalActionEndpoints
             Digest = ballot.Digest,
             Signature = ballot.Signature,
         });
-        // The ballot log is the replay guard for ballots (see BallotMessage.GuardedByBallotLog): same digest → Duplicate.
-        if (receipt.Duplicate)
-            throw new ApiProblemException(ErrorCodes.Replayed,
-                $"This signed ballot ({ballot.Digest}) was already counted; the tally is unchanged.");
-        return TypedResults.Ok(receipt);
+        return TypedResults.Ok(FirstTime(receipt, ballot.Digest));
     }
+
+    private static async Task<Ok<BallotReceipt>> CastChoiceBallot(ProposalId id, Signed<ChoiceBallotMessage> ballot, BallotRouter router)
+    {
+        var receipt = await router.Cast(id.Value, new BallotRequest
+        {
+            Voter = ballot.Signer,
+            Choices = ballot.Message.Choices,
+            Weights = ballot.Message.Weights,
+            Reason = ballot.Message.Reason,
+            Timestamp = ballot.Timestamp,
+            Digest = ballot.Digest,
+            Signature = ballot.Signature,
+        });
+        return TypedResults.Ok(FirstTime(receipt, ballot.Digest));
+    }
+
+    /// <summary>The ballot log is the replay guard for ballots (see GuardedByBallotLog): the same digest again is refused.</summary>
+    private static BallotReceipt FirstTime(BallotReceipt receipt, string digest) => receipt.Duplicate
+        ? throw new ApiProblemException(ErrorCodes.Replayed, $"This signed ballot ({digest}) was already counted; the tally is unchanged.")
+        : receipt;
 
     private static async Task<Ok<ProposalInfo>> Cancel(ProposalId id, Signed<CancelMessage> cancel, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Proposal(id).Cancel(cancel.Signer));

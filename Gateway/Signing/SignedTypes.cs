@@ -12,11 +12,13 @@ public static class SignedTypes
         "ChoiceBallot(address voter,string proposal,uint16[] choices,uint64[] weights,string reason,uint64 timestamp)";
     public const string Proposal =
         "Proposal(address proposer,string dao,string class,string title,string description,string actions,uint64 timestamp)";
+    public const string ChoiceProposal =
+        "ChoiceProposal(address proposer,string dao,string class,string title,string description,string choices,uint64 timestamp)";
     public const string Delegation = "Delegation(address delegator,address delegatee,string token,uint64 timestamp)";
     public const string Cancel = "Cancel(address proposer,string proposal,uint64 timestamp)";
     public const string Veto = "Veto(address guardian,string proposal,string reason,uint64 timestamp)";
     public const string CommitteeChange = "CommitteeChange(address coordinator,string dao,address member,bool granted,uint64 timestamp)";
 
     /// <summary>The primary types a request may carry (the domain type is not one of them).</summary>
-    public static IReadOnlyList<string> Messages { get; } = [Ballot, ChoiceBallot, Proposal, Delegation, Cancel, Veto, CommitteeChange];
+    public static IReadOnlyList<string> Messages { get; } = [Ballot, ChoiceBallot, Proposal, ChoiceProposal, Delegation, Cancel, Veto, CommitteeChange];
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Blocktrack.Grains.Interfaces;
 
 /// <summary>Bounds a DAO sets for the constitutions of its sub-DAOs.</summary>
@@ -10,4 +12,10 @@ public sealed record ConstitutionBounds
     [Id(3)] public TimeSpan MaxVotingPeriod { get; init; } = TimeSpan.FromDays(30);
     [Id(4)] public TimeSpan MinTimelockDelay { get; init; }
     [Id(5)] public ActionKinds AllowedActions { get; init; } = ActionKinds.All;
+
+    /// <summary>Counting types sub-DAO classes may use; empty allows every type.</summary>
+    [Id(6)] public ImmutableArray<CountingType> AllowedCountingTypes { get; init; } = [];
+
+    /// <summary>Whether <paramref name="type"/> is allowed by these bounds.</summary>
+    public bool AllowsCounting(CountingType type) => AllowedCountingTypes.IsDefaultOrEmpty || AllowedCountingTypes.Contains(type);
 }

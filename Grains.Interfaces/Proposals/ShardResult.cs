@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Blocktrack.Grains.Interfaces;
 
 /// <summary>A sealed shard's final count: its tally and the Merkle root of its ballots.</summary>
@@ -6,4 +8,7 @@ public sealed record ShardResult
 {
     [Id(0)] public Tally Tally { get; init; } = Tally.Empty;
     [Id(1)] public string Root { get; init; } = "";
+
+    /// <summary>Ranked-choice classes only: every counted ranking, for the instant runoff over all shards.</summary>
+    [Id(2)] public ImmutableArray<RankedBallot> Rankings { get; init; } = [];
 }

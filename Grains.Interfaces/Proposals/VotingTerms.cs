@@ -17,4 +17,7 @@ public sealed record VotingTerms
 
     /// <summary>False while a mirrored chain has not yet been followed past the snapshot: voting has not opened.</summary>
     [Id(6)] public bool SnapshotFinal { get; init; } = true;
+
+    /// <summary>Choice classes: how many choices the proposal has (ballots number them 1..ChoiceCount).</summary>
+    [Id(7)] public int ChoiceCount { get; init; }
 }

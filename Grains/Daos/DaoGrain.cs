@@ -83,11 +83,15 @@ public sealed partial class DaoGrain(
         var cls = Current.FindClass(draft.Class) ?? throw Refuse.With(GovernanceError.UnknownClass,
             $"'{Path}' has no proposal class '{draft.Class}' (classes: {string.Join(", ", Current.Classes.Select(c => c.Name))})");
         DraftRules.Validate(draft);
-        ActionPlanner.ValidateDraft(cls, draft.Actions);
-        foreach (var call in draft.Actions.OfType<OnChainCall>())
+        DraftRules.ValidateChoices(cls, draft);
+        foreach (var actions in DraftRules.ActionLists(draft))
         {
-            Refuse.Unless(chains.CanExecute(call.Chain), GovernanceError.ActionNotAllowed,
-                $"the cluster cannot act on chain {call.Chain} (no executor configured)");
+            ActionPlanner.ValidateDraft(cls, actions);
+            foreach (var call in actions.OfType<OnChainCall>())
+            {
+                Refuse.Unless(chains.CanExecute(call.Chain), GovernanceError.ActionNotAllowed,
+                    $"the cluster cannot act on chain {call.Chain} (no executor configured)");
+            }
         }
         if (cls.ProposerRole is { } role)
         {

@@ -1,3 +1,5 @@
+using System.Numerics;
+using Blocktrack.Grains.Governance.Choices;
 using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Governance;
@@ -28,6 +30,28 @@ public static class BallotRules
         Refuse.Unless(r.Digest.Length == 66 && r.Digest.StartsWith("0x", StringComparison.Ordinal), GovernanceError.InvalidArgument,
             "digest must be 32 bytes of 0x hex");
     }
+
+    /// <summary>
+    /// A ballot fits its proposal: For/Against/Abstain in a basic class, choices that the class's counting type can count
+    /// in a choice class (otherwise <see cref="GovernanceError.InvalidChoice"/>).
+    /// </summary>
+    public static void RequireFits(BallotRequest r, ProposalClass cls, int choiceCount)
+    {
+        if (!cls.CountsChoices)
+        {
+            Refuse.Unless(!r.HasChoices && r.Weights.IsDefaultOrEmpty, GovernanceError.InvalidChoice,
+                $"class '{cls.Name}' counts For, Against and Abstain: sign a Ballot, not a ChoiceBallot");
+            return;
+        }
+        Refuse.Unless(r.HasChoices, GovernanceError.InvalidChoice,
+            $"class '{cls.Name}' counts {cls.Counting} over {choiceCount} choices: sign a ChoiceBallot naming them");
+        var vote = ChoiceVote.From(1, r.Choices, r.Weights);
+        var problem = ChoiceCounting.Problem(cls.Counting, choiceCount, vote);
+        Refuse.Unless(problem is null, GovernanceError.InvalidChoice, $"{problem} (class '{cls.Name}', {cls.Counting})");
+    }
+
+    /// <summary>A ballot's counted weight: the power, or its exact integer square root in a quadratic basic class.</summary>
+    public static BigInteger WeightOf(ProposalClass cls, BigInteger power) => cls.QuadraticPower ? IntegerMath.Sqrt(power) : power;
 
     public static void RequireShard(string voter, int shards, int shardIndex)
     {

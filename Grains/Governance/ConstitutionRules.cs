@@ -51,12 +51,15 @@ public static class ConstitutionRules
                 $"{at}: timelock {cls.TimelockDelay} is shorter than the parent's minimum {bounds.MinTimelockDelay}");
             var extra = cls.AllowedActions & ~bounds.AllowedActions;
             Violation(extra == ActionKinds.None, $"{at}: actions {extra} are not allowed by the parent");
+            Violation(bounds.AllowsCounting(cls.Counting), $"{at}: counting type {cls.Counting} is not allowed by the parent "
+                + $"(allowed: {string.Join(", ", bounds.AllowedCountingTypes)})");
         }
         // A sub-DAO may not loosen what its own children get beyond what it was given.
         var b = child.SubDaoBounds;
         Violation(b.MinQuorumBps >= bounds.MinQuorumBps && b.MinApprovalThresholdBps >= bounds.MinApprovalThresholdBps
                   && b.MinVotingPeriod >= bounds.MinVotingPeriod && b.MaxVotingPeriod <= bounds.MaxVotingPeriod
-                  && b.MinTimelockDelay >= bounds.MinTimelockDelay && (b.AllowedActions & ~bounds.AllowedActions) == ActionKinds.None,
+                  && b.MinTimelockDelay >= bounds.MinTimelockDelay && (b.AllowedActions & ~bounds.AllowedActions) == ActionKinds.None
+                  && Enum.GetValues<CountingType>().All(t => !b.AllowsCounting(t) || bounds.AllowsCounting(t)),
             "the sub-DAO's bounds for its own sub-DAOs must be at least as strict as its parent's");
     }
 
@@ -77,7 +80,51 @@ public static class ConstitutionRules
         Violation(cls.ProposalThreshold.Sign >= 0, $"{at}: proposal threshold may not be negative");
         Violation((cls.AllowedActions & ~ActionKinds.All) == 0, $"{at}: unknown action kinds");
         ValidatePower(cls.PowerSource, at);
+        ValidateCounting(cls, at);
     }
+
+    /// <summary>The counting type and the quorum variants fit together (see docs/COUNTING.md).</summary>
+    private static void ValidateCounting(ProposalClass cls, string at)
+    {
+        Violation(Enum.IsDefined(cls.Counting), $"{at}: unknown counting type");
+        Violation(!cls.QuadraticPower || !cls.CountsChoices,
+            $"{at}: quadraticPower is for basic classes; the quadratic counting type already takes square roots");
+        Violation(cls.MinWinningShareBps is >= 0 and <= Counting.BasisPoints, $"{at}: minimum winning share must be 0..10000 bps");
+        Violation(cls.MinWinningShareBps == 0 || cls.CountsChoices, $"{at}: a minimum winning share is for choice classes");
+        if (cls.IsQuadratic)
+        {
+            Violation(cls.PersonhoodRegistry is not null,
+                $"{at}: a quadratic class needs a personhoodRegistry (the DAO whose attested people may vote), or one person "
+                + "could split tokens over many addresses");
+        }
+        if (cls.PersonhoodRegistry is { } registry)
+            Violation(Names.IsDaoPath(registry), $"{at}: personhoodRegistry '{registry}' must be a DAO path");
+        if (cls.DynamicQuorum is { } dynamic)
+        {
+            Violation(!cls.CountsChoices && !cls.QuadraticPower, $"{at}: a dynamic quorum is for basic classes with plain power");
+            Violation(dynamic.MinBps >= 0 && dynamic.MinBps <= dynamic.MaxBps && dynamic.MaxBps <= Counting.BasisPoints,
+                $"{at}: dynamic quorum needs 0 <= minBps <= maxBps <= 10000");
+            Violation(dynamic.Coefficient is >= 0 and <= MaxQuorumCoefficient,
+                $"{at}: dynamic quorum coefficient must be 0..{MaxQuorumCoefficient}");
+            Violation(cls.QuorumBps == dynamic.MinBps, $"{at}: quorumBps must equal the dynamic quorum's minBps");
+        }
+        if (cls.SuperQuorumBps != 0)
+        {
+            var quorumCeiling = cls.DynamicQuorum?.MaxBps ?? cls.QuorumBps;
+            Violation(!cls.CountsChoices, $"{at}: a super-quorum is for basic classes");
+            Violation(cls.SuperQuorumBps >= quorumCeiling && cls.SuperQuorumBps <= Counting.BasisPoints,
+                $"{at}: super-quorum must be between the quorum ({quorumCeiling} bps) and 10000 bps");
+        }
+        if (cls.DelegatorOverride)
+        {
+            var parts = cls.PowerSource.Parts();
+            Violation(!cls.CountsChoices && !cls.QuadraticPower && parts.All(p => p.Kind == PowerSourceKind.TokenVotes),
+                $"{at}: delegator override is for basic classes counting delegated token votes");
+        }
+    }
+
+    /// <summary>Largest dynamic-quorum coefficient: 100 bps of quorum per bps of Against.</summary>
+    public const long MaxQuorumCoefficient = 100_000_000;
 
     /// <summary>Most strategies a power source may add up.</summary>
     public const int MaxStrategies = 8;

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Numerics;
+using Blocktrack.Grains.Governance.Choices;
 using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Governance;
@@ -23,45 +25,65 @@ public static class Counting
     public static bool Passed(Tally tally, BigInteger quorumRequired, int approvalThresholdBps) =>
         QuorumReached(tally, quorumRequired) && VoteSucceeded(tally, approvalThresholdBps);
 
-    /// <summary>The tally after a voter's ballot replaces its previous one (or is its first).</summary>
-    public static Tally Apply(Tally tally, Ballot? previous, Ballot next)
+    /// <summary>
+    /// The tally after a voter's ballot replaces its previous one (or is its first). A choice ballot (one with choices)
+    /// moves the additive per-choice sums of <paramref name="type"/> over <paramref name="choiceCount"/> choices instead
+    /// of For/Against/Abstain.
+    /// </summary>
+    public static Tally Apply(Tally tally, Ballot? previous, Ballot next, CountingType type = CountingType.Basic, int choiceCount = 0)
     {
-        var t = previous is null ? tally with { Voters = tally.Voters + 1 } : Remove(tally, previous);
-        return next.Support switch
-        {
-            Support.For => t with { For = t.For + next.Weight },
-            Support.Against => t with { Against = t.Against + next.Weight },
-            _ => t with { Abstain = t.Abstain + next.Weight },
-        };
+        var t = previous is null ? tally with { Voters = tally.Voters + 1 } : Move(tally, previous, -1, type, choiceCount);
+        return Move(t, next, +1, type, choiceCount);
     }
 
     /// <summary>Recomputes a tally from an append-only ballot log: a voter's later ballot replaces its earlier one.</summary>
-    public static Tally Recompute(IEnumerable<Ballot> log)
+    public static Tally Recompute(IEnumerable<Ballot> log, CountingType type = CountingType.Basic, int choiceCount = 0)
     {
         var latest = new Dictionary<string, Ballot>(StringComparer.Ordinal);
         var tally = Tally.Empty;
         foreach (var ballot in log)
         {
             latest.TryGetValue(ballot.Voter, out var previous);
-            tally = Apply(tally, previous, ballot);
+            tally = Apply(tally, previous, ballot, type, choiceCount);
             latest[ballot.Voter] = ballot;
         }
         return tally;
     }
 
-    /// <summary>The tally of a whole proposal from its shards' tallies.</summary>
+    /// <summary>The tally of a whole proposal from its shards' tallies (per-choice sums add up choice by choice).</summary>
     public static Tally Sum(IEnumerable<Tally> tallies) => tallies.Aggregate(Tally.Empty, static (a, t) => new Tally
     {
         For = a.For + t.For,
         Against = a.Against + t.Against,
         Abstain = a.Abstain + t.Abstain,
         Voters = a.Voters + t.Voters,
+        QuorumPower = a.QuorumPower + t.QuorumPower,
+        ChoiceSums = AddSums(a.ChoiceSums, t.ChoiceSums),
     });
 
-    private static Tally Remove(Tally t, Ballot b) => b.Support switch
+    private static Tally Move(Tally t, Ballot b, int sign, CountingType type, int choiceCount)
     {
-        Support.For => t with { For = t.For - b.Weight },
-        Support.Against => t with { Against = t.Against - b.Weight },
-        _ => t with { Abstain = t.Abstain - b.Weight },
-    };
+        if (b.HasChoices)
+        {
+            var sums = t.ChoiceSums.IsDefaultOrEmpty ? new BigInteger[choiceCount] : t.ChoiceSums.ToArray();
+            ChoiceCounting.Add(type, sums, ChoiceVote.From(b), sign);
+            return t with { ChoiceSums = [.. sums], QuorumPower = t.QuorumPower + sign * b.RawPower };
+        }
+        var weight = sign * b.Weight;
+        return b.Support switch
+        {
+            Support.For => t with { For = t.For + weight, QuorumPower = t.QuorumPower + sign * b.RawPower },
+            Support.Against => t with { Against = t.Against + weight },
+            _ => t with { Abstain = t.Abstain + weight, QuorumPower = t.QuorumPower + sign * b.RawPower },
+        };
+    }
+
+    private static ImmutableArray<BigInteger> AddSums(ImmutableArray<BigInteger> a, ImmutableArray<BigInteger> b)
+    {
+        if (a.IsDefaultOrEmpty) return b.IsDefault ? [] : b;
+        if (b.IsDefaultOrEmpty) return a;
+        var sums = new BigInteger[Math.Max(a.Length, b.Length)];
+        for (var i = 0; i < sums.Length; i++) sums[i] = (i < a.Length ? a[i] : 0) + (i < b.Length ? b[i] : 0);
+        return [.. sums];
+    }
 }

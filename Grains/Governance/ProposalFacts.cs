@@ -22,4 +22,20 @@ public sealed record ProposalFacts
 
     /// <summary>Whether <see cref="Tally"/> is final (all ballots sealed); until then a closed vote still reads Active.</summary>
     public bool TallyFinal { get; init; } = true;
+
+    /// <summary>The class's counting type: basic For/Against/Abstain or a choice type (then the tally's outcome decides).</summary>
+    public CountingType Counting { get; init; }
+
+    /// <summary>A basic class whose weights are √power: quorum is measured on raw power.</summary>
+    public bool QuadraticPower { get; init; }
+
+    public int MinWinningShareBps { get; init; }
+
+    /// <summary>When set, the quorum moves with Against (Nouns); needs <see cref="Votable"/>.</summary>
+    public DynamicQuorum? DynamicQuorum { get; init; }
+
+    public int SuperQuorumBps { get; init; }
+
+    /// <summary>Votable power at the snapshot, once read.</summary>
+    public BigInteger? Votable { get; init; }
 }

@@ -19,8 +19,7 @@ public static class ProposalLifecycle
         now = Truncate(now);
         if (now <= f.Snapshot || !f.SnapshotFinal) return ProposalState.Pending;
         if (InVotingPeriod(f.Snapshot, f.Deadline, now) || !f.TallyFinal) return ProposalState.Active;
-        if (f.QuorumRequired is not { } quorum || !Counting.Passed(f.Tally, quorum, f.ApprovalThresholdBps))
-            return ProposalState.Defeated;
+        if (!Outcome.Passed(f)) return ProposalState.Defeated;
         if (f.Eta is not { } eta) return ProposalState.Succeeded;
         return now > eta + f.GracePeriod ? ProposalState.Expired : ProposalState.Queued;
     }

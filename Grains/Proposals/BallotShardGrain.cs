@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Blocktrack.Chain;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
@@ -28,6 +29,7 @@ public sealed class BallotShardGrain(
     private readonly Dictionary<string, Ballot> _ballots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _durable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BigInteger> _power = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _attested = new(StringComparer.Ordinal);
     private GroupCommit<Ballot>? _commits;
     private VotingTerms _terms = new();
     private Tally _tally = Tally.Empty;
@@ -44,7 +46,7 @@ public sealed class BallotShardGrain(
         _terms = await Proposal.GetVotingTerms();
         var logged = await log.ReadAsync(Key, cancellationToken);
         foreach (var ballot in logged) _ballots[ballot.Voter] = ballot;
-        _tally = Counting.Recompute(logged);
+        _tally = Counting.Recompute(logged, _terms.Class.Counting, _terms.ChoiceCount);
         _logged = logged.Count;
     }
 
@@ -69,7 +71,14 @@ public sealed class BallotShardGrain(
             }
         }
         await Commits.WhenIdle();
-        return new ShardResult { Tally = _tally, Root = BallotSetHash.Compute(_ballots.Values) };
+        return new ShardResult
+        {
+            Tally = _tally,
+            Root = BallotSetHash.Compute(_ballots.Values),
+            Rankings = _terms.Class.Counting == CountingType.RankedChoice
+                ? [.. _ballots.Values.Select(b => new RankedBallot { Power = b.RawPower, Ranking = b.Choices })]
+                : [],
+        };
     }
 
     public async Task<BallotReceipt> CastBallot(BallotRequest request)
@@ -90,14 +99,17 @@ public sealed class BallotShardGrain(
     {
         BallotRules.Validate(request);
         BallotRules.RequireShard(request.Voter, _terms.Shards, ShardIndex);
+        BallotRules.RequireFits(request, _terms.Class, _terms.ChoiceCount);
         await RequireOpen();
         if (Admit(request) is { } duplicate) return await duplicate;
-        var weight = await PowerOf(request.Voter);
+        var power = await PowerOf(request.Voter);
+        await RequireAttested(request.Voter);
         // Other ballots may have interleaved during the awaits: decide again on the current state.
         await RequireOpen();
         if (Admit(request) is { } raced) return await raced;
-        Refuse.Unless(weight.Sign > 0, GovernanceError.InsufficientPower,
+        Refuse.Unless(power.Sign > 0, GovernanceError.InsufficientPower,
             $"{request.Voter} had no voting power at the snapshot ({_terms.Snapshot:u})");
+        var weight = BallotRules.WeightOf(_terms.Class, power);
 
         _ballots.TryGetValue(request.Voter, out var previous);
         var ballot = new Ballot
@@ -105,6 +117,9 @@ public sealed class BallotShardGrain(
             Voter = request.Voter,
             Support = request.Support,
             Weight = weight,
+            Power = weight == power ? BigInteger.Zero : power,
+            Choices = request.Choices.IsDefault ? [] : request.Choices,
+            Weights = request.Weights.IsDefault ? [] : request.Weights,
             Reason = request.Reason,
             Timestamp = request.Timestamp,
             Digest = request.Digest,
@@ -112,7 +127,7 @@ public sealed class BallotShardGrain(
             RecordedAt = clock.GetUtcNow(),
         };
         _ballots[request.Voter] = ballot;
-        _tally = Counting.Apply(_tally, previous, ballot);
+        _tally = Counting.Apply(_tally, previous, ballot, _terms.Class.Counting, _terms.ChoiceCount);
         var durable = Commits.Submit(ballot);
         _durable[request.Voter] = durable;
         try
@@ -126,7 +141,7 @@ public sealed class BallotShardGrain(
             if (_ballots.TryGetValue(request.Voter, out var current) && ReferenceEquals(current, ballot))
             {
                 if (previous is null) _ballots.Remove(request.Voter); else _ballots[request.Voter] = previous;
-                _tally = Counting.Recompute(_ballots.Values);
+                _tally = Counting.Recompute(_ballots.Values, _terms.Class.Counting, _terms.ChoiceCount);
             }
             throw;
         }
@@ -173,10 +188,27 @@ public sealed class BallotShardGrain(
         Weight = ballot.Weight,
         Replaced = replaced,
         Duplicate = duplicate,
+        Choices = ballot.Choices,
+        Weights = ballot.Weights,
+        Power = ballot.Power,
+        Leaf = Hex.ToHex(BallotSetHash.Leaf(ballot)),
     };
 
     /// <summary>Made on first use: a field initializer cannot bind the instance's Append.</summary>
     private GroupCommit<Ballot> Commits => _commits ??= new GroupCommit<Ballot>(Append);
+
+    /// <summary>A class gated by a personhood registry counts only addresses attested as unique people at the snapshot.</summary>
+    private async Task RequireAttested(string voter)
+    {
+        if (_terms.Class.PersonhoodRegistry is not { } registry) return;
+        if (_attested.Contains(voter)) return;
+        var snapshot = _terms.Snapshot.ToUnixTimeSeconds();
+        var attested = await GrainFactory.GetGrain<IPersonhoodRegistryGrain>(registry).IsAttestedAt(voter, snapshot);
+        Refuse.Unless(attested, GovernanceError.NotAttested,
+            $"{voter} was not attested as a unique person in '{registry}' at the snapshot ({_terms.Snapshot:u})");
+        // Attestation at a past snapshot never changes, so it can be remembered.
+        _attested.Add(voter);
+    }
 
     private async Task<BigInteger> PowerOf(string voter)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Governance.Choices;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Voters;
 
@@ -28,7 +29,10 @@ public sealed partial class ProposalGrain
         Shards = Shards,
         Open = S.CanceledBy is null && S.VetoedBy is null,
         SnapshotFinal = S.SnapshotFinal,
+        ChoiceCount = ChoiceCount,
     });
+
+    private int ChoiceCount => Setup.Draft.Choices.IsDefault ? 0 : Setup.Draft.Choices.Length;
 
     /// <summary>Chains whose mirrored tokens count in this proposal's power source.</summary>
     private IReadOnlyList<long> SnapshotChains() =>
@@ -69,27 +73,42 @@ public sealed partial class ProposalGrain
         if (S.Setup is null || S.Sealed) return;
         if (_reported.TryGetValue(shard, out var seen) && seen.Version >= version) return;
         _reported[shard] = (version, tally);
-        if (S.QuorumReachedAt is not null || Class.LateQuorumExtension <= TimeSpan.Zero) return;
+        var watchLateQuorum = S.QuorumReachedAt is null && Class.LateQuorumExtension > TimeSpan.Zero;
+        var watchSuperQuorum = S.SuperQuorumReachedAt is null && Class.SuperQuorumBps > 0;
+        if (!watchLateQuorum && !watchSuperQuorum) return;
         await EnsureQuorumBase();
+        if (S.Sealed) return;
         var sum = Counting.Sum(_reported.Values.Select(r => r.Tally));
-        if (S.QuorumReachedAt is not null || S.QuorumRequired is not { } required || !Counting.QuorumReached(sum, required)) return;
-        // GovernorPreventLateQuorum: the first time quorum is reached, the deadline may move out.
         var now = ProposalLifecycle.Truncate(Now);
-        S.QuorumReachedAt = now;
-        var deadline = ProposalLifecycle.ExtendForLateQuorum(S.Deadline, now, Class.LateQuorumExtension);
-        if (deadline != S.Deadline)
+        var moved = false;
+        if (watchSuperQuorum && S.SuperQuorumReachedAt is null && now < S.Deadline && Outcome.SuperQuorumReached(Facts(), sum))
         {
-            S.Deadline = deadline;
-            S.DeadlineExtended = true;
+            // GovernorSuperQuorum: For has reached the super-quorum and the vote is succeeding: voting closes this second.
+            S.SuperQuorumReachedAt = now;
+            S.Deadline = now;
+            moved = true;
         }
-        await Advance();
+        else if (watchLateQuorum && S.QuorumReachedAt is null && Outcome.QuorumReached(Facts(), sum))
+        {
+            // GovernorPreventLateQuorum: the first time quorum is reached, the deadline may move out.
+            S.QuorumReachedAt = now;
+            var deadline = ProposalLifecycle.ExtendForLateQuorum(S.Deadline, now, Class.LateQuorumExtension);
+            if (deadline != S.Deadline)
+            {
+                S.Deadline = deadline;
+                S.DeadlineExtended = true;
+            }
+            moved = true;
+        }
+        if (moved) await Advance();
     }
 
     private async Task<Tally> LiveTally()
     {
         _ = Setup;
         if (ProposalLifecycle.Truncate(Now) <= S.Snapshot) return Tally.Empty;
-        return Counting.Sum(await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).GetTally())));
+        var tally = Counting.Sum(await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).GetTally())));
+        return Class.CountsChoices ? tally with { Outcome = ChoiceOutcomes.Live(Class.Counting, ChoiceCount, tally) } : tally;
     }
 
     /// <summary>Seals every shard once voting is over and records the final tally and the ballot-set hash.</summary>
@@ -100,7 +119,13 @@ public sealed partial class ProposalGrain
         async Task Seal()
         {
             var results = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).Seal()));
-            S.FinalTally = Counting.Sum(results.Select(r => r.Tally));
+            var tally = Counting.Sum(results.Select(r => r.Tally));
+            if (Class.CountsChoices)
+            {
+                var rankings = results.SelectMany(r => r.Rankings.IsDefault ? [] : r.Rankings);
+                tally = tally with { Outcome = ChoiceOutcomes.Final(Class.Counting, ChoiceCount, tally, rankings) };
+            }
+            S.FinalTally = tally;
             S.BallotSetHash = BallotSetHash.Combine(results.Select(r => r.Root));
             S.Sealed = true;
             await _writer.Save();

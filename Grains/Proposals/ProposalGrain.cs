@@ -101,7 +101,7 @@ public sealed partial class ProposalGrain(
     {
         using var activity = GovernanceMetrics.Source.StartActivity("proposal.execute");
         activity?.SetTag("proposal", Id);
-        var result = await GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).ExecuteActions(Id, Class, Setup.Draft.Actions);
+        var result = await GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).ExecuteActions(Id, Class, ActionsToExecute());
         metrics.Executed(result.Succeeded);
         S.Transactions = result.Transactions.IsDefault ? [] : result.Transactions;
         if (result.Succeeded)
@@ -206,6 +206,14 @@ public sealed partial class ProposalGrain(
     /// <summary>A missed or early reminder tick only re-evaluates, so an hourly period is a cheap safety net.</summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromHours(1);
 
+    /// <summary>The proposal's actions, or in a choice class those of the winning choice.</summary>
+    private ImmutableArray<ProposalAction> ActionsToExecute()
+    {
+        if (!Class.CountsChoices) return Setup.Draft.Actions;
+        var winner = S.FinalTally?.Outcome?.Winner ?? throw Refuse.With(GovernanceError.InvalidState, "no choice has won");
+        return Setup.Draft.Choices[winner - 1].Actions;
+    }
+
     private ProposalState StateNow() => ProposalLifecycle.StateAt(Facts(), Now);
 
     private ProposalFacts Facts() => new()
@@ -222,6 +230,12 @@ public sealed partial class ProposalGrain(
         Executed = S.ExecutedAt is not null,
         Canceled = S.CanceledBy is not null,
         Vetoed = S.VetoedBy is not null,
+        Counting = Class.Counting,
+        QuadraticPower = Class.QuadraticPower,
+        MinWinningShareBps = Class.MinWinningShareBps,
+        DynamicQuorum = Class.DynamicQuorum,
+        SuperQuorumBps = Class.SuperQuorumBps,
+        Votable = S.VotableSupply,
     };
 
     private async Task<ProposalInfo> Info()
@@ -257,6 +271,7 @@ public sealed partial class ProposalGrain(
             BallotSetHash = S.BallotSetHash,
             AsOf = Now,
             Transactions = S.Transactions.IsDefault ? [] : S.Transactions,
+            Choices = setup.Draft.Choices.IsDefault ? [] : setup.Draft.Choices,
         };
     }
 }

@@ -35,4 +35,7 @@ public sealed class ProposalGrainState
 
     /// <summary>Transactions of the last execution attempt.</summary>
     [Id(18)] public ImmutableArray<ChainTransaction> Transactions { get; set; } = [];
+
+    /// <summary>When For reached the class's super-quorum and voting closed early.</summary>
+    [Id(19)] public DateTimeOffset? SuperQuorumReachedAt { get; set; }
 }

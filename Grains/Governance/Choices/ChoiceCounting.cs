@@ -51,56 +51,58 @@ public static class ChoiceCounting
             if (Problem(type, choiceCount, vote) is { } problem) throw new ArgumentException(problem, nameof(votes));
         }
         var total = votes.Aggregate(BigInteger.Zero, (sum, v) => sum + v.Power);
-        return type switch
-        {
-            CountingType.SingleChoice => Plain(choiceCount, votes, total),
-            CountingType.Approval => Plain(choiceCount, votes, total),
-            CountingType.Weighted => Weighted(choiceCount, votes, total),
-            CountingType.Quadratic => Quadratic(choiceCount, votes, total),
-            CountingType.RankedChoice => RankedChoice.Count(choiceCount, votes, total),
-            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a choice counting type"),
-        };
-    }
-
-    /// <summary>Single choice and approval: every named choice gets the voter's whole power.</summary>
-    private static ChoiceScores Plain(int choiceCount, IEnumerable<ChoiceVote> votes, BigInteger total)
-    {
-        var scores = new BigInteger[choiceCount];
-        foreach (var vote in votes)
-        {
-            foreach (var c in vote.Choices) scores[c] += vote.Power;
-        }
-        return new ChoiceScores { Scaled = [.. scores.Select(s => s * Scale)], TotalPower = total };
-    }
-
-    /// <summary>Choice i gets power · wᵢ / Σw of every vote (Snapshot then rescales to the total, which changes nothing exactly).</summary>
-    private static ChoiceScores Weighted(int choiceCount, IEnumerable<ChoiceVote> votes, BigInteger total)
-    {
-        var scores = new BigInteger[choiceCount];
-        foreach (var vote in votes)
-        {
-            var sum = WeightSum(vote);
-            for (var k = 0; k < vote.Choices.Count; k++)
-                scores[vote.Choices[k]] += vote.Power * vote.Weights![k] * Scale / sum;
-        }
-        return new ChoiceScores { Scaled = [.. scores], TotalPower = total };
+        if (type == CountingType.RankedChoice) return RankedChoice.Count(choiceCount, votes, total);
+        var sums = new BigInteger[choiceCount];
+        foreach (var vote in votes) Add(type, sums, vote, +1);
+        return Finish(type, sums, total);
     }
 
     /// <summary>
-    /// Snapshot's quadratic formula: raw score of choice i = (Σ_voters √(wᵢ/Σw · power))², then every raw score is scaled
-    /// so that they add up to the total power of the votes. Square roots are taken at <see cref="Decimals"/> places.
+    /// Adds (<paramref name="sign"/> = +1) or takes back (−1) one vote's part of the additive sums a tally keeps per choice:
+    /// scores in fixed point for single-choice, approval and weighted; √(share · power) in fixed point for quadratic; the
+    /// first preference for ranked choice (only the live view: the final count needs every ranking). Taking back the same
+    /// vote subtracts exactly what adding it added, so a replaced ballot leaves no rounding behind.
     /// </summary>
-    private static ChoiceScores Quadratic(int choiceCount, IEnumerable<ChoiceVote> votes, BigInteger total)
+    public static void Add(CountingType type, BigInteger[] sums, ChoiceVote vote, int sign)
     {
-        var roots = new BigInteger[choiceCount];
-        var scaleSquared = Scale * Scale;
-        foreach (var vote in votes)
+        switch (type)
         {
-            var sum = WeightSum(vote);
-            for (var k = 0; k < vote.Choices.Count; k++)
-                roots[vote.Choices[k]] += IntegerMath.Sqrt(vote.Power * vote.Weights![k] * scaleSquared / sum);
+            case CountingType.SingleChoice or CountingType.Approval:
+                foreach (var c in vote.Choices) sums[c] += sign * vote.Power * Scale;
+                break;
+            case CountingType.RankedChoice:
+                if (vote.Choices.Count > 0) sums[vote.Choices[0]] += sign * vote.Power * Scale;
+                break;
+            case CountingType.Weighted:
+            {
+                // Choice i gets power · wᵢ / Σw (Snapshot then rescales to the total, which changes nothing exactly).
+                var sum = WeightSum(vote);
+                for (var k = 0; k < vote.Choices.Count; k++)
+                    sums[vote.Choices[k]] += sign * (vote.Power * vote.Weights![k] * Scale / sum);
+                break;
+            }
+            case CountingType.Quadratic:
+            {
+                var sum = WeightSum(vote);
+                var scaleSquared = Scale * Scale;
+                for (var k = 0; k < vote.Choices.Count; k++)
+                    sums[vote.Choices[k]] += sign * IntegerMath.Sqrt(vote.Power * vote.Weights![k] * scaleSquared / sum);
+                break;
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type), type, "not a choice counting type");
         }
-        var raw = roots.Select(r => r * r).ToArray();
+    }
+
+    /// <summary>
+    /// Scores from the additive sums (see <see cref="Add"/>) and the total power of the votes. Snapshot's quadratic formula:
+    /// raw score of choice i = (Σ_voters √(wᵢ/Σw · power))², then every raw score is scaled so that they add up to the total
+    /// power. For ranked choice this is the first round only; <see cref="RankedChoice.Count"/> runs the rounds.
+    /// </summary>
+    public static ChoiceScores Finish(CountingType type, IReadOnlyList<BigInteger> sums, BigInteger total)
+    {
+        if (type != CountingType.Quadratic) return new ChoiceScores { Scaled = [.. sums], TotalPower = total };
+        var raw = sums.Select(r => r * r).ToArray();
         var rawSum = raw.Aggregate(BigInteger.Zero, (a, b) => a + b);
         var scaled = rawSum.IsZero ? raw.Select(_ => BigInteger.Zero) : raw.Select(r => total * Scale * r / rawSum);
         return new ChoiceScores { Scaled = [.. scaled], TotalPower = total };
