@@ -28,4 +28,12 @@ public sealed record Tally
 
     /// <summary>Choice classes, at the proposal level: the scores, rounds and winner these sums give.</summary>
     [Id(6)] public ChoiceOutcome? Outcome { get; init; }
+
+    /// <summary>Value equality, the choice sums compared element by element.</summary>
+    public bool Equals(Tally? other) =>
+        other is not null && For == other.For && Against == other.Against && Abstain == other.Abstain && Voters == other.Voters
+        && QuorumPower == other.QuorumPower && Outcome == other.Outcome
+        && (ChoiceSums.IsDefault ? [] : ChoiceSums).SequenceEqual(other.ChoiceSums.IsDefault ? [] : other.ChoiceSums);
+
+    public override int GetHashCode() => HashCode.Combine(For, Against, Abstain, Voters, QuorumPower);
 }

@@ -263,7 +263,8 @@ public sealed partial class ProposalGrain(
             Tally = tally,
             BallotShards = Shards,
             VotableSupply = S.VotableSupply,
-            QuorumRequired = S.QuorumRequired,
+            // With a dynamic quorum, what the tally so far requires.
+            QuorumRequired = Outcome.QuorumRequired(Facts() with { Tally = tally }, tally),
             ExecutionError = S.ExecutionError,
             CanceledBy = S.CanceledBy,
             VetoedBy = S.VetoedBy,

@@ -74,6 +74,24 @@ public sealed class DaoScenario(FakeClockClusterFixture fixture, string dao)
         });
     }
 
+    public Task<ProposalInfo> ProposeChoices(string proposer, string cls, params ProposalChoice[] choices) =>
+        DaoGrain.Propose(new ProposalDraft
+        {
+            Proposer = proposer, Class = cls, Title = $"{cls} round", Description = "test", Actions = [], Choices = [.. choices],
+            Digest = Digest(proposer, cls, Now, choices.Length),
+        });
+
+    /// <summary>A choice ballot: <paramref name="choices"/> numbered from 1, weights beside them when the type takes any.</summary>
+    public Task<BallotReceipt> VoteChoices(string proposal, string voter, ushort[] choices, ulong[]? weights = null, long? timestamp = null)
+    {
+        var ts = timestamp ?? Now;
+        return Grains.GetGrain<IProposalGrain>(proposal).CastBallot(new BallotRequest
+        {
+            Voter = voter, Choices = [.. choices], Weights = [.. weights ?? []], Reason = "", Timestamp = ts,
+            Digest = Digest(voter, proposal, string.Join(',', choices), string.Join(',', weights ?? []), ts), Signature = "0x",
+        });
+    }
+
     public IProposalGrain Proposal(string id) => Grains.GetGrain<IProposalGrain>(id);
 
     public Task<ProposalInfo> WaitFor(string id, ProposalState state) =>

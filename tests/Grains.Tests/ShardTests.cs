@@ -71,12 +71,7 @@ public sealed class ShardTests(FakeClockClusterFixture fixture)
         {
             var ballots = await log.ReadAsync(BallotShards.Key(p.Id, i));
             total += ballots.Count;
-            var shard = Counting.Recompute(ballots);
-            recomputed = new Tally
-            {
-                For = recomputed.For + shard.For, Against = recomputed.Against + shard.Against,
-                Abstain = recomputed.Abstain + shard.Abstain, Voters = recomputed.Voters + shard.Voters,
-            };
+            recomputed = Counting.Sum([recomputed, Counting.Recompute(ballots)]);
         }
         Assert.Equal(41, total);
         Assert.Equal(done.Tally, recomputed);
