@@ -43,8 +43,9 @@ public static class BallotRules
                 $"class '{cls.Name}' counts For, Against and Abstain: sign a Ballot, not a ChoiceBallot");
             return;
         }
+        // Unlike Snapshot, an empty approval is refused too: every counted choice ballot names at least one choice.
         Refuse.Unless(r.HasChoices, GovernanceError.InvalidChoice,
-            $"class '{cls.Name}' counts {cls.Counting} over {choiceCount} choices: sign a ChoiceBallot naming them");
+            $"class '{cls.Name}' counts {cls.Counting} over {choiceCount} choices: sign a ChoiceBallot naming at least one");
         var vote = ChoiceVote.From(1, r.Choices, r.Weights);
         var problem = ChoiceCounting.Problem(cls.Counting, choiceCount, vote);
         Refuse.Unless(problem is null, GovernanceError.InvalidChoice, $"{problem} (class '{cls.Name}', {cls.Counting})");
