@@ -1,6 +1,8 @@
+using Blocktrack.Grains.Interfaces;
+
 namespace Blocktrack.Benchmarks;
 
-/// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>.</summary>
+/// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>, <c>--counting</c>.</summary>
 public sealed record BenchmarkOptions
 {
     public string Scenario { get; init; } = "all";
@@ -23,6 +25,9 @@ public sealed record BenchmarkOptions
     /// <summary>Signed ballots of the HTTP scenario (pre-signed before timing; signing is the slow part of setting it up).</summary>
     public int HttpBallots { get; init; } = 20_000;
 
+    /// <summary>How the one-proposal scenario counts (<c>--counting rankedChoice</c>: 8 choices, every ballot a ranking).</summary>
+    public CountingType Counting { get; init; } = CountingType.Basic;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -38,6 +43,7 @@ public sealed record BenchmarkOptions
                 "--concurrency" => options with { Concurrency = int.Parse(Value()) },
                 "--http-concurrency" => options with { HttpConcurrency = int.Parse(Value()) },
                 "--http-ballots" => options with { HttpBallots = int.Parse(Value()) },
+                "--counting" => options with { Counting = Enum.Parse<CountingType>(Value(), ignoreCase: true) },
                 var s when !s.StartsWith("--", StringComparison.Ordinal) => options with { Scenario = s },
                 var s => throw new ArgumentException($"Unknown option {s}"),
             };

@@ -101,8 +101,11 @@ public sealed class BenchmarkWorld : IAsyncDisposable
         await reload.ExecuteScalarAsync();
     }
 
+    /// <summary>Choices of a proposal in a choice class.</summary>
+    public const int Choices = 8;
+
     /// <summary>Founds a root DAO whose one class opens voting at once and closes it after <paramref name="votingPeriod"/>.</summary>
-    public Task CreateDao(string path, TimeSpan votingPeriod) => Grains.GetGrain<IDaoGrain>(path).CreateRoot(new CreateDaoRequest
+    public Task CreateDao(string path, TimeSpan votingPeriod, CountingType counting = CountingType.Basic) => Grains.GetGrain<IDaoGrain>(path).CreateRoot(new CreateDaoRequest
     {
         DisplayName = "Benchmark " + path,
         Constitution = new Constitution
@@ -113,19 +116,20 @@ public sealed class BenchmarkWorld : IAsyncDisposable
                 {
                     Name = ClassName, QuorumBps = 100, VotingDelay = TimeSpan.Zero, VotingPeriod = votingPeriod,
                     TimelockDelay = TimeSpan.Zero, GracePeriod = TimeSpan.FromDays(1), PowerSource = PowerSource.TokenVotes(Token),
-                    AllowedActions = ActionKinds.All,
+                    AllowedActions = ActionKinds.All, Counting = counting,
                 },
             ],
         },
     });
 
     /// <summary>A proposal without actions in <paramref name="dao"/>; returns its id once voting is open, and its shard count.</summary>
-    public async Task<(string Id, int Shards, DateTimeOffset Deadline)> Propose(string dao, string proposer)
+    public async Task<(string Id, int Shards, DateTimeOffset Deadline)> Propose(string dao, string proposer, bool choices = false)
     {
         var info = await Grains.GetGrain<IDaoGrain>(dao).Propose(new ProposalDraft
         {
             Proposer = proposer, Class = ClassName, Title = "Benchmark proposal", Description = "", Actions = [],
             Digest = SyntheticVoters.Digest(dao, -1),
+            Choices = choices ? [.. Enumerable.Range(1, Choices).Select(c => new ProposalChoice { Label = $"choice {c}" })] : [],
         });
         var proposal = Grains.GetGrain<IProposalGrain>(info.Id);
         var until = DateTimeOffset.UtcNow.AddSeconds(30);
@@ -138,16 +142,25 @@ public sealed class BenchmarkWorld : IAsyncDisposable
     }
 
     /// <summary>One ballot straight to its shard, as the Gateway's router sends it.</summary>
-    public async Task Cast(string proposal, int shards, string voter, int voterIndex)
+    public async Task Cast(string proposal, int shards, string voter, int voterIndex, bool ranked = false)
     {
         var receipt = await Grains.Shard(proposal, voter, shards).CastBallot(new BallotRequest
         {
-            // Mostly For, some Against and Abstain, as the storm tests vote.
+            // Mostly For, some Against and Abstain, as the storm tests vote; or a ranking of every choice drawn per voter.
             Voter = voter, Support = (voterIndex % 10) switch { < 6 => Support.For, < 9 => Support.Against, _ => Support.Abstain },
+            Choices = ranked ? Ranking(voterIndex) : [],
             Reason = "", Timestamp = Now,
             Digest = SyntheticVoters.Digest(proposal, voterIndex), Signature = SyntheticVoters.Signature,
         });
         if (receipt.Duplicate) throw new InvalidOperationException($"{voter} on {proposal} was a duplicate");
+    }
+
+    /// <summary>A ranking of all choices, the same for the same voter: first preferences skewed so several rounds run.</summary>
+    private static ImmutableArray<ushort> Ranking(int voterIndex)
+    {
+        var random = new Random(voterIndex);
+        var first = (ushort)(1 + Math.Min(Choices - 1, (int)(Math.Abs(random.NextDouble() - random.NextDouble()) * Choices)));
+        return [first, .. Enumerable.Range(1, Choices).Select(c => (ushort)c).Where(c => c != first).OrderBy(_ => random.Next())];
     }
 
     public static ImmutableArray<string> Voters(int count) => [.. Enumerable.Range(0, count).AsParallel().AsOrdered().Select(SyntheticVoters.Address)];

@@ -32,9 +32,13 @@ public static class MillionScenario
         var period = TimeSpan.FromSeconds(Math.Max(60, Math.Ceiling(n / calibrated.PerSecond * 1.5) + 30));
         Console.WriteLine($"  calibration: {calibrated}; voting period {period}");
 
-        await world.CreateDao("million", period);
-        var proposal = await world.Propose("million", voters[0]);
-        var ingest = await Driver.Run("ingest", n, options.Concurrency, i => world.Cast(proposal.Id, proposal.Shards, voters[i], i));
+        var ranked = options.Counting == CountingType.RankedChoice;
+        if (options.Counting is not (CountingType.Basic or CountingType.RankedChoice))
+            throw new ArgumentException("the one-proposal scenario counts basic or rankedChoice");
+        await world.CreateDao("million", period, options.Counting);
+        var proposal = await world.Propose("million", voters[0], choices: ranked);
+        var ingest = await Driver.Run("ingest", n, options.Concurrency,
+            i => world.Cast(proposal.Id, proposal.Shards, voters[i], i, ranked));
         Console.WriteLine($"  ingest: {ingest}");
         Console.WriteLine($"  silo after the ingest: {await memory[0].Now()}");
 
@@ -52,6 +56,8 @@ public static class MillionScenario
         var result = new MillionResult(n, powerFeed, ingest, period, closeToFinal, info.Tally.Voters,
             string.Join("; ", memory.Select((m, i) => $"silo-{i}: {m}")));
         Console.WriteLine($"  final: {info.State}, tally {info.Tally.Voters:N0} voters, ballot-set hash {info.BallotSetHash}");
+        if (info.Tally.Outcome is { } outcome)
+            Console.WriteLine($"  outcome: winner {outcome.Winner} with {outcome.WinnerShareBps} bps after {outcome.Rounds.Length} rounds");
         return result;
     }
 }
