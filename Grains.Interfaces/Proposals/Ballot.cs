@@ -36,6 +36,15 @@ public sealed record Ballot
     /// <summary>Weighted and quadratic classes: one weight per entry of <see cref="Choices"/>.</summary>
     [Id(10)] public ImmutableArray<ulong> Weights { get; init; } = [];
 
+    /// <summary>
+    /// Delegator override: the delegate this voter's balance was delegated to at the snapshot. The ballot's weight includes
+    /// <see cref="OverrideBalance"/>, which is taken out of that delegate's ballot (if it votes) — whichever votes first.
+    /// </summary>
+    [Id(11)] public string? OverrideOf { get; init; }
+
+    /// <summary>The voter's own balance at the snapshot, moved from <see cref="OverrideOf"/>'s ballot to this one.</summary>
+    [Id(12)] public BigInteger OverrideBalance { get; init; }
+
     /// <summary>The power this ballot stands for before any square root: <see cref="Power"/>, or the weight itself.</summary>
     public BigInteger RawPower => Power.IsZero ? Weight : Power;
 

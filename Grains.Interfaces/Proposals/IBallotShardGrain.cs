@@ -18,6 +18,12 @@ public interface IBallotShardGrain : IGrainWithStringKey
     /// <summary>This shard's current ballots ordered by voter: the first <paramref name="count"/>.</summary>
     [Alias("GetBallots")] Task<ImmutableArray<Ballot>> GetBallots(int count);
 
+    /// <summary>Delegator-override classes: the counted ballots that take a balance out of a delegate's ballot.</summary>
+    [Alias("GetOverrides")] Task<ImmutableArray<BallotOverride>> GetOverrides();
+
+    /// <summary>The counted ballots of these voters (those that voted), for taking overrides out of them.</summary>
+    [Alias("GetBallotsOf")] Task<ImmutableArray<Ballot>> GetBallotsOf(ImmutableArray<string> voters);
+
     /// <summary>Closes the shard for good once everything accepted is durable; returns its final count.</summary>
     [Alias("Seal")] Task<ShardResult> Seal();
 }

@@ -11,4 +11,7 @@ public sealed record ShardResult
 
     /// <summary>Ranked-choice classes only: every counted ranking, for the instant runoff over all shards.</summary>
     [Id(2)] public ImmutableArray<RankedBallot> Rankings { get; init; } = [];
+
+    /// <summary>Delegator-override classes only: every counted ballot that takes its balance out of its delegate's.</summary>
+    [Id(3)] public ImmutableArray<BallotOverride> Overrides { get; init; } = [];
 }

@@ -16,6 +16,9 @@ public interface IVoterGrain : IGrainWithStringKey
     /// <summary>Votes delegated to this address at a past timepoint.</summary>
     [Alias("GetVotes")] Task<BigInteger> GetVotes(string token, long timepoint);
 
+    /// <summary>The address's own balance at a past timepoint and to whom it was delegated then.</summary>
+    [Alias("GetDelegationAt")] Task<DelegationAt> GetDelegationAt(string token, long timepoint);
+
     /// <summary>The address's current position in a token.</summary>
     [Alias("GetInfo")] Task<VoterInfo> GetInfo(string token);
 

@@ -8,7 +8,8 @@ namespace Blocktrack.Grains.Governance;
 /// A Merkle root over a proposal's final ballots, so a published result can be checked ballot by ballot.
 /// Leaf of a For/Against/Abstain ballot whose weight is its power = keccak256(voter[20] ‖ support[1] ‖ weight[32] ‖
 /// digest[32]); leaf of any other ballot (choices, or weight = √power) = keccak256(voter[20] ‖ support[1] ‖ weight[32] ‖
-/// digest[32] ‖ power[32] ‖ keccak256(choices) ‖ keccak256(weights)), each array hashed as 32-byte words as EIP-712 does.
+/// digest[32] ‖ power[32] ‖ keccak256(choices) ‖ keccak256(weights)), each array hashed as 32-byte words as EIP-712 does,
+/// followed for a delegator override by delegate[20] ‖ overrideBalance[32].
 /// Numbers are big-endian. Leaves are sorted by voter; an inner node = keccak256 of its two children in ascending byte
 /// order (OpenZeppelin MerkleProof's convention); an odd node is carried up unpaired.
 /// </summary>
@@ -36,8 +37,9 @@ public static class BallotSetHash
 
     public static byte[] Leaf(Ballot b)
     {
-        var extended = b.HasChoices || !b.Power.IsZero;
-        var buffer = new byte[extended ? 85 + 96 : 85];
+        var overriding = b.OverrideOf is not null;
+        var extended = b.HasChoices || !b.Power.IsZero || overriding;
+        var buffer = new byte[extended ? 85 + 96 + (overriding ? 52 : 0) : 85];
         Hex.Parse(b.Voter).CopyTo(buffer, 0);
         buffer[20] = (byte)b.Support;
         Word(b.Weight, buffer.AsSpan(21, 32));
@@ -47,6 +49,11 @@ public static class BallotSetHash
             Word(b.Power, buffer.AsSpan(85, 32));
             StructHashBuilder.UintArrayHash([.. b.Choices.Select(c => (ulong)c)]).CopyTo(buffer, 117);
             StructHashBuilder.UintArrayHash(b.Weights.IsDefault ? [] : b.Weights).CopyTo(buffer, 149);
+        }
+        if (overriding)
+        {
+            Hex.Parse(b.OverrideOf!).CopyTo(buffer, 181);
+            Word(b.OverrideBalance, buffer.AsSpan(201, 32));
         }
         return Keccak256.Hash(buffer);
     }

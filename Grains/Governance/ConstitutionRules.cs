@@ -118,8 +118,12 @@ public static class ConstitutionRules
         if (cls.DelegatorOverride)
         {
             var parts = cls.PowerSource.Parts();
-            Violation(!cls.CountsChoices && !cls.QuadraticPower && parts.All(p => p.Kind == PowerSourceKind.TokenVotes),
-                $"{at}: delegator override is for basic classes counting delegated token votes");
+            Violation(!cls.CountsChoices && !cls.QuadraticPower && parts.Length == 1 && parts[0].Kind == PowerSourceKind.TokenVotes
+                      && parts[0].AllTokens().Length == 1 && parts[0].MultiplierBps == 10_000,
+                $"{at}: delegator override is for basic classes counting the delegated votes of one token");
+            Violation(Names.ChainOf(parts[0].AllTokens()[0]) is null,
+                $"{at}: delegator override needs delegations the cluster records; a chain-mirrored token's are not kept yet");
+            Violation(cls.SuperQuorumBps == 0, $"{at}: delegator override and a super-quorum do not combine yet");
         }
     }
 

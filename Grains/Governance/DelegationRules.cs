@@ -1,5 +1,6 @@
 using System.Numerics;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
 
 namespace Blocktrack.Grains.Governance;
 
@@ -45,4 +46,26 @@ public static class DelegationRules
 
     /// <summary>The zero address means "no delegate", as in ERC20Votes.</summary>
     public static string? Delegatee(string? address) => address == Addresses.Zero ? null : address;
+
+    /// <summary>Records a change of delegate at <paramref name="now"/>; several changes in one second keep the last.</summary>
+    public static void RecordDelegate(List<DelegateCheckpoint> history, long now, string? previous, string? delegatee)
+    {
+        // A position delegated before histories were kept starts its history with that delegate, from the beginning.
+        if (history.Count == 0 && previous is not null) history.Add(new DelegateCheckpoint(long.MinValue, previous));
+        if (history.Count > 0 && history[^1].Timepoint == now) history[^1] = new DelegateCheckpoint(now, delegatee);
+        else history.Add(new DelegateCheckpoint(now, delegatee));
+    }
+
+    /// <summary>The delegate at <paramref name="timepoint"/>: the last change at or before it (as balance checkpoints are read).</summary>
+    public static string? DelegateAt(IReadOnlyList<DelegateCheckpoint> history, string? current, long timepoint)
+    {
+        if (history.Count == 0) return current; // never changed since histories were kept
+        int lo = 0, hi = history.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (history[mid].Timepoint <= timepoint) lo = mid + 1; else hi = mid;
+        }
+        return lo == 0 ? null : history[lo - 1].Delegate;
+    }
 }

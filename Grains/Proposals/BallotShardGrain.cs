@@ -30,6 +30,7 @@ public sealed class BallotShardGrain(
     private readonly Dictionary<string, Task> _durable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BigInteger> _power = new(StringComparer.Ordinal);
     private readonly HashSet<string> _attested = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string?, BigInteger)> _overrides = new(StringComparer.Ordinal);
     private GroupCommit<Ballot>? _commits;
     private VotingTerms _terms = new();
     private Tally _tally = Tally.Empty;
@@ -55,6 +56,17 @@ public sealed class BallotShardGrain(
     public Task<ImmutableArray<Ballot>> GetBallots(int count) =>
         Task.FromResult(_ballots.Values.OrderBy(b => b.Voter, StringComparer.Ordinal).Take(count).ToImmutableArray());
 
+    public Task<ImmutableArray<BallotOverride>> GetOverrides() => Task.FromResult(Overrides());
+
+    public Task<ImmutableArray<Ballot>> GetBallotsOf(ImmutableArray<string> voters) =>
+        Task.FromResult<ImmutableArray<Ballot>>([.. voters.Select(v => _ballots.GetValueOrDefault(v)).OfType<Ballot>()]);
+
+    private ImmutableArray<BallotOverride> Overrides() =>
+    [
+        .. _ballots.Values.Where(b => b.OverrideOf is not null)
+            .Select(b => new BallotOverride { Delegator = b.Voter, Delegate = b.OverrideOf!, Balance = b.OverrideBalance }),
+    ];
+
     public async Task<ShardResult> Seal()
     {
         if (!state.State.Sealed)
@@ -78,6 +90,7 @@ public sealed class BallotShardGrain(
             Rankings = _terms.Class.Counting == CountingType.RankedChoice
                 ? [.. _ballots.Values.Select(b => new RankedBallot { Power = b.RawPower, Ranking = b.Choices })]
                 : [],
+            Overrides = _terms.Class.DelegatorOverride ? Overrides() : [],
         };
     }
 
@@ -103,6 +116,8 @@ public sealed class BallotShardGrain(
         await RequireOpen();
         if (Admit(request) is { } duplicate) return await duplicate;
         var power = await PowerOf(request.Voter);
+        var (overrideOf, overrideBalance) = await OverrideShare(request.Voter);
+        power += overrideBalance;
         await RequireAttested(request.Voter);
         // Other ballots may have interleaved during the awaits: decide again on the current state.
         await RequireOpen();
@@ -118,6 +133,8 @@ public sealed class BallotShardGrain(
             Support = request.Support,
             Weight = weight,
             Power = weight == power ? BigInteger.Zero : power,
+            OverrideOf = overrideOf,
+            OverrideBalance = overrideBalance,
             Choices = request.Choices.IsDefault ? [] : request.Choices,
             Weights = request.Weights.IsDefault ? [] : request.Weights,
             Reason = request.Reason,
@@ -208,6 +225,17 @@ public sealed class BallotShardGrain(
             $"{voter} was not attested as a unique person in '{registry}' at the snapshot ({_terms.Snapshot:u})");
         // Attestation at a past snapshot never changes, so it can be remembered.
         _attested.Add(voter);
+    }
+
+    /// <summary>Delegator override: the voter's own balance at the snapshot when it had delegated it to someone else.</summary>
+    private async Task<(string? Delegate, BigInteger Balance)> OverrideShare(string voter)
+    {
+        if (!_terms.Class.DelegatorOverride) return (null, BigInteger.Zero);
+        if (_overrides.TryGetValue(voter, out var cached)) return cached;
+        var token = _terms.Class.PowerSource.AllTokens()[0];
+        var at = await GrainFactory.GetGrain<IVoterGrain>(voter).GetDelegationAt(token, _terms.Snapshot.ToUnixTimeSeconds());
+        // Fixed at a past snapshot, so it can be remembered.
+        return _overrides[voter] = OverrideRules.Share(voter, at);
     }
 
     private async Task<BigInteger> PowerOf(string voter)

@@ -108,6 +108,11 @@ public sealed partial class ProposalGrain
         _ = Setup;
         if (ProposalLifecycle.Truncate(Now) <= S.Snapshot) return Tally.Empty;
         var tally = Counting.Sum(await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).GetTally())));
+        if (Class.DelegatorOverride)
+        {
+            var overrides = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).GetOverrides()));
+            tally = await WithOverrides(tally, overrides.SelectMany(o => o));
+        }
         return Class.CountsChoices ? tally with { Outcome = ChoiceOutcomes.Live(Class.Counting, ChoiceCount, tally) } : tally;
     }
 
@@ -120,6 +125,7 @@ public sealed partial class ProposalGrain
         {
             var results = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).Seal()));
             var tally = Counting.Sum(results.Select(r => r.Tally));
+            if (Class.DelegatorOverride) tally = await WithOverrides(tally, results.SelectMany(r => r.Overrides.IsDefault ? [] : r.Overrides));
             if (Class.CountsChoices)
             {
                 var rankings = results.SelectMany(r => r.Rankings.IsDefault ? [] : r.Rankings);
@@ -130,6 +136,16 @@ public sealed partial class ProposalGrain
             S.Sealed = true;
             await _writer.Save();
         }
+    }
+
+    /// <summary>Takes each delegator's override out of its delegate's ballot, asking only the delegates' shards.</summary>
+    private async Task<Tally> WithOverrides(Tally sum, IEnumerable<BallotOverride> overrides)
+    {
+        var list = overrides.ToList();
+        if (list.Count == 0) return sum;
+        var byShard = list.Select(o => o.Delegate).Distinct().GroupBy(d => BallotShards.Of(d, Shards));
+        var ballots = await Task.WhenAll(byShard.Select(g => ShardGrain(g.Key).GetBallotsOf([.. g])));
+        return OverrideRules.Adjust(sum, list, ballots.SelectMany(b => b).ToDictionary(b => b.Voter, StringComparer.Ordinal));
     }
 
     /// <summary>Reads the votable power at the snapshot once voting has opened, and derives the quorum from it.</summary>

@@ -12,4 +12,7 @@ public sealed class TokenPosition
 
     /// <summary>Votes mirrored from a chain (DelegateVotesChanged); when present they are the token's votes.</summary>
     [Id(3)] public List<ChainValue> ChainVotes { get; set; } = [];
+
+    /// <summary>Every change of <see cref="Delegate"/>, so the delegate at a past snapshot is known (delegator override).</summary>
+    [Id(4)] public List<DelegateCheckpoint> DelegateHistory { get; set; } = [];
 }

@@ -58,6 +58,7 @@ public sealed class VoterGrain(
         if (previous == delegatee) return Info(token);
         position.Delegate = delegatee;
         // Delegation takes effect now, never at a signed (older) timestamp: a past snapshot must stay fixed.
+        DelegationRules.RecordDelegate(position.DelegateHistory, Now, previous, delegatee);
         Owe(token, Now, DelegationRules.Redelegated(previous, delegatee, CheckpointHistory.Latest(position.Balance)));
         await _writer.Save();
         await Deliver();
@@ -70,6 +71,16 @@ public sealed class VoterGrain(
         return Task.FromResult(p.ChainVotes.Count > 0
             ? ChainHistory.ValueAt(p.ChainVotes, timepoint)
             : CheckpointHistory.ValueAt(p.Votes, timepoint));
+    }
+
+    public Task<DelegationAt> GetDelegationAt(string token, long timepoint)
+    {
+        if (!S.Tokens.TryGetValue(token, out var p)) return Task.FromResult(new DelegationAt());
+        return Task.FromResult(new DelegationAt
+        {
+            Delegate = DelegationRules.DelegateAt(p.DelegateHistory, p.Delegate, timepoint),
+            Balance = CheckpointHistory.ValueAt(p.Balance, timepoint),
+        });
     }
 
     public Task ApplyChainVotes(string token, long block, int logIndex, long timestamp, BigInteger votes) =>

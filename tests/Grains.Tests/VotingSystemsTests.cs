@@ -208,4 +208,36 @@ public sealed class VotingSystemsTests(FakeClockClusterFixture fixture)
         Assert.Equal(6000, defeated.Tally.Outcome.WinnerShareBps);
         Assert.Equal(1_000_000, (await s.DaoGrain.GetInfo()).Treasury["btk"]);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_delegator_overriding_its_delegate_moves_exactly_its_balance_in_either_order(bool delegateFirst)
+    {
+        var s = new DaoScenario(fixture, $"override-{delegateFirst}".ToLowerInvariant());
+        var cls = s.Standard with { Name = "overridable", DelegatorOverride = true };
+        await s.Create(s.Constitution(cls));
+        await s.Fund(Alice, 600);
+        await s.Fund(Bob, 300, selfDelegate: false);
+        await s.Fund(Carol, 100, selfDelegate: false);
+        await s.Grains.GetGrain<IVoterGrain>(Bob).Delegate(s.Token, Alice); // Alice votes with 900
+        await s.Grains.GetGrain<IVoterGrain>(Carol).Delegate(s.Token, Alice); // ... and 1,000
+        s.Advance(TimeSpan.FromSeconds(2));
+        var p = await s.Propose(Alice, cls.Name);
+        await s.OpenVoting(p.Id);
+
+        if (delegateFirst) await s.Vote(p.Id, Alice, Support.For);
+        var bob = await s.Vote(p.Id, Bob, Support.Against); // Bob's own 300 leave Alice's For
+        Assert.Equal((BigInteger)300, bob.Weight);
+        if (!delegateFirst) await s.Vote(p.Id, Alice, Support.For);
+
+        var live = await s.Proposal(p.Id).GetTally();
+        Assert.Equal((BigInteger)700, live.For);
+        Assert.Equal((BigInteger)300, live.Against);
+        await s.CloseVoting(p.Id);
+        var final = (await s.WaitFor(p.Id, ProposalState.Queued)).Tally;
+        Assert.Equal((BigInteger)700, final.For);
+        Assert.Equal((BigInteger)300, final.Against);
+        Assert.Equal(2, final.Voters);
+    }
 }
