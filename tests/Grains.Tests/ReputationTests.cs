@@ -147,4 +147,36 @@ public sealed class ReputationTests(FakeClockClusterFixture fixture)
         var info = await s.Proposal(p.Id).GetInfo();
         Assert.Equal(Decay.Up(1_000_000, snapshot - awarded, H), info.VotableSupply);
     }
+
+    [Fact]
+    public async Task A_sub_daos_awards_count_for_every_dao_above_it_but_not_the_other_way()
+    {
+        var s = await Dao("rep-tree");
+        await s.Fund(Alice, 1000);
+        var grants = new CreateSubDao("grants", "Grants", s.Constitution(), new DaoRoles());
+        var p = await s.Propose(Alice, "standard", grants, new CreateSubDao("edu", "Education", s.Constitution(), new DaoRoles()));
+        await s.OpenVoting(p.Id);
+        await s.Vote(p.Id, Alice, Support.For);
+        await s.CloseVoting(p.Id);
+        var queued = await s.WaitFor(p.Id, ProposalState.Queued);
+        s.Advance(queued.Eta!.Value - DateTimeOffset.FromUnixTimeSeconds(s.Now));
+        await s.WaitFor(p.Id, ProposalState.Executed);
+        await Eventually.Until(() => fixture.Grains.GetGrain<IDaoGrain>("rep-tree/edu").GetInfo(), d => d.Path == "rep-tree/edu");
+
+        var at = s.Now;
+        await Ledger(Bob).Award("rep-tree/grants", "manual:tree-1", 900, at);
+        await Ledger(Bob).Award("rep-tree", "manual:tree-2", 100, at);
+        await Ledger(Carol).Award("rep-tree/edu", "manual:tree-3", 50, at);
+
+        Assert.Equal(900, await Ledger(Bob).GetReputation("rep-tree/grants", at));
+        Assert.Equal(1000, await Ledger(Bob).GetReputation("rep-tree", at));
+        Assert.Equal(0, await Ledger(Bob).GetReputation("rep-tree/edu", at));
+        Assert.Equal(500, await Ledger(Bob).GetReputation("rep-tree", at + H));
+        Assert.Equal(900, await Total("rep-tree/grants", at));
+        Assert.Equal(50, await Total("rep-tree/edu", at));
+        Assert.Equal(1050, await Total("rep-tree", at));
+        // The root's checkpoint at `at` holds for its sub-DAOs' awards too: none of them may be dated before it.
+        var stale = await Assert.ThrowsAsync<GovernanceException>(() => Ledger(Bob).Award("rep-tree/edu", "manual:tree-4", 1, at - 1));
+        Assert.Equal(GovernanceError.StaleTimepoint, stale.Error);
+    }
 }
