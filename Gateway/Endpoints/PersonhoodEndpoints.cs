@@ -32,6 +32,7 @@ public static class PersonhoodEndpoints
         var timepoint = Query.Long("at", at, time.GetUtcNow().ToUnixTimeSeconds());
         // An unknown DAO is dao-not-found rather than an empty registry.
         await grains.Dao(path).GetInfo();
-        return TypedResults.Ok(await grains.GetGrain<IPersonhoodGrain>(Names.PersonhoodKey(path.Value, address.Value)).GetRecord(timepoint));
+        var entry = grains.GetGrain<IPersonhoodGrain>(Names.PersonhoodKey(path.Value, address.Value));
+        return TypedResults.Ok(await entry.GetRecord(timepoint));
     }
 }

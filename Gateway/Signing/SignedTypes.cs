@@ -21,5 +21,6 @@ public static class SignedTypes
     public const string Attestation = "Attestation(address attester,string dao,address subject,bool attested,uint64 timestamp)";
 
     /// <summary>The primary types a request may carry (the domain type is not one of them).</summary>
-    public static IReadOnlyList<string> Messages { get; } = [Ballot, ChoiceBallot, Proposal, ChoiceProposal, Delegation, Cancel, Veto, CommitteeChange, Attestation];
+    public static IReadOnlyList<string> Messages { get; } =
+        [Ballot, ChoiceBallot, Proposal, ChoiceProposal, Delegation, Cancel, Veto, CommitteeChange, Attestation];
 }

@@ -3,7 +3,10 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.State;
 
-/// <summary>What an executed proposal asks of other grains (sub-DAOs, personhood entries), delivered after the DAO has saved its own change.</summary>
+/// <summary>
+/// What an executed proposal asks of other grains (sub-DAOs, personhood entries), delivered after the DAO has saved its
+/// own change.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bt.DaoEffect")]
 public sealed record DaoEffect
 {

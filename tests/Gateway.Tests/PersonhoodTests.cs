@@ -63,8 +63,10 @@ public sealed class PersonhoodTests(GatewayFixture gateway)
     public async Task An_attestation_for_another_dao_or_an_unknown_one_is_refused()
     {
         await ProblemAssert.Is(await Attest(TestKey.Bob, Other, true, dao: "elsewhere"), HttpStatusCode.BadRequest, "dao-mismatch");
-        await ProblemAssert.Is(await Attest(TestKey.Bob, Other, true, dao: "nowhere", route: "nowhere"), HttpStatusCode.NotFound, "dao-not-found");
-        await ProblemAssert.Is(await gateway.Http.GetAsync($"/daos/nowhere/personhood/{Other.Address}"), HttpStatusCode.NotFound, "dao-not-found");
+        await ProblemAssert.Is(await Attest(TestKey.Bob, Other, true, dao: "nowhere", route: "nowhere"),
+            HttpStatusCode.NotFound, "dao-not-found");
+        await ProblemAssert.Is(await gateway.Http.GetAsync($"/daos/nowhere/personhood/{Other.Address}"),
+            HttpStatusCode.NotFound, "dao-not-found");
         await ProblemAssert.Is(await gateway.Http.GetAsync($"/daos/{Dao}/personhood/0x12"), HttpStatusCode.BadRequest, "invalid-address");
         await ProblemAssert.Is(await gateway.Http.GetAsync($"/daos/{Dao}/personhood/{Other.Address}?at=soon"),
             HttpStatusCode.BadRequest, "invalid-argument");
@@ -73,7 +75,8 @@ public sealed class PersonhoodTests(GatewayFixture gateway)
     [Fact]
     public async Task A_forged_attestation_recovers_another_signer()
     {
-        var signed = TypedDataSigner.Envelope(TestKey.Mallory, "Attestation", Messages.Attestation(TestKey.Bob, Dao, Other.Checksummed, true, gateway.Now));
+        var message = Messages.Attestation(TestKey.Bob, Dao, Other.Checksummed, true, gateway.Now);
+        var signed = TypedDataSigner.Envelope(TestKey.Mallory, "Attestation", message);
 
         var response = await gateway.Http.PostAsync($"/daos/{Dao}/personhood", Json.Content(signed));
 

@@ -57,7 +57,10 @@ public sealed class ReputationTests(GatewayFixture gateway)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/reputation/awards")
         {
-            Content = Json.Content(new JsonObject { ["domain"] = Dao, ["address"] = TestKey.Mallory.Address, ["cause"] = "x", ["amount"] = "9" }),
+            Content = Json.Content(new JsonObject
+            {
+                ["domain"] = Dao, ["address"] = TestKey.Mallory.Address, ["cause"] = "manual:no-key", ["amount"] = "9",
+            }),
         };
 
         await ProblemAssert.Is(await gateway.Http.SendAsync(request), HttpStatusCode.Unauthorized, "api-key-invalid");
@@ -70,16 +73,17 @@ public sealed class ReputationTests(GatewayFixture gateway)
         var holder = new TestKey("reputation-2");
         Assert.Equal(HttpStatusCode.Created, (await Award(holder.Address, "manual:gw-2", "10", gateway.Now)).StatusCode);
 
-        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-3", "10", gateway.Now - 1), HttpStatusCode.Conflict, "stale-timepoint");
-        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-4", "10", gateway.Now + 3_600), HttpStatusCode.Conflict, "stale-timepoint");
-        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-5", "0"), HttpStatusCode.BadRequest, "invalid-argument");
-        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-6", "-3"), HttpStatusCode.BadRequest, "invalid-argument");
-        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-7", "ten"), HttpStatusCode.BadRequest, "malformed-request");
-        await ProblemAssert.Is(await Award(holder.Address, "", "10"), HttpStatusCode.BadRequest, "invalid-argument");
-        await ProblemAssert.Is(await Award("0x1234", "manual:gw-8", "10"), HttpStatusCode.BadRequest, "invalid-address");
-        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-9", "10", domain: "Nope"), HttpStatusCode.BadRequest, "invalid-dao-path");
-        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-10", "10", domain: "nowhere"), HttpStatusCode.NotFound, "dao-not-found");
-        await ProblemAssert.Is(await gateway.Http.GetAsync($"/voters/{holder.Address}/reputation"), HttpStatusCode.BadRequest, "invalid-argument");
+        var (conflict, bad, missing) = (HttpStatusCode.Conflict, HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
+        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-3", "10", gateway.Now - 1), conflict, "stale-timepoint");
+        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-4", "10", gateway.Now + 3_600), conflict, "stale-timepoint");
+        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-5", "0"), bad, "invalid-argument");
+        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-6", "-3"), bad, "invalid-argument");
+        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-7", "ten"), bad, "malformed-request");
+        await ProblemAssert.Is(await Award(holder.Address, "", "10"), bad, "invalid-argument");
+        await ProblemAssert.Is(await Award("0x1234", "manual:gw-8", "10"), bad, "invalid-address");
+        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-9", "10", domain: "Nope"), bad, "invalid-dao-path");
+        await ProblemAssert.Is(await Award(holder.Address, "manual:gw-10", "10", domain: "nowhere"), missing, "dao-not-found");
+        await ProblemAssert.Is(await gateway.Http.GetAsync($"/voters/{holder.Address}/reputation"), bad, "invalid-argument");
         await ProblemAssert.Is(await gateway.Http.GetAsync($"/voters/{holder.Address}/reputation?domain={Dao}&at=-1"),
             HttpStatusCode.BadRequest, "invalid-argument");
         Assert.Equal("10", await Reading(holder.Address, gateway.Now));

@@ -62,7 +62,8 @@ public sealed class PersonhoodRulesTests
         Assert.True(PersonhoodRules.DecidedBy(
             Proposal(ProposalState.Queued, new SetRole(DaoRole.Committee, Subject, true), action), "dao", Subject, 1, true, now));
 
-        Assert.False(PersonhoodRules.DecidedBy(Proposal(ProposalState.Queued, action), "dao", Subject, 0, true, Samples.T0 - TimeSpan.FromSeconds(1)));
+        var beforeEta = Samples.T0 - TimeSpan.FromSeconds(1);
+        Assert.False(PersonhoodRules.DecidedBy(Proposal(ProposalState.Queued, action), "dao", Subject, 0, true, beforeEta));
         Assert.False(PersonhoodRules.DecidedBy(Proposal(ProposalState.Succeeded, action), "dao", Subject, 0, true, now));
         Assert.False(PersonhoodRules.DecidedBy(Proposal(ProposalState.Executed, action), "other", Subject, 0, true, now));
         Assert.False(PersonhoodRules.DecidedBy(Proposal(ProposalState.Executed, action), "dao", Address(8), 0, true, now));
@@ -76,7 +77,11 @@ public sealed class PersonhoodRulesTests
     {
         var proposal = Proposal(ProposalState.Executed) with
         {
-            Choices = [new ProposalChoice { Label = "no" }, new ProposalChoice { Label = "yes", Actions = [new SetPersonhood(Subject, true)] }],
+            Choices =
+            [
+                new ProposalChoice { Label = "no" },
+                new ProposalChoice { Label = "yes", Actions = [new SetPersonhood(Subject, true)] },
+            ],
         };
 
         Assert.True(PersonhoodRules.DecidedBy(proposal, "dao", Subject, 0, true, Samples.T0));

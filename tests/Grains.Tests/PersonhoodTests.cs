@@ -14,7 +14,8 @@ public sealed class PersonhoodTests(FakeClockClusterFixture fixture)
 
     private static string Digest() => "0x" + Interlocked.Increment(ref digests).ToString("x64");
 
-    private IPersonhoodGrain Entry(string dao, string address) => fixture.Grains.GetGrain<IPersonhoodGrain>(Names.PersonhoodKey(dao, address));
+    private IPersonhoodGrain Entry(string dao, string address) =>
+        fixture.Grains.GetGrain<IPersonhoodGrain>(Names.PersonhoodKey(dao, address));
 
     private async Task<DaoScenario> Dao(string name)
     {
@@ -29,7 +30,8 @@ public sealed class PersonhoodTests(FakeClockClusterFixture fixture)
     {
         var s = await Dao("people-committee");
 
-        var outsider = await Assert.ThrowsAsync<GovernanceException>(() => Entry(s.Dao, Person).AttestByCommittee(Bob, true, Digest(), "0x"));
+        var outsider = await Assert.ThrowsAsync<GovernanceException>(() =>
+            Entry(s.Dao, Person).AttestByCommittee(Bob, true, Digest(), "0x"));
         Assert.Equal(GovernanceError.NotAuthorized, outsider.Error);
         var coordinator = await Assert.ThrowsAsync<GovernanceException>(() =>
             Entry(s.Dao, Person).AttestByCommittee(Coordinator, true, Digest(), "0x"));
@@ -43,7 +45,8 @@ public sealed class PersonhoodTests(FakeClockClusterFixture fixture)
 
         // Removed from the committee, the member attests nothing any more.
         await s.DaoGrain.ChangeCommittee(Coordinator, Member, false);
-        var removed = await Assert.ThrowsAsync<GovernanceException>(() => Entry(s.Dao, Bob).AttestByCommittee(Member, true, Digest(), "0x"));
+        var removed = await Assert.ThrowsAsync<GovernanceException>(() =>
+            Entry(s.Dao, Bob).AttestByCommittee(Member, true, Digest(), "0x"));
         Assert.Equal(GovernanceError.NotAuthorized, removed.Error);
         var missing = await Assert.ThrowsAsync<GovernanceException>(() =>
             Entry("people-nowhere", Person).AttestByCommittee(Member, true, Digest(), "0x"));
