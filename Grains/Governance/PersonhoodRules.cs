@@ -51,8 +51,8 @@ public static class PersonhoodRules
 
     /// <summary>
     /// Whether <paramref name="proposal"/> decided this change: a proposal of <paramref name="dao"/> that is executed, or
-    /// queued past its eta (it is executing now), whose action <paramref name="actionIndex"/> — among its actions or a
-    /// choice's — sets exactly this subject's personhood.
+    /// queued past its eta (it is executing now), whose executed action <paramref name="actionIndex"/> — its own, or in a
+    /// choice class the winning choice's, as the proposal executes them — sets exactly this subject's personhood.
     /// </summary>
     public static bool DecidedBy(
         ProposalInfo proposal, string dao, string subject, int actionIndex, bool attested, DateTimeOffset now)
@@ -60,10 +60,17 @@ public static class PersonhoodRules
         if (proposal.Dao != dao) return false;
         var decided = proposal.State == ProposalState.Executed || (proposal.State == ProposalState.Queued && proposal.Eta <= now);
         if (!decided) return false;
-        var expected = new SetPersonhood(subject, attested);
-        var lists = new List<ImmutableArray<ProposalAction>> { proposal.Actions };
-        if (!proposal.Choices.IsDefaultOrEmpty) lists.AddRange(proposal.Choices.Select(c => c.Actions));
-        return lists.Any(actions => !actions.IsDefault && actionIndex >= 0 && actionIndex < actions.Length
-            && Equals(actions[actionIndex], expected));
+        var actions = Executed(proposal);
+        return !actions.IsDefault && actionIndex >= 0 && actionIndex < actions.Length
+            && Equals(actions[actionIndex], new SetPersonhood(subject, attested));
+    }
+
+    private static ImmutableArray<ProposalAction> Executed(ProposalInfo proposal)
+    {
+        if (!proposal.Class.CountsChoices) return proposal.Actions;
+        var outcome = proposal.Tally.Outcome;
+        return outcome is { Final: true, Winner: { } winner } && winner >= 1 && winner <= proposal.Choices.Length
+            ? proposal.Choices[winner - 1].Actions
+            : default;
     }
 }

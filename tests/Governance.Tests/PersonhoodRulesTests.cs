@@ -72,18 +72,25 @@ public sealed class PersonhoodRulesTests
         Assert.False(PersonhoodRules.DecidedBy(Proposal(ProposalState.Executed, action), "dao", Subject, -1, true, now));
     }
 
-    [Fact]
-    public void A_winning_choices_action_decides_too()
+    [Theory]
+    [InlineData(2, true, 2, true)]
+    [InlineData(1, true, 1, true)]
+    [InlineData(2, true, 1, false)] // the losing choice's action never executes
+    [InlineData(2, false, 2, false)] // not final yet
+    public void In_a_choice_class_only_the_winning_choices_action_decides(int winner, bool final, int choice, bool decided)
     {
         var proposal = Proposal(ProposalState.Executed) with
         {
+            Class = new ProposalClass { Counting = CountingType.SingleChoice },
             Choices =
             [
-                new ProposalChoice { Label = "no" },
+                new ProposalChoice { Label = "no", Actions = [new SetPersonhood(Address(8), true)] },
                 new ProposalChoice { Label = "yes", Actions = [new SetPersonhood(Subject, true)] },
             ],
+            Tally = Tally.Empty with { Outcome = new ChoiceOutcome { Winner = winner, Final = final } },
         };
+        var subject = choice == 1 ? Address(8) : Subject;
 
-        Assert.True(PersonhoodRules.DecidedBy(proposal, "dao", Subject, 0, true, Samples.T0));
+        Assert.Equal(decided, PersonhoodRules.DecidedBy(proposal, "dao", subject, 0, true, Samples.T0));
     }
 }

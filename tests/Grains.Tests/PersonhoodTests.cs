@@ -116,4 +116,52 @@ public sealed class PersonhoodTests(FakeClockClusterFixture fixture)
         Assert.Equal(GovernanceError.NotAuthorized, foreign.Error);
         Assert.Single((await Entry(s.Dao, Person).AttestByProposal(p.Id, 0, true)).History);
     }
+
+    [Fact]
+    public async Task A_quadratic_class_counts_only_people_attested_at_the_snapshot()
+    {
+        var s = new DaoScenario(fixture, "people-gate");
+        var quadratic = s.Standard with { Name = "quadratic", QuadraticPower = true, PersonhoodRegistry = "people-gate" };
+        await s.Create(s.Constitution(quadratic), new DaoRoles { Coordinators = [Coordinator], Committee = [Member] });
+        await s.Fund(Alice, 900);
+        await s.Fund(Bob, 400);
+        await Entry(s.Dao, Alice).AttestByCommittee(Member, true, Digest(), "0x");
+
+        var p = await s.Propose(Alice, "quadratic");
+        await s.OpenVoting(p.Id);
+        // Attested after the snapshot: too late for this proposal.
+        await Entry(s.Dao, Bob).AttestByCommittee(Member, true, Digest(), "0x");
+
+        var receipt = await s.Vote(p.Id, Alice, Support.For);
+        Assert.Equal(30, receipt.Weight);
+        var refused = await Assert.ThrowsAsync<GovernanceException>(() => s.Vote(p.Id, Bob, Support.Against));
+        Assert.Equal(GovernanceError.NotAttested, refused.Error);
+        Assert.Equal(1, (await s.Proposal(p.Id).GetTally()).Voters);
+        var router = fixture.Grains.GetGrain<IPersonhoodRegistryGrain>(s.Dao);
+        Assert.True(await router.IsAttestedAt(Bob, s.Now));
+    }
+
+    [Fact]
+    public async Task The_winning_choice_of_a_round_attests_its_subject_and_the_losing_one_does_not()
+    {
+        var s = new DaoScenario(fixture, "people-round");
+        var round = s.Standard with { Name = "round", Counting = CountingType.SingleChoice, AllowedActions = ActionKinds.SetPersonhood };
+        await s.Create(s.Constitution(round));
+        await s.Fund(Alice, 1000);
+        var p = await s.ProposeChoices(Alice, "round",
+            new ProposalChoice { Label = "alice", Actions = [new SetPersonhood(Person, true)] },
+            new ProposalChoice { Label = "bob", Actions = [new SetPersonhood(Bob, true)] });
+        await s.OpenVoting(p.Id);
+        await s.VoteChoices(p.Id, Alice, [1]);
+        await s.CloseVoting(p.Id);
+        var queued = await s.WaitFor(p.Id, ProposalState.Queued);
+        s.Advance(queued.Eta!.Value - DateTimeOffset.FromUnixTimeSeconds(s.Now));
+        await s.WaitFor(p.Id, ProposalState.Executed);
+
+        var won = await Eventually.Until(() => Entry(s.Dao, Person).GetRecord(s.Now), r => r.Attested);
+        Assert.Equal(p.Id, won.History.Single().Proposal);
+        Assert.False(await Personhood.IsAttestedAt(fixture.Grains, s.Dao, Bob, s.Now));
+        var losing = await Assert.ThrowsAsync<GovernanceException>(() => Entry(s.Dao, Bob).AttestByProposal(p.Id, 0, true));
+        Assert.Equal(GovernanceError.NotAuthorized, losing.Error);
+    }
 }
