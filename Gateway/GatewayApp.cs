@@ -53,10 +53,12 @@ public static class GatewayApp
         app.MapOperatorEndpoints();
         app.MapDaoEndpoints();
         app.MapDaoActionEndpoints();
+        app.MapPersonhoodEndpoints();
         app.MapProposalEndpoints();
         app.MapProposalActionEndpoints();
         app.MapProposalEventsEndpoint();
         app.MapVoterEndpoints();
+        app.MapReputationEndpoints();
         app.MapChainEndpoints();
         app.MapAnchorEndpoints();
         app.MapDaoRouteFallbacks();

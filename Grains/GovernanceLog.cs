@@ -1,3 +1,4 @@
+using System.Numerics;
 using Microsoft.Extensions.Logging;
 
 namespace Blocktrack.Grains;
@@ -25,4 +26,17 @@ public static partial class GovernanceLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Voter {Voter}: delivering transfer {Sequence} failed, retrying on next change")]
     public static partial void TransferRetry(this ILogger log, Exception error, string voter, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Reputation of {Address}: {Amount} in {Domain} at {At} for {Cause}")]
+    public static partial void ReputationAwarded(
+        this ILogger log, string address, string domain, string cause, BigInteger amount, long at);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reputation of {Address}: delivering award {Sequence} to its total failed")]
+    public static partial void ReputationRetry(this ILogger log, Exception error, string address, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Personhood of {Address} in {Dao}: attested={Attested} by {By}")]
+    public static partial void PersonhoodChanged(this ILogger log, string dao, string address, bool attested, string by);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "DAO {Dao}: personhood effect of {Proposal} action {Action} refused: {Reason}")]
+    public static partial void PersonhoodEffectRefused(this ILogger log, string dao, string proposal, int action, string reason);
 }

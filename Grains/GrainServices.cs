@@ -17,7 +17,8 @@ public static class GrainServices
         services.TryAddSingleton<IBallotLog, InMemoryBallotLog>();
         services.TryAddSingleton<GovernanceMetrics>();
         services.AddChainMirroring();
-        services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section);
+        services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section)
+            .Validate(GovernanceOptions.IsValid, GovernanceOptions.ValidationMessage).ValidateOnStart();
         // The Chains section is a list of chains; bind it from whatever configuration the host has.
         services.AddOptions<ChainsOptions>().Configure<IConfiguration>((options, config) =>
             options.Chains = config.GetSection(ChainsOptions.Section).Get<List<ChainOptions>>() ?? []);

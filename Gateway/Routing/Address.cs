@@ -11,8 +11,13 @@ public sealed record Address
 
     public string Value { get; }
 
-    public static Address FromRoute(HttpContext http) =>
-        new(RequestAddresses.Normalize(http.Request.RouteValues[Parameter] as string, Parameter));
+    /// <summary>The route's <c>{address}</c>: a plain route value, or the trailing word of a <see cref="DaoRoute"/>.</summary>
+    public static Address FromRoute(HttpContext http)
+    {
+        var values = http.Request.RouteValues;
+        var text = values[Parameter] as string ?? http.GetEndpoint()?.Metadata.GetMetadata<DaoRoute>()?.Parameter(values, Parameter);
+        return new(RequestAddresses.Normalize(text, Parameter));
+    }
 
     public static ValueTask<Address?> BindAsync(HttpContext http, ParameterInfo parameter) =>
         ValueTask.FromResult<Address?>(FromRoute(http));

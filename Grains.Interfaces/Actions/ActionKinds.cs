@@ -11,5 +11,6 @@ public enum ActionKinds
     TreasuryTransfer = 8,
     SetRole = 16,
     OnChainCall = 32,
-    All = AmendConstitution | CreateSubDao | AllocateBudget | TreasuryTransfer | SetRole | OnChainCall,
+    SetPersonhood = 64,
+    All = AmendConstitution | CreateSubDao | AllocateBudget | TreasuryTransfer | SetRole | OnChainCall | SetPersonhood,
 }

@@ -11,6 +11,7 @@ namespace Blocktrack.Grains.Interfaces;
 [JsonDerivedType(typeof(TreasuryTransfer), "treasuryTransfer")]
 [JsonDerivedType(typeof(SetRole), "setRole")]
 [JsonDerivedType(typeof(OnChainCall), "onChainCall")]
+[JsonDerivedType(typeof(SetPersonhood), "setPersonhood")]
 public abstract record ProposalAction
 {
     /// <summary>The kind a proposal class must allow for this action.</summary>

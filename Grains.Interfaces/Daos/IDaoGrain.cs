@@ -42,6 +42,9 @@ public interface IDaoGrain : IGrainWithStringKey
     /// <summary>A coordinator adds or removes a committee member (a signed role action).</summary>
     [Alias("ChangeCommittee")] Task<DaoInfo> ChangeCommittee(string actor, string member, bool granted);
 
+    /// <summary>Whether the address holds <paramref name="role"/> in this DAO now (e.g. a committee member attesting personhood).</summary>
+    [AlwaysInterleave, Alias("HoldsRole")] Task<bool> HoldsRole(DaoRole role, string address);
+
     /// <summary>Whether the address may veto this DAO's proposals: its guardian or any ancestor's.</summary>
     [AlwaysInterleave, Alias("CanVeto")] Task<bool> CanVeto(string address);
 }

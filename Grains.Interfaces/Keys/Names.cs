@@ -11,7 +11,7 @@ public static partial class Names
     /// <summary>Words the Gateway uses as route segments, so no DAO may be called that.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
-        "proposals", "constitution", "treasury", "deposits", "committee", "events", "history", "subdaos",
+        "proposals", "constitution", "treasury", "deposits", "committee", "events", "history", "subdaos", "personhood",
     };
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}\\z")]
@@ -44,6 +44,20 @@ public static partial class Names
     }
 
     public static string ProposalId(string dao, long seq) => $"{dao}/{seq}";
+
+    /// <summary>
+    /// Key of an address's entry in a DAO's personhood registry: <c>{dao}/{address}</c> (an address starts with a digit,
+    /// so it is never a DAO segment).
+    /// </summary>
+    public static string PersonhoodKey(string dao, string address) => $"{dao}/{address}";
+
+    /// <summary>Splits <c>{dao}/{address}</c>; false unless both parts are canonical.</summary>
+    public static bool TryParsePersonhoodKey(string key, out string dao, out string address)
+    {
+        var slash = key.LastIndexOf('/');
+        (dao, address) = slash <= 0 ? ("", "") : (key[..slash], key[(slash + 1)..]);
+        return IsDaoPath(dao) && Addresses.IsCanonical(address);
+    }
 
     /// <summary>The chain a mirrored token lives on: <c>btk@412346</c> → 412346; null for a cluster-native token.</summary>
     public static long? ChainOf(string token)

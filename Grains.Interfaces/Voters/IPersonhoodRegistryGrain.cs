@@ -1,8 +1,9 @@
 namespace Blocktrack.Grains.Interfaces;
 
 /// <summary>
-/// A DAO's registry of addresses attested as unique people, keyed by the DAO path: the gate of quadratic classes. Changed
-/// only by the DAO's committee (signed attestations) or by executed proposals; read at a snapshot like power.
+/// A DAO's registry of addresses attested as unique people, keyed by the DAO path: the gate of quadratic classes. It
+/// holds no state of its own (a stateless router): each address is its own <see cref="IPersonhoodGrain"/>
+/// (<c>{dao}/{address}</c>), which is where changes are made and checked.
 /// </summary>
 [Alias("bt.IPersonhoodRegistryGrain")]
 public interface IPersonhoodRegistryGrain : IGrainWithStringKey

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Numerics;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
+using Microsoft.Extensions.Logging;
 
 namespace Blocktrack.Grains.Daos;
 
@@ -96,11 +98,28 @@ public sealed partial class DaoGrain
         while (S.Outbox.Count > 0)
         {
             var effect = S.Outbox[0];
-            var target = GrainFactory.GetGrain<IDaoGrain>(effect.Target);
-            if (effect.Create is { } create) await target.InitializeSubDao(Path, create, effect.ProposalId);
-            else await target.ReceiveAllocation(effect.ProposalId, effect.ActionIndex, effect.Asset!, effect.Amount);
+            if (effect.Personhood is { } person) await SetPersonhood(effect, person);
+            else if (effect.Create is { } create)
+                await GrainFactory.GetGrain<IDaoGrain>(effect.Target).InitializeSubDao(Path, create, effect.ProposalId);
+            else
+                await GrainFactory.GetGrain<IDaoGrain>(effect.Target)
+                    .ReceiveAllocation(effect.ProposalId, effect.ActionIndex, effect.Asset!, effect.Amount);
             S.Outbox.RemoveAt(0);
             await state.WriteStateAsync();
+        }
+    }
+
+    private async Task SetPersonhood(DaoEffect effect, SetPersonhood person)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IPersonhoodGrain>(effect.Target)
+                .AttestByProposal(effect.ProposalId, effect.ActionIndex, person.Attested);
+        }
+        catch (GovernanceException e)
+        {
+            // A refusal would refuse again on every retry and block the outbox (and this DAO's activation) for good.
+            log.PersonhoodEffectRefused(Path, effect.ProposalId, effect.ActionIndex, e.Message);
         }
     }
 }

@@ -7,6 +7,7 @@ using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 using Blocktrack.Grains.Voters;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Blocktrack.Grains.Daos;
@@ -19,7 +20,8 @@ public sealed partial class DaoGrain(
     [PersistentState(GovernanceStorage.DaoState, GovernanceStorage.Name)] IPersistentState<DaoState> state,
     TimeProvider clock,
     IOptions<GovernanceOptions> options,
-    IChainExecutor chains) : Grain, IDaoGrain
+    IChainExecutor chains,
+    ILogger<DaoGrain> log) : Grain, IDaoGrain
 {
     private string Path => this.GetPrimaryKeyString();
     private DaoState S => state.State;
@@ -176,6 +178,12 @@ public sealed partial class DaoGrain(
             await state.WriteStateAsync();
         }
         return Info();
+    }
+
+    public Task<bool> HoldsRole(DaoRole role, string address)
+    {
+        RequireCreated();
+        return Task.FromResult(S.Roles.Holds(role, address));
     }
 
     public async Task<bool> CanVeto(string address)

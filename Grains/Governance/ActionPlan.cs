@@ -3,5 +3,5 @@ using Blocktrack.Grains.State;
 
 namespace Blocktrack.Grains.Governance;
 
-/// <summary>The result of planning a proposal's actions: the DAO's new ledger and the effects on other DAOs.</summary>
+/// <summary>The result of planning a proposal's actions: the DAO's new ledger and the effects on other grains.</summary>
 public sealed record ActionPlan(DaoLedger Ledger, ImmutableArray<DaoEffect> Effects);

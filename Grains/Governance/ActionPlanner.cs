@@ -90,6 +90,16 @@ public static class ActionPlanner
             case SetRole role:
                 return ledger with { Roles = WithRole(ledger.Roles, role) };
 
+            case SetPersonhood person:
+                effects.Add(new DaoEffect
+                {
+                    ProposalId = proposalId,
+                    ActionIndex = index,
+                    Target = Names.PersonhoodKey(ledger.Path, person.Subject),
+                    Personhood = person,
+                });
+                return ledger;
+
             case OnChainCall:
                 return ledger; // runs on chain, through the timelock, before the ledger changes are saved
 
@@ -124,6 +134,9 @@ public static class ActionPlanner
             case SetRole role:
                 Addresses.Require(role.Address, $"action {i}: address");
                 Refuse.Unless(Enum.IsDefined(role.Role), GovernanceError.InvalidArgument, $"action {i}: unknown role");
+                break;
+            case SetPersonhood person:
+                Addresses.Require(person.Subject, $"action {i}: subject");
                 break;
             case OnChainCall call:
                 Addresses.Require(call.Target, $"action {i}: target");

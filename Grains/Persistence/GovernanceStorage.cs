@@ -13,4 +13,7 @@ public static class GovernanceStorage
     public const string AnchorState = "anchor";
     public const string MirroredGovernorState = "mirrored-governor";
     public const string MirroredProposalState = "mirrored-proposal";
+    public const string ReputationState = "reputation";
+    public const string ReputationSupplyState = "reputation-supply";
+    public const string PersonhoodState = "personhood";
 }

@@ -3,7 +3,10 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.State;
 
-/// <summary>What an executed proposal asks of other DAOs, delivered after the DAO has saved its own change.</summary>
+/// <summary>
+/// What an executed proposal asks of other grains (sub-DAOs, personhood entries), delivered after the DAO has saved its
+/// own change.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bt.DaoEffect")]
 public sealed record DaoEffect
 {
@@ -17,4 +20,7 @@ public sealed record DaoEffect
     /// <summary>Set for a budget to credit: asset and amount.</summary>
     [Id(4)] public string? Asset { get; init; }
     [Id(5)] public BigInteger Amount { get; init; }
+
+    /// <summary>Set for a personhood change; <see cref="Target"/> is then the registry entry's key (<c>{dao}/{address}</c>).</summary>
+    [Id(6)] public SetPersonhood? Personhood { get; init; }
 }

@@ -40,6 +40,8 @@ public static class PowerReader
                 if (tokens.Length == 1) return await voterGrain.GetVotes(tokens[0], timepoint);
                 var votes = await Task.WhenAll(tokens.Select(t => voterGrain.GetVotes(t, timepoint)));
                 return votes.Aggregate(BigInteger.Zero, (a, b) => a + b);
+            case PowerSourceKind.Reputation:
+                return await grains.GetGrain<IReputationGrain>(voter).GetReputation(ReputationDomain(part, dao), timepoint);
             default:
                 throw new NotSupportedException($"power source kind {part.Kind} is not readable yet");
         }
@@ -54,8 +56,13 @@ public static class PowerReader
             case PowerSourceKind.TokenVotes:
                 var totals = await Task.WhenAll(part.AllTokens().Select(t => grains.GetGrain<ITokenSupplyGrain>(t).GetVotable(timepoint)));
                 return totals.Aggregate(BigInteger.Zero, (a, b) => a + b);
+            case PowerSourceKind.Reputation:
+                return await grains.GetGrain<IReputationSupplyGrain>(ReputationDomain(part, dao)).GetTotal(timepoint);
             default:
                 throw new NotSupportedException($"power source kind {part.Kind} is not readable yet");
         }
     }
+
+    /// <summary>The reputation domain a strategy reads: its own, or the proposal's DAO when it names none.</summary>
+    private static string ReputationDomain(PowerSource part, string dao) => part.Domain.Length == 0 ? dao : part.Domain;
 }

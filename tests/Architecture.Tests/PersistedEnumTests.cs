@@ -54,5 +54,6 @@ public sealed class PersistedEnumTests
     [Fact]
     public void Action_kinds_are_flags() => Pinned(
         (ActionKinds.None, 0), (ActionKinds.AmendConstitution, 1), (ActionKinds.CreateSubDao, 2), (ActionKinds.AllocateBudget, 4),
-        (ActionKinds.TreasuryTransfer, 8), (ActionKinds.SetRole, 16), (ActionKinds.OnChainCall, 32), (ActionKinds.All, 63));
+        (ActionKinds.TreasuryTransfer, 8), (ActionKinds.SetRole, 16), (ActionKinds.OnChainCall, 32), (ActionKinds.SetPersonhood, 64),
+        (ActionKinds.All, 127));
 }

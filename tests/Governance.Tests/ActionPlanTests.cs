@@ -178,4 +178,29 @@ public sealed class ActionPlanTests
         var t = ActionPlanner.Credit(ActionPlanner.Credit(Ledger.Treasury, "btk", 5), "eth", 7);
         Assert.Equal(Treasury(("btk", 1005), ("usdc", 500), ("eth", 7)), t);
     }
+
+    [Fact]
+    public void Setting_personhood_changes_no_ledger_and_is_delivered_to_the_subjects_registry_entry()
+    {
+        var plan = Plan(new SetRole(DaoRole.Committee, Address(4), true), new SetPersonhood(Address(7), true));
+
+        var effect = Assert.Single(plan.Effects);
+        Assert.Equal(new DaoEffect
+        {
+            ProposalId = Id, ActionIndex = 1, Target = "blocktrack/" + Address(7), Personhood = new SetPersonhood(Address(7), true),
+        }, effect);
+        Assert.Equal(Ledger.Treasury, plan.Ledger.Treasury);
+    }
+
+    [Fact]
+    public void Setting_personhood_needs_a_class_that_allows_it_and_a_canonical_subject()
+    {
+        var notAllowed = Assert.Throws<GovernanceException>(() =>
+            ActionPlanner.ValidateDraft(Standard, [new SetPersonhood(Address(7), true)]));
+        Assert.Equal(GovernanceError.ActionNotAllowed, notAllowed.Error);
+        var badSubject = Assert.Throws<GovernanceException>(() =>
+            ActionPlanner.ValidateDraft(Constitutional, [new SetPersonhood("0xABC", true)]));
+        Assert.Equal(GovernanceError.InvalidArgument, badSubject.Error);
+        Assert.Contains("subject", badSubject.Message);
+    }
 }

@@ -39,6 +39,7 @@ public sealed class NamesTests
     [InlineData("events")]
     [InlineData("history")]
     [InlineData("subdaos")]
+    [InlineData("personhood")]
     public void Every_reserved_route_word_is_refused_as_a_segment(string word) => Assert.False(Names.IsSegment(word));
 
     [Theory]

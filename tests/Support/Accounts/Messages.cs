@@ -60,4 +60,13 @@ public static class Messages
         ["granted"] = granted,
         ["timestamp"] = timestamp,
     };
+
+    public static JsonObject Attestation(TestKey attester, string dao, string subject, bool attested, long timestamp) => new()
+    {
+        ["attester"] = attester.Checksummed,
+        ["dao"] = dao,
+        ["subject"] = subject,
+        ["attested"] = attested,
+        ["timestamp"] = timestamp,
+    };
 }

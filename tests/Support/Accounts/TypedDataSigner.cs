@@ -26,6 +26,8 @@ public static class TypedDataSigner
         ["Veto"] = [("guardian", "address"), ("proposal", "string"), ("reason", "string"), ("timestamp", "uint64")],
         ["CommitteeChange"] =
             [("coordinator", "address"), ("dao", "string"), ("member", "address"), ("granted", "bool"), ("timestamp", "uint64")],
+        ["Attestation"] =
+            [("attester", "address"), ("dao", "string"), ("subject", "address"), ("attested", "bool"), ("timestamp", "uint64")],
     };
 
     /// <summary>The request body <c>{ message, signature }</c> for <paramref name="message"/> signed by <paramref name="key"/>.</summary>
