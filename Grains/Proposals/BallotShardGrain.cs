@@ -220,7 +220,7 @@ public sealed class BallotShardGrain(
         if (_terms.Class.PersonhoodRegistry is not { } registry) return;
         if (_attested.Contains(voter)) return;
         var snapshot = _terms.Snapshot.ToUnixTimeSeconds();
-        var attested = await GrainFactory.GetGrain<IPersonhoodRegistryGrain>(registry).IsAttestedAt(voter, snapshot);
+        var attested = await Personhood.IsAttestedAt(GrainFactory, registry, voter, snapshot);
         Refuse.Unless(attested, GovernanceError.NotAttested,
             $"{voter} was not attested as a unique person in '{registry}' at the snapshot ({_terms.Snapshot:u})");
         // Attestation at a past snapshot never changes, so it can be remembered.
