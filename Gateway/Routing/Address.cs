@@ -11,8 +11,9 @@ public sealed record Address
 
     public string Value { get; }
 
-    public static Address FromRoute(HttpContext http) =>
-        new(RequestAddresses.Normalize(http.Request.RouteValues[Parameter] as string, Parameter));
+    /// <summary>The plain route value, or the <c>{address}</c> word of a DAO route (<see cref="DaoRoute.Parameter"/>).</summary>
+    public static Address FromRoute(HttpContext http) => new(RequestAddresses.Normalize(
+        http.Request.RouteValues[Parameter] as string ?? DaoRoute.ParameterOf(http, Parameter), Parameter));
 
     public static ValueTask<Address?> BindAsync(HttpContext http, ParameterInfo parameter) =>
         ValueTask.FromResult<Address?>(FromRoute(http));

@@ -18,7 +18,10 @@ namespace Blocktrack.Gateway;
 /// is what OpenAPI and the <c>http.route</c> metric show: one path per endpoint.
 /// </remarks>
 /// <param name="numbered">True for proposal routes: a sequence number follows the DAO path.</param>
-/// <param name="suffix">The endpoint's trailing words, e.g. <c>/constitution/history</c>, or empty.</param>
+/// <param name="suffix">
+/// The endpoint's trailing words, e.g. <c>/constitution/history</c>, or empty; a word <c>{name}</c> takes any one segment
+/// (read with <see cref="Parameter"/>).
+/// </param>
 public sealed class DaoRoute(bool numbered, string suffix) : IRouteConstraint
 {
     public const string RootParameter = "root";
@@ -51,7 +54,8 @@ public sealed class DaoRoute(bool numbered, string suffix) : IRouteConstraint
             return false;
         for (var i = 0; i < words.Length; i++)
         {
-            if (!string.Equals(segments[depth + fixedCount - words.Length + i], words[i], StringComparison.OrdinalIgnoreCase))
+            if (!IsParameter(words[i])
+                && !string.Equals(segments[depth + fixedCount - words.Length + i], words[i], StringComparison.OrdinalIgnoreCase))
                 return false;
         }
         // Any integer routing's {seq:long} would take; ProposalId then wants plain digits, so "-1" is proposal-not-found.
@@ -61,6 +65,24 @@ public sealed class DaoRoute(bool numbered, string suffix) : IRouteConstraint
         seq = numbered ? segments[depth] : "";
         return true;
     }
+
+    /// <summary>
+    /// The segment a <c>{name}</c> word of the suffix stands for (e.g. the voter of <c>/ballots/{address}/proof</c>), or null
+    /// when the route has no such word or does not accept the values.
+    /// </summary>
+    public string? Parameter(RouteValueDictionary values, string name)
+    {
+        var index = Array.IndexOf(words, "{" + name + "}");
+        if (index < 0 || !TrySplit(values, out _, out _)) return null;
+        var segments = Segments(values[RootParameter] as string, values[RestParameter] as string);
+        return segments[segments.Count - words.Length + index];
+    }
+
+    /// <summary><see cref="Parameter"/> of the request's route, when it is a DAO route.</summary>
+    public static string? ParameterOf(HttpContext http, string name) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<DaoRoute>()?.Parameter(http.Request.RouteValues, name);
+
+    private static bool IsParameter(string word) => word.Length > 2 && word[0] == '{' && word[^1] == '}';
 
     private static List<string> Segments(string? root, string? rest)
     {
