@@ -50,12 +50,13 @@ public sealed class GatewayFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Stops the Gateway and its silo and starts them again on the same settings and clock (new ports): with a durable
-    /// profile, everything is read back from storage.
+    /// Stops the Gateway and its silo, runs <paramref name="whileStopped"/> (say, on the storage files), and starts them
+    /// again on the same settings and clock (new ports): with a durable profile, everything is read back from storage.
     /// </summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(Func<Task>? whileStopped = null)
     {
         await StopAppAsync();
+        if (whileStopped is not null) await whileStopped();
         await StartAppAsync();
     }
 
