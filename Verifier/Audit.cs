@@ -119,7 +119,10 @@ public static partial class Audit
     {
         var shards = Math.Max(1, e.Proposal.BallotShards);
         var byShard = e.Ballots.GroupBy(b => BallotShards.Of(b.Voter, shards)).ToDictionary(g => g.Key, g => g.ToList());
-        roots = [.. Enumerable.Range(0, shards).Select(s => byShard.TryGetValue(s, out var list) ? SafeRoot(list) : BallotSetHash.EmptyRoot)];
+        roots =
+        [
+            .. Enumerable.Range(0, shards).Select(s => byShard.TryGetValue(s, out var list) ? SafeRoot(list) : BallotSetHash.EmptyRoot),
+        ];
         return BallotSetHash.Combine(roots);
     }
 
@@ -133,7 +136,8 @@ public static partial class Audit
         if (e.ServedShardRoots.IsDefaultOrEmpty)
             return Finding.Skip(ShardRoots, "no ballot to ask a proof for: no shard roots served");
         if (e.ServedShardRoots.Length != roots.Length)
-            return Finding.Fail(ShardRoots, $"the Gateway serves {e.ServedShardRoots.Length} shard roots; the proposal has {roots.Length} shards");
+            return Finding.Fail(ShardRoots,
+                $"the Gateway serves {e.ServedShardRoots.Length} shard roots; the proposal has {roots.Length} shards");
         var offenders = Enumerable.Range(0, roots.Length)
             .Where(s => !string.Equals(roots[s], e.ServedShardRoots[s], StringComparison.OrdinalIgnoreCase))
             .Select(s => $"shard {s}: recomputed {roots[s]}, served {e.ServedShardRoots[s]}").ToList();
@@ -155,7 +159,8 @@ public static partial class Audit
             offenders.Add($"the record's hash {record.Hash} is not the recomputed {recomputed}");
         if (!e.Proposal.Class.CountsChoices && Counting.Recompute(e.Ballots) is var t
             && (t.For, t.Against, t.Abstain) != (record.For, record.Against, record.Abstain))
-            offenders.Add($"the record's tally {record.For}/{record.Against}/{record.Abstain} is not the recount {t.For}/{t.Against}/{t.Abstain}");
+            offenders.Add($"the record's tally {record.For}/{record.Against}/{record.Abstain} is not the recount " +
+                          $"{t.For}/{t.Against}/{t.Abstain}");
         if (record.State is { } state && state != e.Proposal.State)
             offenders.Add($"the record says {state}, the proposal is {e.Proposal.State}");
         if (!e.Anchor.OnChain)

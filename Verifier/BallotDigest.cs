@@ -24,7 +24,8 @@ public static class BallotDigest
             ["proposal"] = proposal,
             ["choices"] = new JsonArray([.. ballot.Choices.Select(c => (JsonNode)JsonValue.Create(c))]),
             // uint64 as decimal text: exact beyond 2^53.
-            ["weights"] = new JsonArray([.. (ballot.Weights.IsDefault ? [] : ballot.Weights).Select(w => (JsonNode)JsonValue.Create(w.ToString()))]),
+            ["weights"] = new JsonArray(
+                [.. (ballot.Weights.IsDefault ? [] : ballot.Weights).Select(w => (JsonNode)JsonValue.Create(w.ToString()))]),
             ["reason"] = ballot.Reason,
             ["timestamp"] = ballot.Timestamp,
         }

@@ -56,8 +56,9 @@ public static partial class VerifierCommand
             return CouldNotRun;
         }
         var info = evidence.Proposal;
-        await output.WriteLineAsync($"  {info.State.ToString().ToLowerInvariant()}, class '{info.Class.Name}' ({info.Class.Counting}), " +
-                                    $"{evidence.Ballots.Length} ballots in {info.BallotShards} shards, ballot-set hash {info.BallotSetHash}");
+        await output.WriteLineAsync($"  {info.State.ToString().ToLowerInvariant()}, class '{info.Class.Name}' ({info.Class.Counting}), "
+                                    + $"{evidence.Ballots.Length} ballots in {info.BallotShards} shards, "
+                                    + $"ballot-set hash {info.BallotSetHash}");
         var report = Audit.Check(evidence, SignatureRecovery.CreateFastest());
         await Print(report, output);
         return report.Verified ? Verified : Mismatch;

@@ -53,7 +53,8 @@ public sealed class LayerTests
         var rules = typeof(ProposalLifecycle).Namespace!;
         var offenders = Verifier.GetTypes()
             .SelectMany(t => TypeReferences.Of(t)
-                .Where(r => r.Assembly == Grains && r.Namespace != rules && r.Namespace?.StartsWith(rules + ".", StringComparison.Ordinal) != true)
+                .Where(r => r.Assembly == Grains && r.Namespace != rules
+                            && r.Namespace?.StartsWith(rules + ".", StringComparison.Ordinal) != true)
                 .Select(r => $"{t.FullName} -> {r.FullName}"))
             .Distinct()
             .ToList();
