@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Blocktrack.Gateway;
 
-/// <summary>Reading proposals, and the unsigned execute anyone may trigger.</summary>
+/// <summary>Reading proposals (with ballot proofs and snapshot power), and the unsigned execute anyone may trigger.</summary>
 public static class ProposalEndpoints
 {
     public const string Tag = "Proposals";
@@ -18,6 +18,13 @@ public static class ProposalEndpoints
         proposals.MapProposal("GET", "/ballots", ListBallots).WithName("ListBallots")
             .WithSummary("A page of ballots, one per voter, by voter address; ?offset=0&limit=50 (limit ≤ 200)")
             .ProducesProblem(400).ProducesProblem(404);
+        proposals.MapProposal("GET", "/ballots/{address}/proof", GetBallotProof).WithName("GetBallotProof")
+            .WithSummary("Once voting has closed: the voter's ballot, its Merkle path to its shard's root, every shard root and "
+                         + "the ballot-set hash (OpenZeppelin MerkleProof convention)")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+        proposals.MapProposal("GET", "/power/{address}", GetVotingPower).WithName("GetVotingPower")
+            .WithSummary("The voter's power at the proposal's snapshot from the class's power source, and a ballot's weight")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         proposals.MapProposal("POST", "/execute", Execute).WithName("Execute")
             .WithSummary("Execute a queued proposal whose eta has passed (no signature: anyone may trigger it)")
             .ProducesProblem(404).ProducesProblem(409);
@@ -34,6 +41,12 @@ public static class ProposalEndpoints
         var (offset, limit) = (page.Skip, page.Take);
         return TypedResults.Ok(new BallotPage(await grains.Proposal(id).GetBallots(offset, limit), offset, limit));
     }
+
+    private static async Task<Ok<BallotProof>> GetBallotProof(ProposalId id, Address voter, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Proposal(id).GetBallotProof(voter.Value));
+
+    private static async Task<Ok<VoterPower>> GetVotingPower(ProposalId id, Address voter, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Proposal(id).GetVotingPower(voter.Value));
 
     private static async Task<Ok<ProposalInfo>> Execute(ProposalId id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Proposal(id).Execute());

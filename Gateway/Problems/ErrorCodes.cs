@@ -53,6 +53,7 @@ public static class ErrorCodes
     public static readonly ErrorCode StaleTimepoint = new("stale-timepoint", 409, "Timepoint is older than the latest one recorded");
     public static readonly ErrorCode InvalidChoice = new("invalid-choice", 400, "Choices do not fit the proposal's counting type");
     public static readonly ErrorCode NotAttested = new("not-attested", 403, "Voter was not attested as a unique person at the snapshot");
+    public static readonly ErrorCode BallotNotFound = new("ballot-not-found", 404, "No ballot of this voter");
 
     /// <summary>The code for a grain's refusal; every <see cref="GovernanceError"/> has exactly one.</summary>
     public static ErrorCode For(GovernanceError error) => error switch
@@ -76,6 +77,7 @@ public static class ErrorCodes
         GovernanceError.StaleTimepoint => StaleTimepoint,
         GovernanceError.InvalidChoice => InvalidChoice,
         GovernanceError.NotAttested => NotAttested,
+        GovernanceError.BallotNotFound => BallotNotFound,
         // A code added to the contract but not here yet is still the client's problem, not a 500.
         _ => InvalidArgument,
     };

@@ -11,13 +11,9 @@ public sealed record Address
 
     public string Value { get; }
 
-    /// <summary>The route's <c>{address}</c>: a plain route value, or the trailing word of a <see cref="DaoRoute"/>.</summary>
-    public static Address FromRoute(HttpContext http)
-    {
-        var values = http.Request.RouteValues;
-        var text = values[Parameter] as string ?? http.GetEndpoint()?.Metadata.GetMetadata<DaoRoute>()?.Parameter(values, Parameter);
-        return new(RequestAddresses.Normalize(text, Parameter));
-    }
+    /// <summary>The plain route value, or the <c>{address}</c> word of a DAO route (<see cref="DaoRoute.Parameter"/>).</summary>
+    public static Address FromRoute(HttpContext http) => new(RequestAddresses.Normalize(
+        http.Request.RouteValues[Parameter] as string ?? DaoRoute.ParameterOf(http, Parameter), Parameter));
 
     public static ValueTask<Address?> BindAsync(HttpContext http, ParameterInfo parameter) =>
         ValueTask.FromResult<Address?>(FromRoute(http));

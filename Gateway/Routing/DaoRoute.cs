@@ -19,8 +19,8 @@ namespace Blocktrack.Gateway;
 /// </remarks>
 /// <param name="numbered">True for proposal routes: a sequence number follows the DAO path.</param>
 /// <param name="suffix">
-/// The endpoint's trailing words, e.g. <c>/constitution/history</c>, or empty; a word in braces (<c>/personhood/{address}</c>)
-/// takes any one segment, read with <see cref="Parameter"/>.
+/// The endpoint's trailing words, e.g. <c>/constitution/history</c>, or empty; a word <c>{name}</c> takes any one segment
+/// (read with <see cref="Parameter"/>).
 /// </param>
 public sealed class DaoRoute(bool numbered, string suffix) : IRouteConstraint
 {
@@ -66,17 +66,23 @@ public sealed class DaoRoute(bool numbered, string suffix) : IRouteConstraint
         return true;
     }
 
-    /// <summary>The segment a trailing <c>{name}</c> word took, or null when this route has no such word or does not match.</summary>
+    /// <summary>
+    /// The segment a <c>{name}</c> word of the suffix stands for (e.g. the voter of <c>/ballots/{address}/proof</c>), or null
+    /// when the route has no such word or does not accept the values.
+    /// </summary>
     public string? Parameter(RouteValueDictionary values, string name)
     {
         var index = Array.IndexOf(words, "{" + name + "}");
-        if (index < 0 || !TrySplit(values, out _, out _))
-            return null;
+        if (index < 0 || !TrySplit(values, out _, out _)) return null;
         var segments = Segments(values[RootParameter] as string, values[RestParameter] as string);
         return segments[segments.Count - words.Length + index];
     }
 
-    private static bool IsParameter(string word) => word.StartsWith('{') && word.EndsWith('}');
+    /// <summary><see cref="Parameter"/> of the request's route, when it is a DAO route.</summary>
+    public static string? ParameterOf(HttpContext http, string name) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<DaoRoute>()?.Parameter(http.Request.RouteValues, name);
+
+    private static bool IsParameter(string word) => word.Length > 2 && word[0] == '{' && word[^1] == '}';
 
     private static List<string> Segments(string? root, string? rest)
     {

@@ -22,4 +22,5 @@ public enum GovernanceError
     StaleTimepoint = 16,
     InvalidChoice = 17,
     NotAttested = 18,
+    BallotNotFound = 19,
 }

@@ -26,4 +26,10 @@ public interface IBallotShardGrain : IGrainWithStringKey
 
     /// <summary>Closes the shard for good once everything accepted is durable; returns its final count.</summary>
     [Alias("Seal")] Task<ShardResult> Seal();
+
+    /// <summary>Once sealed: the voter's ballot with its path to this shard's root; null when the voter has no ballot here.</summary>
+    [Alias("GetProof")] Task<ShardProof?> GetProof(string voter);
+
+    /// <summary>Once sealed: this shard's Merkle root.</summary>
+    [Alias("GetRoot")] Task<string> GetRoot();
 }

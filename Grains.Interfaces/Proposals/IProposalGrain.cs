@@ -36,4 +36,10 @@ public interface IProposalGrain : IGrainWithStringKey
 
     /// <summary>Executes a queued proposal whose eta has passed (also done automatically); anyone may ask.</summary>
     [Alias("Execute")] Task<ProposalInfo> Execute();
+
+    /// <summary>Once voting has closed: proof that the voter's ballot is in the published ballot-set hash.</summary>
+    [Alias("GetBallotProof")] Task<BallotProof> GetBallotProof(string voter);
+
+    /// <summary>The voter's power at this proposal's snapshot, from its power source (every strategy, multiplied).</summary>
+    [Alias("GetVotingPower")] Task<VoterPower> GetVotingPower(string voter);
 }

@@ -13,12 +13,12 @@ namespace Blocktrack.Grains.Governance;
 /// Numbers are big-endian. Leaves are sorted by voter; an inner node = keccak256 of its two children in ascending byte
 /// order (OpenZeppelin MerkleProof's convention); an odd node is carried up unpaired.
 /// </summary>
-public static class BallotSetHash
+public static partial class BallotSetHash
 {
     public static string Compute(IEnumerable<Ballot> ballots)
     {
         var level = ballots.OrderBy(b => b.Voter, StringComparer.Ordinal).Select(Leaf).ToList();
-        if (level.Count == 0) return Hex.ToHex(Keccak256.Hash(ReadOnlySpan<byte>.Empty));
+        if (level.Count == 0) return EmptyRoot;
         while (level.Count > 1)
         {
             var next = new List<byte[]>((level.Count + 1) / 2);

@@ -19,7 +19,7 @@ namespace Blocktrack.Grains.Proposals;
 /// </summary>
 [Reentrant]
 [RandomPlacement] // a hot proposal's shards spread over the silos instead of landing beside the caller
-public sealed class BallotShardGrain(
+public sealed partial class BallotShardGrain(
     [PersistentState(GovernanceStorage.BallotShardState, GovernanceStorage.Name)] IPersistentState<BallotShardState> state,
     IBallotLog log,
     TimeProvider clock,

@@ -3,6 +3,7 @@ using Blocktrack.Gateway;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Proposals;
+using Blocktrack.Verifier;
 
 namespace Blocktrack.Architecture.Tests;
 
@@ -13,6 +14,7 @@ public sealed class LayerTests
     private static readonly Assembly Interfaces = typeof(IDaoGrain).Assembly;
     private static readonly Assembly Grains = typeof(ProposalGrain).Assembly;
     private static readonly Assembly Gateway = typeof(GatewayApp).Assembly;
+    private static readonly Assembly Verifier = typeof(VerifierCommand).Assembly;
 
     private static IEnumerable<string> OurReferences(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Blocktrack.", StringComparison.Ordinal));
@@ -35,6 +37,30 @@ public sealed class LayerTests
             .Distinct()
             .ToList();
         Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void The_verifier_is_an_outside_client_built_on_contracts_chain_and_rules_only()
+    {
+        Assert.Equal(
+            ["Blocktrack.Chain", "Blocktrack.Grains", "Blocktrack.Grains.Interfaces"],
+            OurReferences(Verifier).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_verifier_uses_nothing_of_the_grain_assembly_but_the_pure_rules()
+    {
+        var rules = typeof(ProposalLifecycle).Namespace!;
+        var offenders = Verifier.GetTypes()
+            .SelectMany(t => TypeReferences.Of(t)
+                .Where(r => r.Assembly == Grains && r.Namespace != rules
+                            && r.Namespace?.StartsWith(rules + ".", StringComparison.Ordinal) != true)
+                .Select(r => $"{t.FullName} -> {r.FullName}"))
+            .Distinct()
+            .ToList();
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+        // The rule would see a grain: the verifier does use the rules assembly, through its pure part.
+        Assert.Contains(Verifier.GetTypes().SelectMany(TypeReferences.Of), r => r == typeof(BallotSetHash));
     }
 
     /// <summary>Namespaces of what a pure rule may not touch: the actor runtime, storage, the network, files, threads and clocks.</summary>

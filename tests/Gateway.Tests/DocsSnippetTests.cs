@@ -37,28 +37,28 @@ public sealed class DocsSnippetTests(GatewayFixture gateway)
         Assert.Equal(HttpStatusCode.OK, (await gateway.Http.GetAsync($"/proposals/{proposal}")).StatusCode);
     }
 
-    /// <summary>Copies the snippet into a scratch folder whose node_modules points at the devchain's pinned ethers.</summary>
-    private static string WriteSnippet()
+    /// <summary>Copies a snippet of docs/API.md into a scratch folder whose node_modules points at the devchain's pinned ethers.</summary>
+    internal static string WriteSnippet(string marker = "ballot-snippet", string file = "vote.mjs")
     {
         // Fail loudly: skipping would let the documentation drift unchecked.
         NodeScript.RequireModule("ethers", "the documented snippet");
         var ethers = NodeScript.DevchainModules;
 
         var guide = File.ReadAllText(RepoRoot.File("docs", "API.md"));
-        var start = guide.IndexOf("<!-- ballot-snippet:start -->", StringComparison.Ordinal);
-        var end = guide.IndexOf("<!-- ballot-snippet:end -->", StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, "docs/API.md lost its ballot-snippet markers.");
+        var start = guide.IndexOf($"<!-- {marker}:start -->", StringComparison.Ordinal);
+        var end = guide.IndexOf($"<!-- {marker}:end -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, $"docs/API.md lost its {marker} markers.");
         var block = guide[start..end];
         var code = block[(block.IndexOf("```js\n", StringComparison.Ordinal) + 6)..block.LastIndexOf("```", StringComparison.Ordinal)];
 
         var folder = Directory.CreateTempSubdirectory("gateway-docs-snippet-").FullName;
         Directory.CreateSymbolicLink(System.IO.Path.Combine(folder, "node_modules"), ethers);
-        var script = System.IO.Path.Combine(folder, "vote.mjs");
+        var script = System.IO.Path.Combine(folder, file);
         File.WriteAllText(script, code);
         return script;
     }
 
-    private static string RunNode(string script, IReadOnlyDictionary<string, string> environment)
+    internal static string RunNode(string script, IReadOnlyDictionary<string, string> environment)
     {
         var run = NodeScript.Run(script, new NodeRun
         {

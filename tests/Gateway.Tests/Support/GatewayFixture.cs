@@ -15,7 +15,22 @@ public sealed class GatewayFixture : IAsyncLifetime
     public const string OperatorKey = "test-operator-key";
     public const long ChainId = TypedDataSigner.DefaultChainId;
 
+    private readonly IReadOnlyDictionary<string, string?> overrides;
     private WebApplication? app;
+
+    /// <summary>The collection's Gateway: memory profile.</summary>
+    public GatewayFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    private GatewayFixture(IReadOnlyDictionary<string, string?> overrides) => this.overrides = overrides;
+
+    /// <summary>
+    /// A Gateway of a test's own with settings of its own on top (say, the embedded profile and a data folder); the test
+    /// calls <see cref="InitializeAsync"/> and <see cref="DisposeAsync"/> (xunit allows a fixture one public constructor).
+    /// </summary>
+    public static GatewayFixture With(IReadOnlyDictionary<string, string?> overrides) => new(overrides);
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
@@ -28,6 +43,24 @@ public sealed class GatewayFixture : IAsyncLifetime
     public long Now => Clock.GetUtcNow().ToUnixTimeSeconds();
 
     public async Task InitializeAsync()
+    {
+        await StartAppAsync();
+        Scenario = new ApiScenario(this);
+        await Scenario.InitializeAsync();
+    }
+
+    /// <summary>
+    /// Stops the Gateway and its silo, runs <paramref name="whileStopped"/> (say, on the storage files), and starts them
+    /// again on the same settings and clock (new ports): with a durable profile, everything is read back from storage.
+    /// </summary>
+    public async Task RestartAsync(Func<Task>? whileStopped = null)
+    {
+        await StopAppAsync();
+        if (whileStopped is not null) await whileStopped();
+        await StartAppAsync();
+    }
+
+    private async Task StartAppAsync()
     {
         app = GatewayApp.Build([], builder =>
         {
@@ -43,21 +76,23 @@ public sealed class GatewayFixture : IAsyncLifetime
                 ["Gateway:ChainId"] = ChainId.ToString(),
                 ["Logging:LogLevel:Default"] = "Warning",
             });
+            builder.Configuration.AddInMemoryCollection(overrides);
             builder.Services.UseGovernanceClock(Clock);
         });
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(30) };
-        Scenario = new ApiScenario(this);
-        await Scenario.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => StopAppAsync();
+
+    private async Task StopAppAsync()
     {
-        Http.Dispose();
+        Http?.Dispose();
         if (app is not null)
         {
             await app.StopAsync();
             await app.DisposeAsync();
+            app = null;
         }
     }
 

@@ -16,6 +16,11 @@ public static class TypedDataSigner
     private static readonly Dictionary<string, (string Name, string Type)[]> Types = new()
     {
         ["Ballot"] = [("voter", "address"), ("proposal", "string"), ("support", "uint8"), ("reason", "string"), ("timestamp", "uint64")],
+        ["ChoiceBallot"] =
+        [
+            ("voter", "address"), ("proposal", "string"), ("choices", "uint16[]"), ("weights", "uint64[]"), ("reason", "string"),
+            ("timestamp", "uint64"),
+        ],
         ["Proposal"] =
         [
             ("proposer", "address"), ("dao", "string"), ("class", "string"), ("title", "string"), ("description", "string"),

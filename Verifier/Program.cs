@@ -1,0 +1,3 @@
+using Blocktrack.Verifier;
+
+return await VerifierCommand.RunAsync(args, Console.Out, CancellationToken.None);
