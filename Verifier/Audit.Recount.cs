@@ -17,8 +17,12 @@ public static partial class Audit
             var counted = Counting.Recompute(e.Ballots);
             // Delegator override: each overriding balance leaves its delegate's ballot once.
             var overrides = e.Ballots.Where(b => b.OverrideOf is not null)
-                .Select(b => new BallotOverride { Delegator = b.Voter, Delegate = b.OverrideOf!, Balance = b.OverrideBalance });
-            counted = OverrideRules.Adjust(counted, overrides, e.Ballots.ToDictionary(b => b.Voter, StringComparer.Ordinal));
+                .Select(b => new BallotOverride { Delegator = b.Voter, Delegate = b.OverrideOf!, Balance = b.OverrideBalance }).ToList();
+            if (overrides.Count > 0)
+            {
+                var latest = e.Ballots.GroupBy(b => b.Voter, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+                counted = OverrideRules.Adjust(counted, overrides, latest);
+            }
             return Compare("For/Against/Abstain", Basic(counted), Basic(e.Tally), Basic(e.Proposal.Tally));
         }
 

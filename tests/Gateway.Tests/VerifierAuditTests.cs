@@ -43,7 +43,8 @@ public sealed class VerifierAuditTests
         {
             Voter = key.Address, Support = support, Reason = "r", Timestamp = 1_767_225_600,
             Digest = signed.Digest, Signature = signed.Signature,
-            Weight = cls.IsQuadratic ? IntegerMath.Sqrt(power) : power, Power = cls.IsQuadratic ? power : BigInteger.Zero,
+            // As the shard weighs them: √power only with quadratic power (quadratic counting roots inside the count).
+            Weight = BallotRules.WeightOf(cls, power), Power = cls.QuadraticPower ? power : BigInteger.Zero,
             Choices = [.. choices], Weights = [.. weights],
         };
     }
