@@ -13,4 +13,6 @@ public static class GovernanceStorage
     public const string AnchorState = "anchor";
     public const string MirroredGovernorState = "mirrored-governor";
     public const string MirroredProposalState = "mirrored-proposal";
+    public const string EscrowLockState = "escrow-lock";
+    public const string VoteEscrowState = "vote-escrow";
 }

@@ -40,6 +40,11 @@ public static class PowerReader
                 if (tokens.Length == 1) return await voterGrain.GetVotes(tokens[0], timepoint);
                 var votes = await Task.WhenAll(tokens.Select(t => voterGrain.GetVotes(t, timepoint)));
                 return votes.Aggregate(BigInteger.Zero, (a, b) => a + b);
+            case PowerSourceKind.VoteEscrow:
+                // The owner's lock at the snapshot, decayed to it: one binary search per escrow.
+                var locks = await Task.WhenAll(part.AllTokens().Select(e =>
+                    grains.GetGrain<IEscrowLockGrain>(EscrowKeys.Lock(e, voter)).GetPower(timepoint)));
+                return locks.Aggregate(BigInteger.Zero, (a, b) => a + b);
             default:
                 throw new NotSupportedException($"power source kind {part.Kind} is not readable yet");
         }
@@ -54,6 +59,10 @@ public static class PowerReader
             case PowerSourceKind.TokenVotes:
                 var totals = await Task.WhenAll(part.AllTokens().Select(t => grains.GetGrain<ITokenSupplyGrain>(t).GetVotable(timepoint)));
                 return totals.Aggregate(BigInteger.Zero, (a, b) => a + b);
+            case PowerSourceKind.VoteEscrow:
+                // The escrow's supply points walked to the snapshot, as the contract's totalSupplyAt does.
+                var supplies = await Task.WhenAll(part.AllTokens().Select(e => grains.GetGrain<IVoteEscrowGrain>(e).GetSupply(timepoint)));
+                return supplies.Aggregate(BigInteger.Zero, (a, b) => a + b);
             default:
                 throw new NotSupportedException($"power source kind {part.Kind} is not readable yet");
         }
