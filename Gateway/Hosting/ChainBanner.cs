@@ -42,13 +42,16 @@ public static class ChainBanner
             var governors = c.Governors.IsDefaultOrEmpty
                 ? ""
                 : " | governors " + string.Join(", ", c.Governors.Select(g => $"{g.Dao} {g.Address}"));
+            var escrows = c.Escrows.IsDefaultOrEmpty
+                ? ""
+                : " | escrows " + string.Join(", ", c.Escrows.Select(e => $"{e.Token} {e.Address}"));
             var watcher = c.Watcher is { } w
                 ? c.Healthy
                     ? $"watcher cursor {w.Cursor} of head {w.Head}, {w.LogsApplied} logs mirrored"
                     : $"watcher starting: {c.Problem}"
                 : $"watcher: {c.Problem}";
             yield return $"Chain {c.ChainId} ({c.Name}) at {c.Endpoint}, {c.Confirmations} confirmations"
-                + $" | tokens {tokens}{governors} | {watcher}";
+                + $" | tokens {tokens}{governors}{escrows} | {watcher}";
         }
     }
 }

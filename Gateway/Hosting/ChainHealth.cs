@@ -35,7 +35,7 @@ public static class ChainHealth
         }
         var problem = Judge(chain, status, time.GetUtcNow());
         return new ChainView(chain.Id, chain.Name, chain.Endpoint, chain.Confirmations, chain.PollInterval, chain.Tokens,
-            chain.Governors, problem is null, problem, status);
+            chain.Governors, chain.Escrows, problem is null, problem, status);
     }
 
     /// <summary>Null when the watcher is healthy; otherwise why not.</summary>

@@ -43,5 +43,12 @@ public static class Query
         throw new ApiProblemException(ErrorCodes.InvalidArgument, $"Query parameter '{name}' must be one of {names}, got '{Clip(text)}'.");
     }
 
+    /// <summary>A required token id such as <paramref name="example"/> (1–40 characters of a-z, 0-9, "-", "@", ".").</summary>
+    public static string Token(string name, string? text, string example) =>
+        Names.IsToken(text)
+            ? text!
+            : throw new ApiProblemException(ErrorCodes.InvalidArgument,
+                $"Query parameter '{name}' must be a token id such as {example}, got '{Clip(text ?? "")}'.");
+
     private static string Clip(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }

@@ -15,4 +15,7 @@ public sealed record ChainInfo
     [Id(4)] public TimeSpan PollInterval { get; init; }
     [Id(5)] public ImmutableArray<ChainTokenInfo> Tokens { get; init; } = [];
     [Id(6)] public ImmutableArray<ChainGovernorInfo> Governors { get; init; } = [];
+
+    /// <summary>VotingEscrow contracts whose locks are mirrored, each under its token id (e.g. <c>vebtk@412346</c>).</summary>
+    [Id(7)] public ImmutableArray<ChainTokenInfo> Escrows { get; init; } = [];
 }

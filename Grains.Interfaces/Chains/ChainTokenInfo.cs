@@ -1,5 +1,8 @@
 namespace Blocktrack.Grains.Interfaces;
 
-/// <summary>An ERC20Votes contract mirrored into voters under a token id such as <c>btk@412346</c>.</summary>
+/// <summary>
+/// A contract mirrored under a token id: an ERC20Votes token into voters (<c>btk@412346</c>), or a VotingEscrow into
+/// lock grains (<c>vebtk@412346</c>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bt.ChainTokenInfo")]
 public sealed record ChainTokenInfo([property: Id(0)] string Address, [property: Id(1)] string Token);

@@ -26,6 +26,12 @@ public sealed class ChainOptions
     /// </summary>
     public List<MirroredGovernor> Governors { get; set; } = [];
 
+    /// <summary>
+    /// VotingEscrow contracts whose locks are mirrored into lock and supply grains, each under a token id such as
+    /// <c>vebtk@412346</c> (the <c>token</c> of a <c>voteEscrow</c> power source).
+    /// </summary>
+    public List<MirroredEscrow> Escrows { get; set; } = [];
+
     /// <summary>How the cluster acts on this chain (on-chain calls, anchoring); unset means it only watches.</summary>
     public ExecutorOptions Executor { get; set; } = new();
 }

@@ -16,6 +16,7 @@ public sealed class ChainRegistryGrain(IOptions<ChainsOptions> options) : Grain,
             Id = c.Id, Name = c.Name, Endpoint = Endpoint(c.Rpc), Confirmations = c.Confirmations, PollInterval = c.PollInterval,
             Tokens = [.. c.Tokens.Select(t => new ChainTokenInfo(t.Address.ToLowerInvariant(), t.Token))],
             Governors = [.. c.Governors.Select(g => new ChainGovernorInfo(g.Address.ToLowerInvariant(), g.Dao))],
+            Escrows = [.. c.Escrows.Select(e => new ChainTokenInfo(e.Address.ToLowerInvariant(), e.Token))],
         })]);
 
     /// <summary>Scheme, host and port only: providers put API keys in user info, paths and queries.</summary>

@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Blocktrack.Grains.Chains;
 
 /// <summary>
-/// Mirrors one chain's ERC20Votes logs into voter and supply grains. Each poll first checks that the last
-/// mirrored block is still on the chain; if not, it finds the common ancestor among the recent hashes, rolls the
-/// touched voters back to it and re-mirrors the new branch. Blocks are mirrored only behind the confirmation
-/// depth; every application is idempotent by (block, log index), so a restart mid-range applies nothing twice.
+/// Mirrors one chain's ERC20Votes logs into voter and supply grains, its Governors' logs into mirror grains and its
+/// VotingEscrows' logs into lock and escrow-supply grains. Each poll first checks that the last mirrored block is still
+/// on the chain; if not, it finds the common ancestor among the recent hashes, rolls the touched voters, locks and
+/// supplies back to it and re-mirrors the new branch. Blocks are mirrored only behind the confirmation depth; every
+/// application is idempotent by (block, log index), so a restart mid-range applies nothing twice.
 /// </summary>
 public sealed class ChainWatcherGrain(
     [PersistentState(GovernanceStorage.ChainWatcherState, GovernanceStorage.Name)] IPersistentState<ChainWatcherState> state,
@@ -107,7 +108,8 @@ public sealed class ChainWatcherGrain(
         var common = ancestor ?? new BlockRef(-1, "", 0);
         var from = common.Number + 1;
         log.LogWarning("Chain {Chain} reorganised: rolling back from block {From}", _chain.Id, from);
-        foreach (var (token, voter) in S.Touched.Where(t => t.Block >= from).Select(t => (t.Token, t.Voter)).Distinct())
+        var touched = S.Touched.Where(t => t.Block >= from).Select(t => (t.Token, t.Voter)).Distinct().ToList();
+        foreach (var (token, voter) in touched.Where(t => !EscrowDispatch.IsEscrow(_chain, t.Token)))
         {
             await GrainFactory.GetGrain<IVoterGrain>(voter).RollbackChain(token, from);
         }
@@ -115,6 +117,7 @@ public sealed class ChainWatcherGrain(
         {
             await GrainFactory.GetGrain<ITokenSupplyGrain>(token).RollbackChain(from);
         }
+        await EscrowDispatch.Rollback(_chain, GrainFactory, from, touched.Where(t => EscrowDispatch.IsEscrow(_chain, t.Token)));
         await GovernorDispatch.Rollback(_chain, GrainFactory, common);
         S.Recent.RemoveAll(b => b.Number >= from);
         S.Touched.RemoveAll(t => t.Block >= from);
@@ -127,8 +130,10 @@ public sealed class ChainWatcherGrain(
     private async Task Mirror(long from, long to)
     {
         var governors = new GovernorDispatch(_chain, GrainFactory, log);
-        var addresses = _chain.Tokens.Select(t => t.Address.ToLowerInvariant()).Concat(governors.Addresses).ToList();
-        var logs = await _reader.Logs(from, to, addresses, [.. VoteLogs.Topics, .. governors.Topics]);
+        var escrows = new EscrowDispatch(_chain, GrainFactory);
+        var addresses = _chain.Tokens.Select(t => t.Address.ToLowerInvariant())
+            .Concat(governors.Addresses).Concat(escrows.Addresses).ToList();
+        var logs = await _reader.Logs(from, to, addresses, [.. VoteLogs.Topics, .. governors.Topics, .. escrows.Topics]);
         var headers = new SortedDictionary<long, ChainBlock>();
         // Votes are gathered per delegate and supply changes per token, then handed over once per range.
         var votes = new Dictionary<(string Token, string Voter), List<ChainValue>>();
@@ -138,7 +143,7 @@ public sealed class ChainWatcherGrain(
             var header = await Header(headers, entry.BlockNumber);
             if (header.Hash != entry.BlockHash)
                 throw new InvalidOperationException($"block {entry.BlockNumber} changed while mirroring it");
-            if (governors.Collect(entry, header.Timestamp))
+            if (governors.Collect(entry, header.Timestamp) || escrows.Collect(entry, header.Timestamp, S.Touched))
             {
                 S.LogsApplied++;
                 continue;
@@ -161,6 +166,7 @@ public sealed class ChainWatcherGrain(
         await Task.WhenAll(votes.Select(v =>
             GrainFactory.GetGrain<IVoterGrain>(v.Key.Voter).ApplyChainVoteHistory(v.Key.Token, [.. v.Value])));
         foreach (var (token, deltas) in supply) await GrainFactory.GetGrain<ITokenSupplyGrain>(token).ApplyChainDeltas([.. deltas]);
+        await escrows.Flush();
         var end = await Header(headers, to);
         // Before the cursor moves: a failed hand-over re-mirrors the range, which the governor grains apply only once.
         await governors.Flush(new GovernorSync(to, end.Timestamp, S.Recent.Count > 0 ? S.Recent[0].Number : from));

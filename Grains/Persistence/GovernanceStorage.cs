@@ -16,4 +16,6 @@ public static class GovernanceStorage
     public const string ReputationState = "reputation";
     public const string ReputationSupplyState = "reputation-supply";
     public const string PersonhoodState = "personhood";
+    public const string EscrowLockState = "escrow-lock";
+    public const string VoteEscrowState = "vote-escrow";
 }

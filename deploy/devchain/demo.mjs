@@ -1,5 +1,5 @@
 // Turns run/deployment-<chain id>.json of both dev chains into what a Gateway needs to mirror them:
-//   run/demo.env       `export Chains__0__Rpc=...` lines (also printed on stdout, for eval)
+//   run/demo.env       `export Chains__0__Rpc=...` lines (also printed on stdout, for eval), with the L3's vote escrow
 //   run/demo-dao.json  the POST /daos body of a demo DAO whose voting power is BTK summed across both chains
 // Usage: node demo.mjs [--confirmations 0] [--operator-key demo-operator-key]
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -36,6 +36,8 @@ chains.forEach((chain, i) => {
     `${p}Governors__0__Address=${deployment.contracts.BlocktrackGovernor}`,
     `${p}Governors__0__Dao=onchain/${chain.name}`,
   );
+  if (deployment.contracts.VotingEscrow)
+    lines.push(`${p}Escrows__0__Address=${deployment.contracts.VotingEscrow}`, `${p}Escrows__0__Token=vebtk@${chain.id}`);
 });
 const env = lines.map((l) => `export ${l}`).join("\n") + "\n";
 writeFileSync(path.join(here, "run", "demo.env"), env);

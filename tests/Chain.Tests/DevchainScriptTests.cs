@@ -5,7 +5,7 @@ using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chain.Tests;
 
-/// <summary>deploy.mjs against the shared Hardhat node: it sets up a working DAO.</summary>
+/// <summary>deploy.mjs against the shared Hardhat node: it sets up a working DAO, and the L3's vote escrow.</summary>
 [Collection(HardhatCollection.Name)]
 [Trait("Category", TestCategory.Chain)]
 public sealed class DevchainScriptTests(HardhatFixture chain)
@@ -33,6 +33,12 @@ public sealed class DevchainScriptTests(HardhatFixture chain)
             Assert.Equal(timelock, (await counter.CallAsync<string>("owner")).ToLowerInvariant());
             foreach (var voter in deployment["voters"]!.AsArray())
                 Assert.Equal(1000 * BigInteger.Pow(10, 18), await token.CallAsync<BigInteger>("getVotes", (string)voter!));
+
+            // On the L3 the vote escrow locks this BTK, on the timestamp clock, and holds nothing yet.
+            var escrow = chain.Dev.At("VotingEscrow", (string)contracts["VotingEscrow"]!);
+            Assert.Equal(token.Address, (await escrow.CallAsync<string>("token")).ToLowerInvariant());
+            Assert.Equal("mode=timestamp", await escrow.CallAsync<string>("CLOCK_MODE"));
+            Assert.Equal(BigInteger.Zero, await escrow.CallAsync<BigInteger>("totalSupply"));
         }
         finally
         {

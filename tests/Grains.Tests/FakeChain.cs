@@ -1,10 +1,11 @@
 using System.Numerics;
 using Blocktrack.Chain;
 using Blocktrack.Grains.Chains;
+using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Tests;
 
-/// <summary>An in-memory chain with ERC20Votes logs, reorgs and outages, for watcher tests.</summary>
+/// <summary>An in-memory chain with ERC20Votes and VotingEscrow logs, reorgs and outages, for watcher tests.</summary>
 public sealed class FakeChain : IChainReader
 {
     private readonly object _gate = new();
@@ -12,17 +13,31 @@ public sealed class FakeChain : IChainReader
     private int _branch;
 
     public string Token { get; } = "0x00000000000000000000000000000000000b7c01";
+    public string Escrow { get; } = "0x00000000000000000000000000000000000e5c01";
     public bool Down { get; set; }
 
     public FakeChain() => Mine(); // genesis
 
     public long Head { get { lock (_gate) return _blocks.Count - 1; } }
 
+    public ChainBlock Latest { get { lock (_gate) return _blocks[^1].Block; } }
+
     /// <summary>Adds a block whose logs set each delegate's votes (previous votes are read from the chain itself).</summary>
     public ChainBlock Mine(params (string Delegate, BigInteger Votes)[] changes) => MineAt(0, changes);
 
     /// <summary>Mines a block at a timestamp (kept strictly increasing, 12 s after the last by default).</summary>
-    public ChainBlock MineAt(long at, params (string Delegate, BigInteger Votes)[] changes)
+    public ChainBlock MineAt(long at, params (string Delegate, BigInteger Votes)[] changes) =>
+        MineWith(at, (number, hash, _) => changes.Select((c, i) => new ChainLog(Token,
+            [VoteLogs.DelegateVotesChanged, "0x" + new string('0', 24) + c.Delegate[2..]],
+            Hex.ToHex([.. Word(VotesOf(c.Delegate)), .. Word(c.Votes)]), number, hash, i)).ToList());
+
+    /// <summary>Mines a block at (or after) a timestamp whose VotingEscrow logs set each owner's lock.</summary>
+    public ChainBlock MineLocksAt(long at, params (string Owner, EscrowLock Lock)[] locks) =>
+        MineWith(at, (number, hash, timestamp) => locks.Select((l, i) => new ChainLog(Escrow,
+            [EscrowLogs.LockChanged, "0x" + new string('0', 24) + l.Owner[2..]],
+            Hex.ToHex([.. Word(l.Lock.Amount), .. Word(l.Lock.UnlockTime), .. Word(timestamp)]), number, hash, i)).ToList());
+
+    private ChainBlock MineWith(long at, Func<long, string, long, List<ChainLog>> logsOf)
     {
         lock (_gate)
         {
@@ -30,11 +45,8 @@ public sealed class FakeChain : IChainReader
             var parent = number == 0 ? "0x" + new string('0', 64) : _blocks[^1].Block.Hash;
             var hash = Hex.ToHex(Keccak256.Hash($"{parent}|{number}|{_branch}"));
             var timestamp = number == 0 ? 1_700_000_000 : Math.Max(_blocks[^1].Block.Timestamp + 12, at);
-            var logs = changes.Select((c, i) => new ChainLog(Token,
-                [VoteLogs.DelegateVotesChanged, "0x" + new string('0', 24) + c.Delegate[2..]],
-                Hex.ToHex([.. Word(VotesOf(c.Delegate)), .. Word(c.Votes)]), number, hash, i)).ToList();
             var block = new ChainBlock(number, hash, parent, timestamp);
-            _blocks.Add((block, logs));
+            _blocks.Add((block, logsOf(number, hash, timestamp)));
             return block;
         }
     }

@@ -7,12 +7,19 @@ public sealed class FakeChains : IChainReaderFactory
 {
     public const long WatcherChain = 9001;
     public const long CrossChain = 9002;
+    public const long EscrowChain = 9003;
+    public const long EscrowProposalChain = 9004;
 
-    private readonly Dictionary<long, FakeChain> _chains = new() { [WatcherChain] = new(), [CrossChain] = new() };
+    private readonly Dictionary<long, FakeChain> _chains = new()
+    {
+        [WatcherChain] = new(), [CrossChain] = new(), [EscrowChain] = new(), [EscrowProposalChain] = new(),
+    };
 
     public FakeChain this[long id] => _chains[id];
 
     public static string TokenOf(long id) => $"btk@{id}";
+
+    public static string EscrowOf(long id) => $"vebtk@{id}";
 
     public IChainReader For(ChainOptions chain) =>
         _chains.TryGetValue(chain.Id, out var fake) ? fake : throw new InvalidOperationException($"no fake chain {chain.Id}");
@@ -21,5 +28,6 @@ public sealed class FakeChains : IChainReaderFactory
     {
         Id = c.Key, Name = $"fake-{c.Key}", Confirmations = 2, PollInterval = TimeSpan.FromHours(1), MaxBlockRange = 3,
         Tokens = [new MirroredToken { Address = c.Value.Token, Token = TokenOf(c.Key) }],
+        Escrows = [new MirroredEscrow { Address = c.Value.Escrow, Token = EscrowOf(c.Key) }],
     });
 }

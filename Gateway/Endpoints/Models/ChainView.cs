@@ -15,6 +15,7 @@ public sealed record ChainView(
     TimeSpan PollInterval,
     ImmutableArray<ChainTokenInfo> Tokens,
     ImmutableArray<ChainGovernorInfo> Governors,
+    ImmutableArray<ChainTokenInfo> Escrows,
     bool Healthy,
     string? Problem,
     WatcherStatus? Watcher);

@@ -62,6 +62,11 @@ public sealed class ChainsFixture : IAsyncLifetime
             settings[p + "ReorgWindow"] = "10000";
             settings[p + "Tokens:0:Address"] = c.Btk.Address;
             settings[p + "Tokens:0:Token"] = c.Token;
+            if (c.WithEscrow)
+            {
+                settings[p + "Escrows:0:Address"] = c.Escrow.Address;
+                settings[p + "Escrows:0:Token"] = c.EscrowToken;
+            }
             if (!c.WithGovernor) continue;
             settings[p + "Governors:0:Address"] = c.Governor.Address;
             settings[p + "Governors:0:Dao"] = $"onchain/{c.Name}";

@@ -5,15 +5,23 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Chains.Tests;
 
-/// <summary>A DAO whose voting power is BTK summed across the mirrored chains (PowerSource.Tokens lists both).</summary>
-internal sealed class CrossChainDao(IGrainFactory grains, string path, ImmutableArray<string> tokens)
+/// <summary>
+/// A DAO whose voting power comes from the mirrored chains: BTK summed across them (PowerSource.Tokens lists both), or any
+/// other power source (vote escrow and tokens, with multipliers).
+/// </summary>
+internal sealed class CrossChainDao(IGrainFactory grains, string path, PowerSource power)
 {
+    public CrossChainDao(IGrainFactory grains, string path, ImmutableArray<string> tokens)
+        : this(grains, path, new PowerSource { Tokens = tokens })
+    {
+    }
+
     public IDaoGrain Dao => grains.GetGrain<IDaoGrain>(path);
 
     public ProposalClass Class(TimeSpan votingDelay) => new()
     {
         Name = "both", QuorumBps = 400, VotingDelay = votingDelay, VotingPeriod = TimeSpan.FromHours(1),
-        TimelockDelay = TimeSpan.FromHours(1), PowerSource = new PowerSource { Tokens = tokens }, AllowedActions = ActionKinds.None,
+        TimelockDelay = TimeSpan.FromHours(1), PowerSource = power, AllowedActions = ActionKinds.None,
     };
 
     public Task Create(TimeSpan votingDelay) => Dao.CreateRoot(new CreateDaoRequest

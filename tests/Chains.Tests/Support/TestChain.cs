@@ -8,7 +8,8 @@ namespace Blocktrack.Chains.Tests;
 
 /// <summary>
 /// One test chain: its Hardhat node, clients, and the contracts deployed by account #0 from a fresh nonce, so their
-/// addresses are known before the node starts (BTK at nonce 0; with a governor, the timelock at 1 and the Governor at 2).
+/// addresses are known before the node starts (BTK at nonce 0; with a governor, the timelock at 1 and the Governor at 2;
+/// with an escrow, the VotingEscrow next).
 /// </summary>
 public sealed class TestChain : IAsyncDisposable
 {
@@ -19,54 +20,68 @@ public sealed class TestChain : IAsyncDisposable
 
     private HardhatNode? _node;
 
-    private TestChain(long id, string name, int port, bool withGovernor, HardhatNode node)
+    private TestChain(long id, string name, int port, bool withGovernor, bool withEscrow, HardhatNode node)
     {
         Id = id;
         Name = name;
         Port = port;
         WithGovernor = withGovernor;
+        WithEscrow = withEscrow;
         _node = node;
         Dev = node.NewChain();
         Btk = Dev.At("BlocktrackToken", ContractAddress.Of(DevAccounts.DeployerAddress, 0));
         Timelock = Dev.At("TimelockController", ContractAddress.Of(DevAccounts.DeployerAddress, 1));
         Governor = Dev.At("BlocktrackGovernor", ContractAddress.Of(DevAccounts.DeployerAddress, 2));
+        Escrow = Dev.At("VotingEscrow", ContractAddress.Of(DevAccounts.DeployerAddress, withGovernor ? 3 : 1));
     }
 
     public long Id { get; }
     public string Name { get; }
     public int Port { get; }
     public bool WithGovernor { get; }
+    public bool WithEscrow { get; }
     public string RpcUrl => $"http://127.0.0.1:{Port}";
 
     /// <summary>The token id the cluster mirrors this chain's BTK under.</summary>
     public string Token => $"btk@{Id}";
 
+    /// <summary>The token id the cluster mirrors this chain's VotingEscrow under (a <c>voteEscrow</c> power source's token).</summary>
+    public string EscrowToken => $"vebtk@{Id}";
+
     public DevChain Dev { get; }
     public DevContract Btk { get; }
     public DevContract Timelock { get; }
     public DevContract Governor { get; }
+    public DevContract Escrow { get; }
 
-    public static async Task<TestChain> StartAsync(long id, string name, bool withGovernor)
+    public static async Task<TestChain> StartAsync(long id, string name, bool withGovernor, bool withEscrow = false)
     {
         var port = FreePort.Next();
-        return new(id, name, port, withGovernor, await HardhatNode.StartAsync(id, port, TimeSpan.FromSeconds(30), HardhatConfig));
+        var node = await HardhatNode.StartAsync(id, port, TimeSpan.FromSeconds(30), HardhatConfig);
+        return new(id, name, port, withGovernor, withEscrow, node);
     }
 
-    /// <summary>BTK (and the timelock and Governor) at their precomputed addresses.</summary>
+    /// <summary>BTK (and the timelock and Governor, and the VotingEscrow) at their precomputed addresses.</summary>
     public async Task DeployAsync()
     {
         var deployer = DevAccounts.Deployer;
         var token = await Dev.DeployAsync("BlocktrackToken", deployer, DevAccounts.DeployerAddress);
         Assert.Equal(Btk.Address, token.Address);
+        if (WithGovernor) await DeployGovernor(deployer);
+        if (WithEscrow) Assert.Equal(Escrow.Address, (await Dev.DeployAsync("VotingEscrow", deployer, Btk.Address)).Address);
         if (!WithGovernor) return;
+        foreach (var role in new[] { "PROPOSER_ROLE", "CANCELLER_ROLE" })
+            await Send(Timelock, deployer, "grantRole", Keccak256.Hash(role), Governor.Address);
+    }
+
+    private async Task DeployGovernor(byte[] deployer)
+    {
         var timelock = await Dev.DeployAsync(
             "TimelockController", deployer, 1, Array.Empty<string>(), new[] { EthZero }, DevAccounts.DeployerAddress);
         Assert.Equal(Timelock.Address, timelock.Address);
         var governor = await Dev.DeployAsync(
             "BlocktrackGovernor", deployer, Btk.Address, Timelock.Address, VotingDelaySeconds, VotingPeriodSeconds, 0, 4);
         Assert.Equal(Governor.Address, governor.Address);
-        foreach (var role in new[] { "PROPOSER_ROLE", "CANCELLER_ROLE" })
-            await Send(Timelock, deployer, "grantRole", Keccak256.Hash(role), Governor.Address);
     }
 
     /// <summary>
@@ -132,11 +147,13 @@ public sealed class TestChain : IAsyncDisposable
         return votes.Aggregate(BigInteger.Zero, (a, b) => a + b);
     }
 
-    /// <summary>How many logs the watcher mirrors in a block range (the token's vote logs and the Governor's events).</summary>
+    /// <summary>How many logs the watcher mirrors in a block range (the token's vote logs, the Governor's and escrow's events).</summary>
     public async Task<int> MirroredLogCount(long from, long to)
     {
-        var topics = Grains.Chains.VoteLogs.Topics.Concat(Grains.Chains.GovernorLogs.Topics).ToArray();
-        var addresses = WithGovernor ? new[] { Btk.Address, Governor.Address } : [Btk.Address];
+        string[] topics = [.. Grains.Chains.VoteLogs.Topics, .. Grains.Chains.GovernorLogs.Topics, .. Grains.Chains.EscrowLogs.Topics];
+        var addresses = new List<string> { Btk.Address };
+        if (WithGovernor) addresses.Add(Governor.Address);
+        if (WithEscrow) addresses.Add(Escrow.Address);
         return (await LogRanges.GetLogsAsync(Dev.Eth, from, to, addresses, topics, 10_000)).Count;
     }
 
