@@ -96,7 +96,9 @@ public sealed class EscrowMirrorTests(FakeClockClusterFixture fixture)
         chain.Mine();
         await fixture.Grains.GetGrain<IChainWatcherGrain>(chainId).Poll();
         s.Advance(TimeSpan.FromSeconds(3));
-        var active = await s.WaitFor(p.Id, ProposalState.Active);
+        // Reentrant: the state can read Active a moment before the votable power at the snapshot is loaded.
+        var active = await Eventually.Until(() => s.Proposal(p.Id).GetInfo(),
+            i => i.State == ProposalState.Active && i.VotableSupply is not null);
 
         var ann = PowerAt(locked, snapshot) / 2;
         var cat = PowerAt(locked with { Amount = 10 * Btk }, snapshot) / 2 + 40 * Btk;
