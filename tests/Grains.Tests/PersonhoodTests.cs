@@ -164,4 +164,49 @@ public sealed class PersonhoodTests(FakeClockClusterFixture fixture)
         var losing = await Assert.ThrowsAsync<GovernanceException>(() => Entry(s.Dao, Bob).AttestByProposal(p.Id, 0, true));
         Assert.Equal(GovernanceError.NotAuthorized, losing.Error);
     }
+
+    [Fact]
+    public async Task A_quadratic_grants_round_counts_attested_people_and_executes_the_winning_choice()
+    {
+        var s = new DaoScenario(fixture, "quadratic-round");
+        var round = s.Standard with
+        {
+            Name = "round", Counting = CountingType.Quadratic, PersonhoodRegistry = "quadratic-round", QuorumBps = 0,
+        };
+        await s.Create(s.Constitution(round), new DaoRoles { Coordinators = [Coordinator], Committee = [Member] });
+        // One whale against three small holders: linear power would fund the whale's pick.
+        await s.Fund(Alice, 900);
+        await s.Fund(Bob, 100);
+        await s.Fund(Member, 100);
+        await s.Fund(Person, 400);
+        var whale = DaoScenario.Address(0x4f);
+        await s.Fund(whale, 5000);
+        foreach (var voter in new[] { Alice, Bob, Member, Person }) await Entry(s.Dao, voter).AttestByCommittee(Member, true, Digest(), "0x");
+        s.Advance(TimeSpan.FromSeconds(2));
+
+        var lab = DaoScenario.Address(0x1ab);
+        var school = DaoScenario.Address(0x5c0);
+        var p = await s.ProposeChoices(Alice, "round",
+            new ProposalChoice { Label = "lab", Actions = [new TreasuryTransfer("btk", lab, 700)] },
+            new ProposalChoice { Label = "school", Actions = [new TreasuryTransfer("btk", school, 300)] });
+        await s.OpenVoting(p.Id);
+
+        var unattested = await Assert.ThrowsAsync<GovernanceException>(() => s.VoteChoices(p.Id, whale, [1], [1]));
+        Assert.Equal(GovernanceError.NotAttested, unattested.Error);
+        await s.VoteChoices(p.Id, Alice, [1], [1]); // √900 = 30 for the lab
+        foreach (var voter in new[] { Bob, Member, Person }) await s.VoteChoices(p.Id, voter, [2], [1]); // 10 + 10 + 20 = 40
+        await s.CloseVoting(p.Id);
+        var queued = await s.WaitFor(p.Id, ProposalState.Queued);
+
+        // Linear power would fund the lab (900 against 600); quadratically the school wins: raw 30² = 900 against
+        // 40² = 1,600, rescaled to the 1,500 of power cast.
+        var outcome = queued.Tally.Outcome!;
+        Assert.Equal(["540.000000000000000000", "960.000000000000000000"], outcome.Scores.ToArray());
+        Assert.Equal(2, outcome.Winner);
+        Assert.Equal(4, queued.Tally.Voters);
+        s.Advance(TimeSpan.FromDays(1));
+        await s.WaitFor(p.Id, ProposalState.Executed);
+        var treasury = (await s.DaoGrain.GetInfo()).Treasury["btk"];
+        Assert.Equal(1_000_000 - 300, treasury);
+    }
 }
