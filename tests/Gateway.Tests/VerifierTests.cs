@@ -50,6 +50,31 @@ public sealed class VerifierTests(GatewayFixture gateway)
         Assert.Contains("verdict: VERIFIED", output);
     }
 
+    [Theory]
+    [InlineData("rankedChoice")]
+    [InlineData("weighted")]
+    public async Task A_closed_choice_proposal_verifies_through_the_gateway(string counting)
+    {
+        var quick = new QuickVote(gateway, $"verify{Interlocked.Increment(ref daos)}", counting);
+        var voters = TestKey.Many($"verify-{counting}", 5).ToList();
+        await quick.CreateAsync(voters.Select((k, i) => (k, 7L + i * 13)).ToDictionary(p => p.k, p => p.Item2));
+        var id = await quick.ProposeChoicesActive("Which round?", "lab", "school", "library");
+        var ranked = counting == "rankedChoice";
+        for (var i = 0; i < voters.Count; i++)
+        {
+            int[] order = [1 + i % 3, 1 + (i + 1) % 3, 1 + (i + 2) % 3];
+            await quick.VoteChoices(id, voters[i], ranked ? order : order[..2], ranked ? [] : [1 + i, 2]);
+        }
+        await quick.Close(id);
+
+        var (exit, output) = await Verify("verify", Url, id);
+
+        Assert.True(exit == VerifierCommand.Verified, output);
+        Assert.Contains("5/5 ballots re-hash", output);
+        Assert.Contains("over 3 choices recounted from the ballots", output);
+        Assert.Contains("verdict: VERIFIED", output);
+    }
+
     [Fact]
     public async Task The_built_command_exits_0_for_an_honest_proposal_and_3_for_an_unreachable_gateway()
     {

@@ -8,7 +8,7 @@ namespace Blocktrack.Gateway.Tests;
 /// A DAO of a test's own whose class votes for ten seconds, so a test can run a vote to its close by moving the shared
 /// clock a few seconds (messages signed with the real time stay fresh). Voters vote with the scenario's token.
 /// </summary>
-public sealed class QuickVote(GatewayFixture gateway, string dao)
+public sealed class QuickVote(GatewayFixture gateway, string dao, string counting = "basic")
 {
     public const string ClassName = "quick";
     public static readonly TimeSpan VotingPeriod = TimeSpan.FromSeconds(10);
@@ -21,6 +21,7 @@ public sealed class QuickVote(GatewayFixture gateway, string dao)
         var quick = ApiScenario.GeneralClass();
         quick["name"] = ClassName;
         quick["votingPeriod"] = VotingPeriod.ToString("c");
+        quick["counting"] = counting;
         var created = await gateway.Http.SendAsync(gateway.Operator(HttpMethod.Post, "/daos", new JsonObject
         {
             ["path"] = dao,
@@ -55,6 +56,39 @@ public sealed class QuickVote(GatewayFixture gateway, string dao)
         await Eventually.Until(async () => (await Json.Read(await gateway.Http.GetAsync($"/proposals/{id}"))).Str("state"),
             state => state == "active", what: $"{id} to become active");
         return id;
+    }
+
+    /// <summary>A choice proposal by Carol (choices without actions), open for voting; returns its id.</summary>
+    public async Task<string> ProposeChoicesActive(string title, params string[] labels)
+    {
+        var choices = new JsonArray([.. labels.Select(l => (JsonNode)new JsonObject { ["label"] = l, ["actions"] = new JsonArray() })]);
+        var message = new JsonObject
+        {
+            ["proposer"] = TestKey.Carol.Checksummed, ["dao"] = dao, ["class"] = ClassName, ["title"] = title,
+            ["description"] = "", ["choices"] = choices.ToJsonString(), ["timestamp"] = gateway.Now,
+        };
+        var response = await gateway.Http.PostAsync($"/daos/{dao}/choice-proposals",
+            Json.Content(TypedDataSigner.Envelope(TestKey.Carol, "ChoiceProposal", message)));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = (await Json.Read(response)).Str("id");
+        gateway.Clock.Advance(TimeSpan.FromSeconds(2));
+        await Eventually.Until(async () => (await Json.Read(await gateway.Http.GetAsync($"/proposals/{id}"))).Str("state"),
+            state => state == "active", what: $"{id} to become active");
+        return id;
+    }
+
+    /// <summary>Casts a signed choice ballot (choices from 1) and requires it counted.</summary>
+    public async Task VoteChoices(string proposal, TestKey voter, int[] choices, int[] weights)
+    {
+        var message = new JsonObject
+        {
+            ["voter"] = voter.Checksummed, ["proposal"] = proposal,
+            ["choices"] = new JsonArray([.. choices.Select(c => (JsonNode)c)]), ["weights"] = new JsonArray([.. weights.Select(w => (JsonNode)w)]),
+            ["reason"] = "", ["timestamp"] = gateway.Now,
+        };
+        var response = await gateway.Http.PostAsync($"/proposals/{proposal}/choice-ballots",
+            Json.Content(TypedDataSigner.Envelope(voter, "ChoiceBallot", message)));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Casts a signed basic ballot and requires it counted.</summary>

@@ -26,6 +26,11 @@ public static class TypedDataSigner
             ("proposer", "address"), ("dao", "string"), ("class", "string"), ("title", "string"), ("description", "string"),
             ("actions", "string"), ("timestamp", "uint64"),
         ],
+        ["ChoiceProposal"] =
+        [
+            ("proposer", "address"), ("dao", "string"), ("class", "string"), ("title", "string"), ("description", "string"),
+            ("choices", "string"), ("timestamp", "uint64"),
+        ],
         ["Delegation"] = [("delegator", "address"), ("delegatee", "address"), ("token", "string"), ("timestamp", "uint64")],
         ["Cancel"] = [("proposer", "address"), ("proposal", "string"), ("timestamp", "uint64")],
         ["Veto"] = [("guardian", "address"), ("proposal", "string"), ("reason", "string"), ("timestamp", "uint64")],
