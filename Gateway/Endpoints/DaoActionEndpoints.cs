@@ -20,35 +20,24 @@ public static class DaoActionEndpoints
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<Created<ProposalInfo>> Propose(DaoPath path, Signed<ProposalMessage> proposal, IGrainFactory grains)
-    {
-        var message = proposal.Message;
-        var info = await grains.Dao(path).Propose(new ProposalDraft
-        {
-            Proposer = proposal.Signer,
-            Class = message.Class,
-            Title = message.Title,
-            Description = message.Description,
-            Actions = message.ParsedActions,
-            Digest = proposal.Digest,
-        });
-        return TypedResults.Created("/proposals/" + info.Id, info);
-    }
+    private static Task<Created<ProposalInfo>> Propose(DaoPath path, Signed<ProposalMessage> proposal, IGrainFactory grains) =>
+        Submit(grains, path, Draft(proposal) with { Actions = proposal.Message.ParsedActions });
 
-    private static async Task<Created<ProposalInfo>> ProposeChoices(
-        DaoPath path, Signed<ChoiceProposalMessage> proposal, IGrainFactory grains)
+    private static Task<Created<ProposalInfo>> ProposeChoices(DaoPath path, Signed<ChoiceProposalMessage> proposal, IGrainFactory grains) =>
+        Submit(grains, path, Draft(proposal) with { Actions = [], Choices = proposal.Message.ParsedChoices });
+
+    private static ProposalDraft Draft<TMessage>(Signed<TMessage> proposal) where TMessage : class, IProposalMessage => new()
     {
-        var message = proposal.Message;
-        var info = await grains.Dao(path).Propose(new ProposalDraft
-        {
-            Proposer = proposal.Signer,
-            Class = message.Class,
-            Title = message.Title,
-            Description = message.Description,
-            Actions = [],
-            Choices = message.ParsedChoices,
-            Digest = proposal.Digest,
-        });
+        Proposer = proposal.Signer,
+        Class = proposal.Message.Class,
+        Title = proposal.Message.Title,
+        Description = proposal.Message.Description,
+        Digest = proposal.Digest,
+    };
+
+    private static async Task<Created<ProposalInfo>> Submit(IGrainFactory grains, DaoPath path, ProposalDraft draft)
+    {
+        var info = await grains.Dao(path).Propose(draft);
         return TypedResults.Created("/proposals/" + info.Id, info);
     }
 

@@ -13,7 +13,7 @@ namespace Blocktrack.Gateway;
 /// choices, each with the actions that execute if it wins.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record ChoiceProposalMessage : ISignedMessage
+public sealed record ChoiceProposalMessage : IProposalMessage
 {
     public static string TypeName => "ChoiceProposal";
 
@@ -43,10 +43,7 @@ public sealed record ChoiceProposalMessage : ISignedMessage
 
     public void Validate()
     {
-        MessageFields.Require(Dao, "dao");
-        MessageFields.Require(Class, "class");
-        MessageFields.Require(Title, "title");
-        MessageFields.Require(Description, "description");
+        ProposalMessages.Validate(this);
         MessageFields.Require(Choices, "choices");
     }
 

@@ -11,7 +11,7 @@ namespace Blocktrack.Gateway;
 /// <c>Proposal(address proposer,string dao,string class,string title,string description,string actions,uint64 timestamp)</c>.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record ProposalMessage : ISignedMessage
+public sealed record ProposalMessage : IProposalMessage
 {
     public static string TypeName => "Proposal";
 
@@ -41,10 +41,7 @@ public sealed record ProposalMessage : ISignedMessage
 
     public void Validate()
     {
-        MessageFields.Require(Dao, "dao");
-        MessageFields.Require(Class, "class");
-        MessageFields.Require(Title, "title");
-        MessageFields.Require(Description, "description");
+        ProposalMessages.Validate(this);
         MessageFields.Require(Actions, "actions");
     }
 

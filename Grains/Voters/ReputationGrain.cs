@@ -20,7 +20,12 @@ public sealed class ReputationGrain(
     ILogger<ReputationGrain> log) : Grain, IReputationGrain
 {
     private readonly CoalescingWriter _writer = new(state.WriteStateAsync);
-    private Task? _delivering;
+    private OutboxDelivery<ReputationTransfer>? _delivery;
+
+    // The award stays first in the outbox on failure: the next award, retry or activation delivers it, once by sequence.
+    private OutboxDelivery<ReputationTransfer> Delivery => _delivery ??= new(() => S.Outbox,
+        t => GrainFactory.GetGrain<IReputationSupplyGrain>(t.Domain).Add(Address, t.Sequence, t.At, t.Amount),
+        _writer.Save, (e, t) => log.ReputationRetry(e, Address, t.Sequence));
 
     private string Address => this.GetPrimaryKeyString();
     private ReputationState S => state.State;
@@ -92,29 +97,5 @@ public sealed class ReputationGrain(
         Reputation = ReputationRules.ValueAt(History(entry.Domain), entry.At, HalfLife),
     };
 
-    private Task Deliver()
-    {
-        if (_delivering is not { IsCompleted: false }) _delivering = DeliverLoop();
-        return _delivering;
-    }
-
-    private async Task DeliverLoop()
-    {
-        while (S.Outbox.Count > 0)
-        {
-            var t = S.Outbox[0];
-            try
-            {
-                await GrainFactory.GetGrain<IReputationSupplyGrain>(t.Domain).Add(Address, t.Sequence, t.At, t.Amount);
-            }
-            catch (Exception e)
-            {
-                // The award stays first in the outbox: the next award, retry or activation delivers it, once by sequence.
-                log.ReputationRetry(e, Address, t.Sequence);
-                throw;
-            }
-            S.Outbox.RemoveAt(0);
-            await _writer.Save();
-        }
-    }
+    private Task Deliver() => Delivery.Deliver();
 }

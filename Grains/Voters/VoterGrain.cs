@@ -22,7 +22,15 @@ public sealed class VoterGrain(
     ILogger<VoterGrain> log) : Grain, IVoterGrain
 {
     private readonly CoalescingWriter _writer = new(state.WriteStateAsync);
-    private Task? _delivering;
+    private OutboxDelivery<VoteTransfer>? _delivery;
+
+    // A transfer stays first in the outbox on failure: the next change or activation delivers it, exactly once by sequence.
+    private OutboxDelivery<VoteTransfer> Delivery => _delivery ??= new(() => S.Outbox, Send, _writer.Save,
+        (e, t) => log.TransferRetry(e, Address, t.Sequence));
+
+    private Task Send(VoteTransfer t) => t.To is null
+        ? GrainFactory.GetGrain<ITokenSupplyGrain>(t.Token).Adjust(Address, t.Sequence, t.Timepoint, t.Delta)
+        : GrainFactory.GetGrain<IVoterGrain>(t.To).AdjustVotes(t.Token, Address, t.Sequence, t.Timepoint, t.Delta);
 
     private string Address => this.GetPrimaryKeyString();
     private VoterState S => state.State;
@@ -187,34 +195,7 @@ public sealed class VoterGrain(
         }
     }
 
-    private Task Deliver()
-    {
-        if (_delivering is not { IsCompleted: false }) _delivering = DeliverLoop();
-        return _delivering;
-    }
-
-    private async Task DeliverLoop()
-    {
-        while (S.Outbox.Count > 0)
-        {
-            var t = S.Outbox[0];
-            try
-            {
-                if (t.To is null)
-                    await GrainFactory.GetGrain<ITokenSupplyGrain>(t.Token).Adjust(Address, t.Sequence, t.Timepoint, t.Delta);
-                else
-                    await GrainFactory.GetGrain<IVoterGrain>(t.To).AdjustVotes(t.Token, Address, t.Sequence, t.Timepoint, t.Delta);
-            }
-            catch (Exception e)
-            {
-                // The transfer stays first in the outbox: the next change or activation delivers it, exactly once by sequence.
-                log.TransferRetry(e, Address, t.Sequence);
-                throw;
-            }
-            S.Outbox.RemoveAt(0);
-            await _writer.Save();
-        }
-    }
+    private Task Deliver() => Delivery.Deliver();
 
     private static void RequireToken(string token) =>
         Refuse.Unless(Names.IsToken(token), GovernanceError.InvalidArgument, $"'{token}' is not a valid token id");
