@@ -20,7 +20,8 @@ public static partial class Audit
                 .Select(b => new BallotOverride { Delegator = b.Voter, Delegate = b.OverrideOf!, Balance = b.OverrideBalance }).ToList();
             if (overrides.Count > 0)
             {
-                var latest = e.Ballots.GroupBy(b => b.Voter, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+                var latest = e.Ballots.GroupBy(b => b.Voter, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
                 counted = OverrideRules.Adjust(counted, overrides, latest);
             }
             return Compare("For/Against/Abstain", Basic(counted), Basic(e.Tally), Basic(e.Proposal.Tally));

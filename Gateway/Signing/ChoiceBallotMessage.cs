@@ -42,7 +42,8 @@ public sealed record ChoiceBallotMessage : ISignedMessage
         MessageFields.Require(Proposal, "proposal");
         MessageFields.Require(Reason, "reason");
         if (Choices.IsDefault || Weights.IsDefault)
-            throw new ApiProblemException(ErrorCodes.MalformedRequest, "message.choices and message.weights must be arrays (weights may be []).");
+            throw new ApiProblemException(ErrorCodes.MalformedRequest,
+                "message.choices and message.weights must be arrays (weights may be []).");
         if (Choices.Length is 0 or > MaxEntries || Weights.Length > MaxEntries)
             throw new ApiProblemException(ErrorCodes.InvalidChoice,
                 $"message.choices needs 1..{MaxEntries} entries and message.weights at most {MaxEntries}.");

@@ -9,7 +9,10 @@ public enum PowerSourceKind
     /// <summary>A fixed list of addresses with weights (Snapshot's whitelist strategy).</summary>
     Whitelist = 1,
 
-    /// <summary>Time-locked BTK (Curve veCRV semantics) mirrored from a VotingEscrow contract: <see cref="PowerSource.Token"/> names it.</summary>
+    /// <summary>
+    /// Time-locked BTK (Curve veCRV semantics) mirrored from a VotingEscrow contract: <see cref="PowerSource.Token"/>
+    /// names it.
+    /// </summary>
     VoteEscrow = 2,
 
     /// <summary>Reputation in <see cref="PowerSource.Domain"/> (the proposal's DAO when empty), decayed to the snapshot.</summary>

@@ -47,7 +47,8 @@ public static class DraftRules
             Refuse.Unless(!string.IsNullOrWhiteSpace(choice.Label) && choice.Label.Length <= MaxChoiceLabel, GovernanceError.InvalidChoice,
                 $"choice {i + 1} needs a label of 1..{MaxChoiceLabel} characters");
             Refuse.Unless(labels.Add(choice.Label), GovernanceError.InvalidChoice, $"choice {i + 1} repeats the label '{choice.Label}'");
-            Refuse.Unless(!choice.Actions.IsDefault, GovernanceError.InvalidArgument, $"choice {i + 1}: actions are required (may be empty)");
+            Refuse.Unless(!choice.Actions.IsDefault, GovernanceError.InvalidArgument,
+                $"choice {i + 1}: actions are required (may be empty)");
         }
     }
 

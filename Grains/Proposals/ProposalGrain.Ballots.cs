@@ -125,7 +125,8 @@ public sealed partial class ProposalGrain
         {
             var results = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => ShardGrain(s).Seal()));
             var tally = Counting.Sum(results.Select(r => r.Tally));
-            if (Class.DelegatorOverride) tally = await WithOverrides(tally, results.SelectMany(r => r.Overrides.IsDefault ? [] : r.Overrides));
+            if (Class.DelegatorOverride)
+                tally = await WithOverrides(tally, results.SelectMany(r => r.Overrides.IsDefault ? [] : r.Overrides));
             if (Class.CountsChoices)
             {
                 var rankings = results.SelectMany(r => r.Rankings.IsDefault ? [] : r.Rankings);
