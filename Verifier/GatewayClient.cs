@@ -55,7 +55,7 @@ public sealed class GatewayClient(HttpClient http)
         var all = ImmutableArray.CreateBuilder<Ballot>();
         while (true)
         {
-            var page = await Get<Page>($"/proposals/{proposal}/ballots?offset={all.Count}&limit={PageSize}", cancel);
+            var page = await Get<Page>($"/proposals/{proposal}/ballots?include=hidden&offset={all.Count}&limit={PageSize}", cancel);
             all.AddRange(page.Items);
             if (page.Items.Length < PageSize) return all.ToImmutable();
         }

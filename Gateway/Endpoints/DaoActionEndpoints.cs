@@ -15,6 +15,9 @@ public static class DaoActionEndpoints
         daos.MapDao("POST", "/choice-proposals", ProposeChoices).WithName("ProposeChoices")
             .WithSummary("Submit a signed ChoiceProposal in a choice class; 201 with the new proposal")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        daos.MapDao("POST", "/moderation", Moderate).WithName("Moderate")
+            .WithSummary("A moderator hides or restores a proposal or a ballot's reason in listings (signed Moderation)")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         daos.MapDao("POST", "/committee", ChangeCommittee).WithName("ChangeCommittee")
             .WithSummary("A coordinator adds or removes a committee member (signed CommitteeChange)")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
@@ -39,6 +42,12 @@ public static class DaoActionEndpoints
     {
         var info = await grains.Dao(path).Propose(draft);
         return TypedResults.Created("/proposals/" + info.Id, info);
+    }
+
+    private static async Task<Ok<ModerationAction>> Moderate(DaoPath path, Signed<ModerationMessage> act, IGrainFactory grains)
+    {
+        var m = act.Message;
+        return TypedResults.Ok(await grains.Dao(path).Moderate(act.Signer, m.Proposal, m.Target, m.Hidden, m.Reason, act.Digest));
     }
 
     private static async Task<Ok<DaoInfo>> ChangeCommittee(DaoPath path, Signed<CommitteeChangeMessage> change, IGrainFactory grains)

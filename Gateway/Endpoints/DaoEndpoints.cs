@@ -21,6 +21,8 @@ public static class DaoEndpoints
             .WithSummary("Every version of the constitution, oldest first").ProducesProblem(404);
         daos.MapDao("GET", "/treasury", GetTreasury).WithName("GetTreasury")
             .WithSummary("Treasury balances per asset").ProducesProblem(404);
+        daos.MapDao("GET", "/moderation", GetModeration).WithName("GetModeration")
+            .WithSummary("The DAO's moderation log, oldest first: who hid or restored what, when and why").ProducesProblem(404);
         daos.MapDao("GET", "/proposals", ListProposals).WithName("ListProposals")
             .WithSummary("A page of the DAO's proposals, newest first; ?state=active&offset=0&limit=50 (limit ≤ 200)")
             .ProducesProblem(400).ProducesProblem(404);
@@ -42,10 +44,13 @@ public static class DaoEndpoints
     }
 
     private static async Task<Ok<ProposalPage>> ListProposals(
-        DaoPath path, [FromQuery] string? state, [AsParameters] PageQuery page, IGrainFactory grains)
+        DaoPath path, [FromQuery] string? state, [FromQuery] string? include, [AsParameters] PageQuery page, IGrainFactory grains)
     {
         var filter = Query.State("state", state);
         var (offset, limit) = (page.Skip, page.Take);
-        return TypedResults.Ok(await grains.Dao(path).ListProposals(filter, offset, limit));
+        return TypedResults.Ok(await grains.Dao(path).ListProposals(filter, offset, limit, Query.IncludeHidden(include)));
     }
+
+    private static async Task<Ok<ModerationPage>> GetModeration(DaoPath path, [AsParameters] PageQuery page, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Dao(path).GetModeration(page.Skip, page.Take));
 }

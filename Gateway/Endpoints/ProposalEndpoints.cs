@@ -1,5 +1,6 @@
 using Blocktrack.Grains.Interfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Blocktrack.Gateway;
 
@@ -36,10 +37,16 @@ public static class ProposalEndpoints
     private static async Task<Ok<Tally>> GetTally(ProposalId id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Proposal(id).GetTally());
 
-    private static async Task<Ok<BallotPage>> ListBallots(ProposalId id, [AsParameters] PageQuery page, IGrainFactory grains)
+    private static async Task<Ok<BallotPage>> ListBallots(
+        ProposalId id, [FromQuery] string? include, [AsParameters] PageQuery page, IGrainFactory grains)
     {
         var (offset, limit) = (page.Skip, page.Take);
-        return TypedResults.Ok(new BallotPage(await grains.Proposal(id).GetBallots(offset, limit), offset, limit));
+        var ballots = await grains.Proposal(id).GetBallots(offset, limit);
+        if (Query.IncludeHidden(include)) return TypedResults.Ok(new BallotPage(ballots, offset, limit));
+        // A hidden reason is withheld from the listing; the ballot itself stays, counted and provable.
+        var hidden = (await grains.GetGrain<IDaoGrain>(id.Dao).HiddenReasons(id.Value)).ToHashSet(StringComparer.Ordinal);
+        var shown = ballots.Select(b => hidden.Contains(b.Voter) ? b with { Reason = "" } : b);
+        return TypedResults.Ok(new BallotPage([.. shown], offset, limit) { Hidden = [.. ballots.Select(b => b.Voter).Where(hidden.Contains)] });
     }
 
     private static async Task<Ok<BallotProof>> GetBallotProof(ProposalId id, Address voter, IGrainFactory grains) =>

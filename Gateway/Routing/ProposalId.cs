@@ -13,6 +13,9 @@ public sealed record ProposalId
     /// <summary>The grain key and the id clients see, e.g. <c>blocktrack/grants/7</c>.</summary>
     public string Value { get; }
 
+    /// <summary>The DAO path part of the id.</summary>
+    public string Dao => Value[..Value.LastIndexOf('/')];
+
     /// <summary>The id the request's route names; the DAO path is checked first, as the grains would.</summary>
     public static ProposalId FromRoute(HttpContext http)
     {

@@ -43,6 +43,14 @@ public static class Query
         throw new ApiProblemException(ErrorCodes.InvalidArgument, $"Query parameter '{name}' must be one of {names}, got '{Clip(text)}'.");
     }
 
+    /// <summary><c>include=hidden</c> lists what moderators hid; absent lists only what is visible.</summary>
+    public static bool IncludeHidden(string? text) => text switch
+    {
+        null or "" => false,
+        "hidden" => true,
+        _ => throw new ApiProblemException(ErrorCodes.InvalidArgument, $"Query parameter 'include' may only be 'hidden', got '{Clip(text)}'."),
+    };
+
     /// <summary>A required token id such as <paramref name="example"/> (1–40 characters of a-z, 0-9, "-", "@", ".").</summary>
     public static string Token(string name, string? text, string example) =>
         Names.IsToken(text)

@@ -9,4 +9,6 @@ public enum DaoRole
     Committee = 1,
     /// <summary>May veto queued proposals of this DAO and of every DAO below it.</summary>
     Guardian = 2,
+    /// <summary>May hide (and restore) the DAO's proposals and ballot reasons from listings; never changes a tally.</summary>
+    Moderator = 3,
 }

@@ -23,8 +23,22 @@ public interface IDaoGrain : IGrainWithStringKey
     /// <summary>Creates a proposal from a verified draft after checking class, actions, role and threshold.</summary>
     [Alias("Propose")] Task<ProposalInfo> Propose(ProposalDraft draft);
 
-    /// <summary>A page of the proposal index, newest first, optionally filtered by state.</summary>
-    [AlwaysInterleave, Alias("ListProposals")] Task<ProposalPage> ListProposals(ProposalState? state, int offset, int limit);
+    /// <summary>
+    /// A page of the proposal index, newest first, optionally filtered by state; proposals a moderator hid are left out
+    /// unless <paramref name="includeHidden"/>.
+    /// </summary>
+    [AlwaysInterleave, Alias("ListProposals")]
+    Task<ProposalPage> ListProposals(ProposalState? state, int offset, int limit, bool includeHidden = false);
+
+    /// <summary>A moderator hides or restores a proposal of this DAO, or one ballot's reason in it (a signed act).</summary>
+    [Alias("Moderate")]
+    Task<ModerationAction> Moderate(string moderator, string proposal, string? voter, bool hide, string reason, string digest);
+
+    /// <summary>A page of the moderation log, oldest first.</summary>
+    [AlwaysInterleave, Alias("GetModeration")] Task<ModerationPage> GetModeration(int offset, int limit);
+
+    /// <summary>The voters of <paramref name="proposal"/> whose ballot reasons are hidden now.</summary>
+    [AlwaysInterleave, Alias("HiddenReasons")] Task<ImmutableArray<string>> HiddenReasons(string proposal);
 
     /// <summary>Keeps the proposal index current; called (one-way) by proposals as they move.</summary>
     [OneWay, Alias("OnProposalStateChanged")] Task OnProposalStateChanged(string proposalId, ProposalState state);

@@ -10,4 +10,7 @@ public sealed record ProposalSummary
     [Id(3)] public string Proposer { get; init; } = "";
     [Id(4)] public ProposalState State { get; init; }
     [Id(5)] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Hidden from listings by a moderator (still counted, provable and executable as ever).</summary>
+    [Id(6)] public bool Hidden { get; init; }
 }

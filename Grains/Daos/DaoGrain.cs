@@ -132,11 +132,16 @@ public sealed partial class DaoGrain(
         return await GrainFactory.GetGrain<IProposalGrain>(id).Initialize(setup);
     }
 
-    public Task<ProposalPage> ListProposals(ProposalState? filter, int offset, int limit)
+    public Task<ProposalPage> ListProposals(ProposalState? filter, int offset, int limit, bool includeHidden = false)
     {
         RequireCreated();
         Paging.RequireProposalPage(offset, limit);
-        var matching = Enumerable.Reverse(S.Proposals).Where(p => filter is null || p.State == filter).ToList();
+        var hidden = HiddenNow;
+        var matching = Enumerable.Reverse(S.Proposals)
+            .Where(p => filter is null || p.State == filter)
+            .Select(p => hidden.Contains(p.Id) ? p with { Hidden = true } : p)
+            .Where(p => includeHidden || !p.Hidden)
+            .ToList();
         return Task.FromResult(new ProposalPage
         {
             Items = [.. matching.Skip(offset).Take(limit)], Total = matching.Count, Offset = offset, Limit = limit,

@@ -150,7 +150,8 @@ public static class ActionPlanner
     /// <summary>Every role holder must be a canonical address.</summary>
     public static void RequireRoles(DaoRoles roles, string context = "")
     {
-        foreach (var a in roles.Coordinators.Concat(roles.Committee)) Addresses.Require(a, $"{context}role holder");
+        foreach (var a in roles.Coordinators.Concat(roles.Committee).Concat(roles.Moderators.IsDefault ? [] : roles.Moderators))
+            Addresses.Require(a, $"{context}role holder");
         if (roles.Guardian is not null) Addresses.Require(roles.Guardian, $"{context}guardian");
     }
 
@@ -176,6 +177,10 @@ public static class ActionPlanner
     {
         DaoRole.Coordinator => roles with { Coordinators = Toggle(roles.Coordinators, change.Address, change.Granted) },
         DaoRole.Committee => roles with { Committee = Toggle(roles.Committee, change.Address, change.Granted) },
+        DaoRole.Moderator => roles with
+        {
+            Moderators = Toggle(roles.Moderators.IsDefault ? [] : roles.Moderators, change.Address, change.Granted),
+        },
         _ => roles with { Guardian = change.Granted ? change.Address : roles.Guardian == change.Address ? null : roles.Guardian },
     };
 

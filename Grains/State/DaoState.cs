@@ -32,4 +32,7 @@ public sealed class DaoState
 
     /// <summary>References of allocations and deposits already credited.</summary>
     [Id(12)] public HashSet<string> Credited { get; set; } = [];
+
+    /// <summary>Every moderation act, oldest first; what is hidden now is derived from it.</summary>
+    [Id(13)] public List<ModerationAction> Moderation { get; set; } = [];
 }

@@ -32,7 +32,7 @@ public sealed class PersistedEnumTests
         (GovernanceError.NotAttested, 18), (GovernanceError.BallotNotFound, 19));
 
     [Fact]
-    public void Dao_roles() => Pinned((DaoRole.Coordinator, 0), (DaoRole.Committee, 1), (DaoRole.Guardian, 2));
+    public void Dao_roles() => Pinned((DaoRole.Coordinator, 0), (DaoRole.Committee, 1), (DaoRole.Guardian, 2), (DaoRole.Moderator, 3));
 
     [Fact]
     public void Power_source_kinds() => Pinned(

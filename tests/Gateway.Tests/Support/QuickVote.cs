@@ -8,7 +8,7 @@ namespace Blocktrack.Gateway.Tests;
 /// A DAO of a test's own whose class votes for ten seconds, so a test can run a vote to its close by moving the shared
 /// clock a few seconds (messages signed with the real time stay fresh). Voters vote with the scenario's token.
 /// </summary>
-public sealed class QuickVote(GatewayFixture gateway, string dao, string counting = "basic")
+public sealed class QuickVote(GatewayFixture gateway, string dao, string counting = "basic", TestKey? moderator = null)
 {
     public const string ClassName = "quick";
     public static readonly TimeSpan VotingPeriod = TimeSpan.FromSeconds(10);
@@ -29,7 +29,11 @@ public sealed class QuickVote(GatewayFixture gateway, string dao, string countin
             {
                 ["displayName"] = dao,
                 ["constitution"] = new JsonObject { ["classes"] = new JsonArray(quick) },
-                ["roles"] = new JsonObject { ["coordinators"] = new JsonArray(TestKey.Carol.Checksummed) },
+                ["roles"] = new JsonObject
+                {
+                    ["coordinators"] = new JsonArray(TestKey.Carol.Checksummed),
+                    ["moderators"] = moderator is null ? new JsonArray() : new JsonArray(moderator.Address),
+                },
             },
         }));
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());

@@ -36,6 +36,11 @@ public static class TypedDataSigner
         ["Veto"] = [("guardian", "address"), ("proposal", "string"), ("reason", "string"), ("timestamp", "uint64")],
         ["CommitteeChange"] =
             [("coordinator", "address"), ("dao", "string"), ("member", "address"), ("granted", "bool"), ("timestamp", "uint64")],
+        ["Moderation"] =
+        [
+            ("moderator", "address"), ("dao", "string"), ("proposal", "string"), ("voter", "address"), ("hidden", "bool"),
+            ("reason", "string"), ("timestamp", "uint64"),
+        ],
         ["Attestation"] =
             [("attester", "address"), ("dao", "string"), ("subject", "address"), ("attested", "bool"), ("timestamp", "uint64")],
     };

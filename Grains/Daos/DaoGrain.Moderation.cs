@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.Daos;
+
+/// <summary>The DAO's moderation: a log of signed acts by its moderators, and what it hides from listings now.</summary>
+public sealed partial class DaoGrain
+{
+    private HashSet<string>? _hidden;
+
+    /// <summary>Derived from the log once per activation, then kept up to date as acts are recorded.</summary>
+    private HashSet<string> HiddenNow => _hidden ??= ModerationRules.Hidden(S.Moderation);
+
+    public async Task<ModerationAction> Moderate(string moderator, string proposal, string? voter, bool hide, string reason, string digest)
+    {
+        RequireCreated();
+        // The role is checked here, in the grain that owns it, whatever the edge checked.
+        Refuse.Unless(S.Roles.Holds(DaoRole.Moderator, moderator), GovernanceError.NotAuthorized, $"{moderator} is not a moderator of '{Path}'");
+        ModerationRules.Validate(Path, S.Proposals.Count, proposal, voter, hide, reason, HiddenNow);
+        var act = new ModerationAction
+        {
+            Seq = S.Moderation.Count + 1, Proposal = proposal, Voter = voter, Hidden = hide, Moderator = moderator, Reason = reason,
+            At = Now, Digest = digest,
+        };
+        S.Moderation.Add(act);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            S.Moderation.RemoveAt(S.Moderation.Count - 1);
+            throw;
+        }
+        var key = ModerationRules.Key(proposal, voter);
+        if (hide) HiddenNow.Add(key); else HiddenNow.Remove(key);
+        return act;
+    }
+
+    public Task<ModerationPage> GetModeration(int offset, int limit)
+    {
+        RequireCreated();
+        Paging.RequireProposalPage(offset, limit);
+        return Task.FromResult(new ModerationPage
+        {
+            Items = [.. S.Moderation.Skip(offset).Take(limit)], Total = S.Moderation.Count, Offset = offset, Limit = limit,
+        });
+    }
+
+    public Task<ImmutableArray<string>> HiddenReasons(string proposal)
+    {
+        RequireCreated();
+        var prefix = proposal + "#";
+        return Task.FromResult<ImmutableArray<string>>(
+            [.. HiddenNow.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).Order(StringComparer.Ordinal)]);
+    }
+}
