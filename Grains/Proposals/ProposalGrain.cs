@@ -241,7 +241,10 @@ public sealed partial class ProposalGrain(
     private async Task<ProposalInfo> Info()
     {
         var setup = Setup;
+        // Reentrant: the shards may be sealed while the live tally is read; the sealed count is then the one of record,
+        // so the tally and the state below always describe the same moment.
         var tally = await GetTally();
+        tally = S.FinalTally ?? tally;
         return new ProposalInfo
         {
             Id = Id,
