@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Gateway;
 
@@ -14,7 +15,7 @@ public sealed record ProposalId
     public string Value { get; }
 
     /// <summary>The DAO path part of the id.</summary>
-    public string Dao => Value[..Value.LastIndexOf('/')];
+    public string Dao => Names.DaoOfProposal(Value);
 
     /// <summary>The id the request's route names; the DAO path is checked first, as the grains would.</summary>
     public static ProposalId FromRoute(HttpContext http)

@@ -43,7 +43,7 @@ public sealed record ChoiceProposalMessage : IProposalMessage
 
     public void Validate()
     {
-        ProposalMessages.Validate(this);
+        MessageFields.RequireProposal(this);
         MessageFields.Require(Choices, "choices");
     }
 

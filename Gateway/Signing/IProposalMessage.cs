@@ -8,16 +8,3 @@ public interface IProposalMessage : ISignedMessage
     string Title { get; }
     string Description { get; }
 }
-
-/// <summary>Shared handling of the proposal messages.</summary>
-public static class ProposalMessages
-{
-    /// <summary>Checks the common fields for JSON nulls.</summary>
-    public static void Validate(IProposalMessage m)
-    {
-        MessageFields.Require(m.Dao, "dao");
-        MessageFields.Require(m.Class, "class");
-        MessageFields.Require(m.Title, "title");
-        MessageFields.Require(m.Description, "description");
-    }
-}

@@ -21,4 +21,13 @@ public static class MessageFields
             : throw new ApiProblemException(ErrorCodes.InvalidAddress,
                 $"message.{field} must be 0x followed by 40 hex digits (all lower, all upper, or a valid EIP-55 checksum).");
     }
+
+    /// <summary>The fields every proposal message carries (Proposal, ChoiceProposal) must be strings.</summary>
+    public static void RequireProposal(IProposalMessage m)
+    {
+        Require(m.Dao, "dao");
+        Require(m.Class, "class");
+        Require(m.Title, "title");
+        Require(m.Description, "description");
+    }
 }

@@ -41,7 +41,7 @@ public sealed record ProposalMessage : IProposalMessage
 
     public void Validate()
     {
-        ProposalMessages.Validate(this);
+        MessageFields.RequireProposal(this);
         MessageFields.Require(Actions, "actions");
     }
 

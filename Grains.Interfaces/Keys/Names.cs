@@ -46,6 +46,9 @@ public static partial class Names
 
     public static string ProposalId(string dao, long seq) => $"{dao}/{seq}";
 
+    /// <summary>The DAO path of a proposal id <c>{dao}/{seq}</c>.</summary>
+    public static string DaoOfProposal(string id) => id[..id.LastIndexOf('/')];
+
     /// <summary>
     /// Key of an address's entry in a DAO's personhood registry: <c>{dao}/{address}</c> (an address starts with a digit,
     /// so it is never a DAO segment).

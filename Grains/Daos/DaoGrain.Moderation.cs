@@ -12,11 +12,13 @@ public sealed partial class DaoGrain
     /// <summary>Derived from the log once per activation, then kept up to date as acts are recorded.</summary>
     private HashSet<string> HiddenNow => _hidden ??= ModerationRules.Hidden(S.Moderation);
 
-    public async Task<ModerationAction> Moderate(string moderator, string proposal, string? voter, bool hide, string reason, string digest)
+    public async Task<ModerationAction> Moderate(
+        string moderator, string proposal, string? voter, bool hide, string reason, string digest)
     {
         RequireCreated();
         // The role is checked here, in the grain that owns it, whatever the edge checked.
-        Refuse.Unless(S.Roles.Holds(DaoRole.Moderator, moderator), GovernanceError.NotAuthorized, $"{moderator} is not a moderator of '{Path}'");
+        Refuse.Unless(S.Roles.Holds(DaoRole.Moderator, moderator), GovernanceError.NotAuthorized,
+            $"{moderator} is not a moderator of '{Path}'");
         ModerationRules.Validate(Path, S.Proposals.Count, proposal, voter, hide, reason, HiddenNow);
         var act = new ModerationAction
         {
@@ -51,8 +53,6 @@ public sealed partial class DaoGrain
     public Task<ImmutableArray<string>> HiddenReasons(string proposal)
     {
         RequireCreated();
-        var prefix = proposal + "#";
-        return Task.FromResult<ImmutableArray<string>>(
-            [.. HiddenNow.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).Order(StringComparer.Ordinal)]);
+        return Task.FromResult<ImmutableArray<string>>([.. ModerationRules.HiddenReasons(HiddenNow, proposal)]);
     }
 }

@@ -27,13 +27,8 @@ public static class ChainHistory
     /// <summary>The value at a timestamp: the last point whose block timestamp is at or before it; zero before any.</summary>
     public static BigInteger ValueAt(IReadOnlyList<ChainValue> points, long timestamp)
     {
-        int lo = 0, hi = points.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (points[mid].Timestamp <= timestamp) lo = mid + 1; else hi = mid;
-        }
-        return lo == 0 ? BigInteger.Zero : points[lo - 1].Value;
+        var i = Timeline.LastAtOrBefore(points, timestamp, static p => p.Timestamp);
+        return i < 0 ? BigInteger.Zero : points[i].Value;
     }
 
     public static BigInteger Latest(IReadOnlyList<ChainValue> points) => points.Count == 0 ? BigInteger.Zero : points[^1].Value;

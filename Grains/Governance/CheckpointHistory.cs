@@ -9,14 +9,8 @@ public static class CheckpointHistory
     /// <summary>Value at <paramref name="timepoint"/>; zero before the first checkpoint.</summary>
     public static BigInteger ValueAt(IReadOnlyList<Checkpoint> history, long timepoint)
     {
-        // Binary search for the last checkpoint with Timepoint <= timepoint.
-        int lo = 0, hi = history.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (history[mid].Timepoint <= timepoint) lo = mid + 1; else hi = mid;
-        }
-        return lo == 0 ? BigInteger.Zero : history[lo - 1].Value;
+        var i = Timeline.LastAtOrBefore(history, timepoint, static c => c.Timepoint);
+        return i < 0 ? BigInteger.Zero : history[i].Value;
     }
 
     public static BigInteger Latest(IReadOnlyList<Checkpoint> history) =>

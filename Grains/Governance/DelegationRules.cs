@@ -60,12 +60,7 @@ public static class DelegationRules
     public static string? DelegateAt(IReadOnlyList<DelegateCheckpoint> history, string? current, long timepoint)
     {
         if (history.Count == 0) return current; // never changed since histories were kept
-        int lo = 0, hi = history.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (history[mid].Timepoint <= timepoint) lo = mid + 1; else hi = mid;
-        }
-        return lo == 0 ? null : history[lo - 1].Delegate;
+        var i = Timeline.LastAtOrBefore(history, timepoint, static c => c.Timepoint);
+        return i < 0 ? null : history[i].Delegate;
     }
 }

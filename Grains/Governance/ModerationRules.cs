@@ -13,6 +13,14 @@ public static class ModerationRules
     /// <summary>The key of a target: the proposal id, or <c>{proposal}#{voter}</c> for a ballot's reason.</summary>
     public static string Key(string proposal, string? voter) => voter is null ? proposal : $"{proposal}#{voter}";
 
+    /// <summary>The voters of <paramref name="proposal"/> whose ballot reasons are among <paramref name="hidden"/>, in order.</summary>
+    public static IEnumerable<string> HiddenReasons(IEnumerable<string> hidden, string proposal)
+    {
+        var prefix = Key(proposal, "");
+        return hidden.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..])
+            .Order(StringComparer.Ordinal);
+    }
+
     /// <summary>The targets hidden now, from the whole log.</summary>
     public static HashSet<string> Hidden(IEnumerable<ModerationAction> log)
     {

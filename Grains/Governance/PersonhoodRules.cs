@@ -12,13 +12,7 @@ public static class PersonhoodRules
     /// <summary>Index of the change in force at <paramref name="timepoint"/>; −1 before the first.</summary>
     public static int IndexAt(IReadOnlyList<PersonhoodChange> history, long timepoint)
     {
-        int lo = 0, hi = history.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (history[mid].At <= timepoint) lo = mid + 1; else hi = mid;
-        }
-        return lo - 1;
+        return Timeline.LastAtOrBefore(history, timepoint, static c => c.At);
     }
 
     public static bool IsAttestedAt(IReadOnlyList<PersonhoodChange> history, long timepoint)

@@ -100,12 +100,6 @@ public static class ReputationRules
     /// <summary>Index of the last checkpoint at or before <paramref name="timepoint"/>; −1 when there is none.</summary>
     private static int IndexAt(IReadOnlyList<Checkpoint> history, long timepoint)
     {
-        int lo = 0, hi = history.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (history[mid].Timepoint <= timepoint) lo = mid + 1; else hi = mid;
-        }
-        return lo - 1;
+        return Timeline.LastAtOrBefore(history, timepoint, static c => c.Timepoint);
     }
 }

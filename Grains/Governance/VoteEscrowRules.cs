@@ -112,13 +112,8 @@ public static class VoteEscrowRules
     /// <summary>The lock in force at a unix time: the last change at or before it; none before the first.</summary>
     public static EscrowLock LockAt(IReadOnlyList<EscrowLockChange> history, long timestamp)
     {
-        int lo = 0, hi = history.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (history[mid].Timestamp <= timestamp) lo = mid + 1; else hi = mid;
-        }
-        return lo == 0 ? EscrowLock.None : history[lo - 1].Lock;
+        var i = Timeline.LastAtOrBefore(history, timestamp, static c => c.Timestamp);
+        return i < 0 ? EscrowLock.None : history[i].Lock;
     }
 
     /// <summary>An owner's power at a unix time from the lock history (the contract's <c>balanceOfAt</c>).</summary>

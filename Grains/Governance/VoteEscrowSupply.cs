@@ -17,14 +17,9 @@ public static class VoteEscrowSupply
     public static BigInteger At(
         IReadOnlyList<EscrowSupplyPoint> points, IReadOnlyDictionary<long, BigInteger> slopeEnding, long timestamp)
     {
-        int lo = 0, hi = points.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (points[mid].Timestamp <= timestamp) lo = mid + 1; else hi = mid;
-        }
-        if (lo == 0) return BigInteger.Zero;
-        var from = points[lo - 1];
+        var i = Timeline.LastAtOrBefore(points, timestamp, static p => p.Timestamp);
+        if (i < 0) return BigInteger.Zero;
+        var from = points[i];
         return Walk(from.Bias, from.Slope, from.Timestamp, timestamp, slopeEnding).Bias;
     }
 

@@ -39,7 +39,6 @@ public sealed partial class BallotShardGrain(
     private string Key => this.GetPrimaryKeyString();
     private string ProposalId => Key[..Key.LastIndexOf('/')];
     private int ShardIndex => int.Parse(Key.AsSpan(Key.LastIndexOf('/') + 1));
-    private static string DaoOf(string proposal) => proposal[..proposal.LastIndexOf('/')];
     private IProposalGrain Proposal => GrainFactory.GetGrain<IProposalGrain>(ProposalId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -242,7 +241,7 @@ public sealed partial class BallotShardGrain(
     {
         if (_power.TryGetValue(voter, out var cached)) return cached;
         var snapshot = _terms.Snapshot.ToUnixTimeSeconds();
-        var power = await PowerReader.VotesAt(GrainFactory, _terms.Class.PowerSource, DaoOf(ProposalId), voter, snapshot);
+        var power = await PowerReader.VotesAt(GrainFactory, _terms.Class.PowerSource, Names.DaoOfProposal(ProposalId), voter, snapshot);
         // Power at a past snapshot never changes, so it can be remembered.
         _power[voter] = power;
         return power;
