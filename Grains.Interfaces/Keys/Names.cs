@@ -12,7 +12,7 @@ public static partial class Names
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
         "proposals", "constitution", "treasury", "deposits", "committee", "events", "history", "subdaos", "personhood",
-        "choice-proposals", "moderation",
+        "choice-proposals", "moderation", "epochs", "rewards", "participation",
     };
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}\\z")]
@@ -54,6 +54,12 @@ public static partial class Names
     /// so it is never a DAO segment).
     /// </summary>
     public static string PersonhoodKey(string dao, string address) => $"{dao}/{address}";
+
+    /// <summary>Key of an address's participation in a DAO: <c>{dao}/{address}</c>, like a personhood entry.</summary>
+    public static string ParticipantKey(string dao, string address) => $"{dao}/{address}";
+
+    /// <summary>Key of a DAO's reward epoch: <c>{dao}/epochs/{n}</c> (<c>epochs</c> is reserved, so never a sub-DAO).</summary>
+    public static string EpochKey(string dao, long epoch) => $"{dao}/epochs/{epoch}";
 
     /// <summary>Splits <c>{dao}/{address}</c>; false unless both parts are canonical.</summary>
     public static bool TryParsePersonhoodKey(string key, out string dao, out string address)
