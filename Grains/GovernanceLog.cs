@@ -39,4 +39,19 @@ public static partial class GovernanceLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "DAO {Dao}: personhood effect of {Proposal} action {Action} refused: {Reason}")]
     public static partial void PersonhoodEffectRefused(this ILogger log, string dao, string proposal, int action, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Participant {Address} of {Dao}: badge {Badge} awarded for {Cause}")]
+    public static partial void BadgeAwarded(this ILogger log, string dao, string address, string badge, string cause);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Participant {Address} of {Dao}: minting badge {Badge} failed, retrying: {Error}")]
+    public static partial void BadgeMintFailed(this ILogger log, string dao, string address, string badge, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Participation of {Dao}: processing failed, retrying: {Work}")]
+    public static partial void ParticipationRetry(this ILogger log, Exception error, string dao, string work);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reward epoch {Epoch} of {Dao}: payment failed, retrying: {Error}")]
+    public static partial void RewardPaymentRetry(this ILogger log, string dao, long epoch, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reward epoch {Epoch} of {Dao} closed: {Participants} participants, {Points} points")]
+    public static partial void RewardEpochClosed(this ILogger log, string dao, long epoch, int participants, long points);
 }

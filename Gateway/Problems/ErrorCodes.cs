@@ -54,6 +54,8 @@ public static class ErrorCodes
     public static readonly ErrorCode InvalidChoice = new("invalid-choice", 400, "Choices do not fit the proposal's counting type");
     public static readonly ErrorCode NotAttested = new("not-attested", 403, "Voter was not attested as a unique person at the snapshot");
     public static readonly ErrorCode BallotNotFound = new("ballot-not-found", 404, "No ballot of this voter");
+    public static readonly ErrorCode EpochClosed = new("epoch-closed", 409, "The reward epoch has closed");
+    public static readonly ErrorCode EpochNotFound = new("epoch-not-found", 404, "No such reward epoch");
 
     /// <summary>The code for a grain's refusal; every <see cref="GovernanceError"/> has exactly one.</summary>
     public static ErrorCode For(GovernanceError error) => error switch
@@ -78,6 +80,7 @@ public static class ErrorCodes
         GovernanceError.InvalidChoice => InvalidChoice,
         GovernanceError.NotAttested => NotAttested,
         GovernanceError.BallotNotFound => BallotNotFound,
+        GovernanceError.EpochClosed => EpochClosed,
         // A code added to the contract but not here yet is still the client's problem, not a 500.
         _ => InvalidArgument,
     };

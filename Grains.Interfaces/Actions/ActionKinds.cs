@@ -12,5 +12,8 @@ public enum ActionKinds
     SetRole = 16,
     OnChainCall = 32,
     SetPersonhood = 64,
-    All = AmendConstitution | CreateSubDao | AllocateBudget | TreasuryTransfer | SetRole | OnChainCall | SetPersonhood,
+    FundRewards = 128,
+    ReverseModeration = 256,
+    All = AmendConstitution | CreateSubDao | AllocateBudget | TreasuryTransfer | SetRole | OnChainCall | SetPersonhood | FundRewards
+          | ReverseModeration,
 }

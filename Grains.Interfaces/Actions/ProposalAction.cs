@@ -12,6 +12,8 @@ namespace Blocktrack.Grains.Interfaces;
 [JsonDerivedType(typeof(SetRole), "setRole")]
 [JsonDerivedType(typeof(OnChainCall), "onChainCall")]
 [JsonDerivedType(typeof(SetPersonhood), "setPersonhood")]
+[JsonDerivedType(typeof(FundRewards), "fundRewards")]
+[JsonDerivedType(typeof(ReverseModeration), "reverseModeration")]
 public abstract record ProposalAction
 {
     /// <summary>The kind a proposal class must allow for this action.</summary>

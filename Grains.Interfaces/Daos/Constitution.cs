@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Blocktrack.Grains.Interfaces;
 
@@ -18,6 +19,10 @@ public sealed record Constitution
     [Id(3)] public string? AdoptedBy { get; init; }
 
     [Id(4)] public DateTimeOffset AdoptedAt { get; init; }
+
+    /// <summary>The DAO's participation programme (points, rewards, badges); null: none. Left out of the JSON when null.</summary>
+    [Id(5), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ParticipationRules? Participation { get; init; }
 
     public ProposalClass? FindClass(string name) => Classes.FirstOrDefault(c => c.Name == name);
 }

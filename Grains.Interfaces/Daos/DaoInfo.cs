@@ -19,4 +19,7 @@ public sealed record DaoInfo
 
     /// <summary>The proposal of the parent DAO that created this sub-DAO.</summary>
     [Id(9)] public string? CreatedBy { get; init; }
+
+    /// <summary>Rewards budgets funded by executed proposals, oldest first.</summary>
+    [Id(10)] public ImmutableArray<RewardBudget> RewardBudgets { get; init; } = [];
 }

@@ -40,6 +40,18 @@ public interface IDaoGrain : IGrainWithStringKey
     /// <summary>The voters of <paramref name="proposal"/> whose ballot reasons are hidden now.</summary>
     [AlwaysInterleave, Alias("HiddenReasons")] Task<ImmutableArray<string>> HiddenReasons(string proposal);
 
+    /// <summary>Whether moderation act <paramref name="seq"/> hid something and no executed appeal has reversed it.</summary>
+    [AlwaysInterleave, Alias("ModerationUpheld")] Task<bool> ModerationUpheld(long seq);
+
+    /// <summary>
+    /// What the rewards budgets give reward epoch <paramref name="epoch"/>, debited from the treasury (never below zero);
+    /// idempotent per epoch: a second call answers the first draw.
+    /// </summary>
+    [Alias("DrawRewards")] Task<ImmutableArray<RewardDraw>> DrawRewards(long epoch);
+
+    /// <summary>Credits back what an epoch drew and did not pay; idempotent per (epoch, asset).</summary>
+    [Alias("ReturnRewards")] Task ReturnRewards(long epoch, string asset, BigInteger amount);
+
     /// <summary>Keeps the proposal index current; called (one-way) by proposals as they move.</summary>
     [OneWay, Alias("OnProposalStateChanged")] Task OnProposalStateChanged(string proposalId, ProposalState state);
 

@@ -20,4 +20,10 @@ public sealed record ModerationAction
 
     /// <summary>Digest of the signed Moderation message (0x hex).</summary>
     [Id(7)] public string Digest { get; init; } = "";
+
+    /// <summary>
+    /// Set on an appeal upheld by an executed proposal: the act it reverses. <see cref="Moderator"/> is then the proposal
+    /// and <see cref="Digest"/> empty.
+    /// </summary>
+    [Id(8)] public long? Reverses { get; init; }
 }

@@ -23,4 +23,5 @@ public enum GovernanceError
     InvalidChoice = 17,
     NotAttested = 18,
     BallotNotFound = 19,
+    EpochClosed = 20,
 }

@@ -12,7 +12,7 @@ public interface IRewardEpochGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Grants the claims, applying the cap per address; a cause already granted answers its first grant. Refused with
-    /// invalid-state once the epoch has closed (the caller moves to the next epoch).
+    /// epoch-closed once the epoch has closed (the caller moves to the next epoch).
     /// </summary>
     [Alias("Grant")] Task<ImmutableArray<PointsGrant>> Grant(ImmutableArray<PointsClaim> claims);
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
+using System.Numerics;
 
 namespace Blocktrack.Grains.Interfaces;
 
@@ -32,7 +32,7 @@ public sealed record ParticipationRules
     [Id(5)] public long CapPerEpoch { get; init; } = 100;
 
     /// <summary>Voting power at the snapshot a ballot needs to earn vote and reason points.</summary>
-    [Id(6)] public string MinVotingPower { get; init; } = "0";
+    [Id(6)] public BigInteger MinVotingPower { get; init; }
 
     /// <summary>Seconds after a moderation during which a proposal may reverse it; afterwards it is upheld.</summary>
     [Id(7)] public long AppealWindowSeconds { get; init; } = 7 * 24 * 3600;
@@ -42,6 +42,4 @@ public sealed record ParticipationRules
 
     /// <summary>Badges the DAO awards, each once per address.</summary>
     [Id(9)] public ImmutableArray<BadgeRule> Badges { get; init; } = [];
-
-    [JsonIgnore] public System.Numerics.BigInteger MinPower => System.Numerics.BigInteger.Parse(MinVotingPower);
 }

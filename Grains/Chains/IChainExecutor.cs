@@ -12,6 +12,9 @@ public interface IChainExecutor
     Task<OnChainOutcome> ExecuteBatch(
         long chain, IReadOnlyList<OnChainCall> calls, string operation, CancellationToken cancellationToken = default);
 
+    /// <summary>The chain and address of the soulbound badge contract the executor mints through, if any.</summary>
+    (long Chain, string Contract)? BadgeContract { get; }
+
     /// <summary>The chain whose anchor publishes results, if any.</summary>
     long? AnchorChain { get; }
 

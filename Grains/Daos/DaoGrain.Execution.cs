@@ -29,6 +29,8 @@ public sealed partial class DaoGrain
             Roles = S.Roles,
             SubDaos = S.SubDaos,
             Treasury = S.Treasury,
+            RewardBudgets = S.RewardBudgets,
+            Moderation = S.Moderation,
         };
         ActionPlan plan;
         try
@@ -74,6 +76,8 @@ public sealed partial class DaoGrain
         S.Roles = plan.Ledger.Roles;
         S.SubDaos = plan.Ledger.SubDaos;
         S.Treasury = plan.Ledger.Treasury;
+        S.RewardBudgets = plan.Ledger.RewardBudgets;
+        foreach (var appeal in plan.Ledger.Reversals) Reverse(appeal, proposalId);
         S.Outbox.AddRange(plan.Effects);
         var result = new ExecutionResult { Succeeded = true, At = Now, Transactions = transactions };
         S.Executions[proposalId] = result;
@@ -99,6 +103,7 @@ public sealed partial class DaoGrain
         {
             var effect = S.Outbox[0];
             if (effect.Personhood is { } person) await SetPersonhood(effect, person);
+            else if (effect.Moderation is { } act) await GrainFactory.GetGrain<IParticipationGrain>(Path).ModerationRecorded(act);
             else if (effect.Create is { } create)
                 await GrainFactory.GetGrain<IDaoGrain>(effect.Target).InitializeSubDao(Path, create, effect.ProposalId);
             else

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
 
 namespace Blocktrack.Grains.Daos;
 
@@ -26,6 +27,9 @@ public sealed partial class DaoGrain
             At = Now, Digest = digest,
         };
         S.Moderation.Add(act);
+        // A hiding starts its appeal window in the participation ledger, delivered through the outbox with the act.
+        var notify = hide && Current.Participation is not null;
+        if (notify) S.Outbox.Add(new DaoEffect { ProposalId = proposal, Target = Path, Moderation = act });
         try
         {
             await state.WriteStateAsync();
@@ -33,11 +37,32 @@ public sealed partial class DaoGrain
         catch
         {
             S.Moderation.RemoveAt(S.Moderation.Count - 1);
+            if (notify) S.Outbox.RemoveAt(S.Outbox.Count - 1);
             throw;
         }
         var key = ModerationRules.Key(proposal, voter);
         if (hide) HiddenNow.Add(key); else HiddenNow.Remove(key);
+        await DeliverEffects();
         return act;
+    }
+
+    public Task<bool> ModerationUpheld(long seq)
+    {
+        RequireCreated();
+        var act = seq >= 1 && seq <= S.Moderation.Count ? S.Moderation[(int)seq - 1] : null;
+        return Task.FromResult(act is { Hidden: true, Reverses: null } && !S.Moderation.Any(m => m.Reverses == seq));
+    }
+
+    /// <summary>An executed appeal: a restore act in the log that names the act it reverses (saved with the execution).</summary>
+    private void Reverse(ReverseModeration appeal, string proposalId)
+    {
+        var original = S.Moderation[(int)appeal.Seq - 1];
+        S.Moderation.Add(new ModerationAction
+        {
+            Seq = S.Moderation.Count + 1, Proposal = original.Proposal, Voter = original.Voter, Hidden = false,
+            Moderator = proposalId, Reason = appeal.Reason, At = Now, Reverses = appeal.Seq,
+        });
+        HiddenNow.Remove(ModerationRules.Key(original.Proposal, original.Voter));
     }
 
     public Task<ModerationPage> GetModeration(int offset, int limit)

@@ -236,6 +236,7 @@ public sealed partial class DaoGrain(
         SubDaos = S.SubDaos,
         ProposalCount = S.Proposals.Count,
         Treasury = S.Treasury,
+        RewardBudgets = S.RewardBudgets,
     };
 
     private void RequireCreated() => Refuse.Unless(S.Created, GovernanceError.DaoNotFound, $"no DAO at '{Path}'");

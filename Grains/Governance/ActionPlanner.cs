@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
-using Blocktrack.Chain;
+using Blocktrack.Grains.Governance.Participation;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.State;
 
@@ -23,7 +23,7 @@ public static class ActionPlanner
             var action = actions[i] ?? throw Refuse.With(GovernanceError.InvalidArgument, $"action {i} is null");
             Refuse.Unless(cls.AllowedActions.HasFlag(action.Kind), GovernanceError.ActionNotAllowed,
                 $"action {i} ({action.Kind}) is not allowed in class '{cls.Name}' (allowed: {cls.AllowedActions})");
-            ValidateShape(i, action);
+            ActionShapes.Validate(i, action);
         }
     }
 
@@ -49,7 +49,7 @@ public static class ActionPlanner
         DateTimeOffset now, ImmutableArray<DaoEffect>.Builder effects)
     {
         Refuse.Unless(cls.AllowedActions.HasFlag(action.Kind), GovernanceError.ActionNotAllowed, $"class '{cls.Name}' does not allow it");
-        ValidateShape(index, action);
+        ActionShapes.Validate(index, action);
         switch (action)
         {
             case AmendConstitution amend:
@@ -100,50 +100,32 @@ public static class ActionPlanner
                 });
                 return ledger;
 
+            case FundRewards fund:
+                var programme = ledger.Constitution.Participation ?? throw Refuse.With(GovernanceError.ActionNotAllowed,
+                    $"'{ledger.Path}' has no participation programme in its constitution to fund");
+                var first = Epochs.Of(now.ToUnixTimeSeconds(), programme.EpochSeconds);
+                return ledger with
+                {
+                    RewardBudgets = ledger.RewardBudgets.Add(new RewardBudget
+                    {
+                        Asset = fund.Asset, AmountPerEpoch = fund.AmountPerEpoch, FirstEpoch = first, LastEpoch = first + fund.Epochs - 1,
+                        Chain = fund.Chain, Token = fund.Token, FundedBy = proposalId,
+                    }),
+                };
+
+            case ReverseModeration reverse:
+                var act = reverse.Seq >= 1 && reverse.Seq <= ledger.Moderation.Count ? ledger.Moderation[(int)reverse.Seq - 1] : null;
+                Refuse.Unless(act is { Hidden: true, Reverses: null }, GovernanceError.InvalidArgument,
+                    $"'{ledger.Path}' has no moderation {reverse.Seq} that hid something");
+                Refuse.Unless(!ledger.Moderation.Any(m => m.Reverses == reverse.Seq) && !ledger.Reversals.Any(r => r.Seq == reverse.Seq),
+                    GovernanceError.InvalidState, $"moderation {reverse.Seq} has already been reversed");
+                return ledger with { Reversals = ledger.Reversals.Add(reverse) };
+
             case OnChainCall:
                 return ledger; // runs on chain, through the timelock, before the ledger changes are saved
 
             default:
                 throw Refuse.With(GovernanceError.ActionNotAllowed, $"unknown action {action.GetType().Name}");
-        }
-    }
-
-    private static void ValidateShape(int i, ProposalAction action)
-    {
-        switch (action)
-        {
-            case AmendConstitution amend:
-                Refuse.Unless(amend.Constitution is not null, GovernanceError.InvalidArgument, $"action {i}: constitution is missing");
-                ConstitutionRules.Validate(amend.Constitution!);
-                break;
-            case CreateSubDao create:
-                Refuse.Unless(Names.IsSegment(create.Name ?? ""), GovernanceError.InvalidArgument,
-                    $"action {i}: '{create.Name}' is not a valid sub-DAO name");
-                Refuse.Unless(create.Constitution is not null && create.Roles is not null, GovernanceError.InvalidArgument,
-                    $"action {i}: constitution and roles are required");
-                RequireRoles(create.Roles!, $"action {i}: ");
-                break;
-            case AllocateBudget allocate:
-                RequireAmount(allocate.Asset, allocate.Amount, i);
-                Refuse.Unless(!string.IsNullOrEmpty(allocate.SubDao), GovernanceError.InvalidArgument, $"action {i}: subDao is required");
-                break;
-            case TreasuryTransfer transfer:
-                RequireAmount(transfer.Asset, transfer.Amount, i);
-                Addresses.Require(transfer.To, $"action {i}: to");
-                break;
-            case SetRole role:
-                Addresses.Require(role.Address, $"action {i}: address");
-                Refuse.Unless(Enum.IsDefined(role.Role), GovernanceError.InvalidArgument, $"action {i}: unknown role");
-                break;
-            case SetPersonhood person:
-                Addresses.Require(person.Subject, $"action {i}: subject");
-                break;
-            case OnChainCall call:
-                Addresses.Require(call.Target, $"action {i}: target");
-                Refuse.Unless(call.Chain > 0, GovernanceError.InvalidArgument, $"action {i}: chain id must be positive");
-                Refuse.Unless(call.Value.Sign >= 0, GovernanceError.InvalidArgument, $"action {i}: value may not be negative");
-                Refuse.Unless(Hex.TryParse(call.Calldata, out _), GovernanceError.InvalidArgument, $"action {i}: calldata must be 0x hex");
-                break;
         }
     }
 
@@ -153,12 +135,6 @@ public static class ActionPlanner
         foreach (var a in roles.Coordinators.Concat(roles.Committee).Concat(roles.Moderators.IsDefault ? [] : roles.Moderators))
             Addresses.Require(a, $"{context}role holder");
         if (roles.Guardian is not null) Addresses.Require(roles.Guardian, $"{context}guardian");
-    }
-
-    private static void RequireAmount(string asset, BigInteger amount, int i)
-    {
-        Refuse.Unless(Names.IsToken(asset), GovernanceError.InvalidArgument, $"action {i}: '{asset}' is not a valid asset id");
-        Refuse.Unless(amount.Sign > 0, GovernanceError.InvalidArgument, $"action {i}: amount must be positive");
     }
 
     private static ImmutableDictionary<string, BigInteger> Debit(

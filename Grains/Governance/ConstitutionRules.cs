@@ -1,3 +1,4 @@
+using Blocktrack.Grains.Governance.Participation;
 using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Governance;
@@ -27,6 +28,7 @@ public static class ConstitutionRules
                 $"constitutional class '{constitutional.Name}' may not have a lower quorum or approval threshold than '{other.Name}'");
         }
         ValidateBounds(c.SubDaoBounds);
+        if (c.Participation is { } participation) ProgrammeRules.Validate(participation);
     }
 
     /// <summary>A class that may amend the constitution.</summary>

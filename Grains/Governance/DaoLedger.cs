@@ -4,7 +4,7 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Governance;
 
-/// <summary>The part of a DAO that executed actions change: constitution, roles, sub-DAOs, treasury.</summary>
+/// <summary>The part of a DAO that executed actions change: constitution, roles, sub-DAOs, treasury, budgets, moderation.</summary>
 public sealed record DaoLedger
 {
     public string Path { get; init; } = "";
@@ -12,4 +12,11 @@ public sealed record DaoLedger
     public DaoRoles Roles { get; init; } = new();
     public ImmutableArray<string> SubDaos { get; init; } = [];
     public ImmutableDictionary<string, BigInteger> Treasury { get; init; } = ImmutableDictionary<string, BigInteger>.Empty;
+    public ImmutableArray<RewardBudget> RewardBudgets { get; init; } = [];
+
+    /// <summary>The moderation log as it stands (read only: appeals add to it through <see cref="Reversals"/>).</summary>
+    public IReadOnlyList<ModerationAction> Moderation { get; init; } = [];
+
+    /// <summary>Appeals the proposal upholds, in order.</summary>
+    public ImmutableArray<ReverseModeration> Reversals { get; init; } = [];
 }

@@ -18,4 +18,7 @@ public static class GovernanceStorage
     public const string PersonhoodState = "personhood";
     public const string EscrowLockState = "escrow-lock";
     public const string VoteEscrowState = "vote-escrow";
+    public const string ParticipantState = "participant";
+    public const string RewardEpochState = "reward-epoch";
+    public const string ParticipationState = "participation";
 }

@@ -55,6 +55,25 @@ public sealed partial class BallotShardGrain(
     public Task<ImmutableArray<Ballot>> GetBallots(int count) =>
         Task.FromResult(_ballots.Values.OrderBy(b => b.Voter, StringComparer.Ordinal).Take(count).ToImmutableArray());
 
+    public Task<ImmutableArray<Ballot>> GetBallotPage(string? after, int limit)
+    {
+        Refuse.Unless(limit is >= 1 and <= 10_000, GovernanceError.InvalidArgument, "a page holds 1..10000 ballots");
+        // A sealed shard never changes, so its voter order is sorted once per activation.
+        var order = state.State.Sealed ? _sorted ??= Sorted() : Sorted();
+        var found = after is null ? -1 : Array.BinarySearch(order, after, StringComparer.Ordinal);
+        var start = after is null ? 0 : found >= 0 ? found + 1 : ~found;
+        return Task.FromResult<ImmutableArray<Ballot>>([.. order.Skip(start).Take(limit).Select(v => _ballots[v])]);
+    }
+
+    private string[]? _sorted;
+
+    private string[] Sorted()
+    {
+        var voters = _ballots.Keys.ToArray();
+        Array.Sort(voters, StringComparer.Ordinal);
+        return voters;
+    }
+
     public Task<ImmutableArray<BallotOverride>> GetOverrides() => Task.FromResult(Overrides());
 
     public Task<ImmutableArray<Ballot>> GetBallotsOf(ImmutableArray<string> voters) =>

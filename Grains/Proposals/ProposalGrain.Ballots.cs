@@ -139,6 +139,22 @@ public sealed partial class ProposalGrain
         }
     }
 
+    /// <summary>
+    /// Hands the sealed count to the DAO's participation ledger before the new state is saved, so a failure retries at the
+    /// next wake-up (a final state keeps its reminder until then).
+    /// </summary>
+    private async Task ReportClosed()
+    {
+        var facts = Facts();
+        await GrainFactory.GetGrain<IParticipationGrain>(Setup.Dao).ProposalClosed(new ClosedProposal
+        {
+            Proposal = Id, Proposer = Setup.Draft.Proposer, ClosedAt = S.Deadline.ToUnixTimeSeconds(),
+            QuorumReached = Outcome.QuorumReached(facts, facts.Tally), Passed = Outcome.Passed(facts), Shards = Shards,
+            Ballots = facts.Tally.Voters,
+        });
+        S.ParticipationReported = true;
+    }
+
     /// <summary>Takes each delegator's override out of its delegate's ballot, asking only the delegates' shards.</summary>
     private async Task<Tally> WithOverrides(Tally sum, IEnumerable<BallotOverride> overrides)
     {

@@ -128,6 +128,7 @@ public sealed partial class ProposalGrain(
         if (ProposalDuties.EtaDue(Facts(), StateNow(), Class.TimelockDelay) is { } eta) S.Eta = eta;
         var current = StateNow();
         if (ProposalDuties.AnchorDue(current, S.Announced)) await AnchorResult(current);
+        if (S.Sealed && !S.ParticipationReported) await ReportClosed();
         if (current != S.Announced)
         {
             metrics.ProposalMoved(S.Announced, current);

@@ -4,8 +4,8 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Grains.State;
 
 /// <summary>
-/// What an executed proposal asks of other grains (sub-DAOs, personhood entries), delivered after the DAO has saved its
-/// own change.
+/// What an executed proposal or a moderation asks of other grains (sub-DAOs, personhood entries, the participation
+/// ledger), delivered after the DAO has saved its own change.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bt.DaoEffect")]
 public sealed record DaoEffect
@@ -23,4 +23,7 @@ public sealed record DaoEffect
 
     /// <summary>Set for a personhood change; <see cref="Target"/> is then the registry entry's key (<c>{dao}/{address}</c>).</summary>
     [Id(6)] public SetPersonhood? Personhood { get; init; }
+
+    /// <summary>Set for a moderation act to hand to the DAO's participation ledger (its appeal window starts).</summary>
+    [Id(7)] public ModerationAction? Moderation { get; init; }
 }

@@ -35,4 +35,10 @@ public sealed class DaoState
 
     /// <summary>Every moderation act, oldest first; what is hidden now is derived from it.</summary>
     [Id(13)] public List<ModerationAction> Moderation { get; set; } = [];
+
+    /// <summary>Rewards budgets funded by executed proposals, oldest first.</summary>
+    [Id(14)] public ImmutableArray<RewardBudget> RewardBudgets { get; set; } = [];
+
+    /// <summary>What each reward epoch drew from the budgets, so an epoch draws once.</summary>
+    [Id(15)] public Dictionary<long, ImmutableArray<RewardDraw>> RewardDraws { get; set; } = [];
 }

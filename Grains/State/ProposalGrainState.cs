@@ -38,4 +38,7 @@ public sealed class ProposalGrainState
 
     /// <summary>When For reached the class's super-quorum and voting closed early.</summary>
     [Id(19)] public DateTimeOffset? SuperQuorumReachedAt { get; set; }
+
+    /// <summary>Whether the sealed count has been handed to the DAO's participation ledger.</summary>
+    [Id(20)] public bool ParticipationReported { get; set; }
 }

@@ -32,6 +32,9 @@ public sealed class TimelockExecutor(IOptions<ChainsOptions> options) : IChainEx
 
     public bool CanExecute(long chain) => options.Value.Find(chain)?.Executor.CanExecute == true;
 
+    public (long Chain, string Contract)? BadgeContract =>
+        options.Value.Chains.FirstOrDefault(c => c.Executor.CanMintBadges) is { } c ? (c.Id, c.Executor.Badges.ToLowerInvariant()) : null;
+
     public long? AnchorChain => options.Value.Chains.FirstOrDefault(c => c.Executor.CanAnchor)?.Id;
 
     public async Task<OnChainOutcome> ExecuteBatch(long chain, IReadOnlyList<OnChainCall> calls, string operation,
