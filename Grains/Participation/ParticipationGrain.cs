@@ -107,7 +107,8 @@ public sealed partial class ParticipationGrain(
             var claims = page.SelectMany(b => PointsRules.ForBallot(rules, fact, b, counts, hidden)).ToImmutableArray();
             var grants = await GrantInEpoch(job, claims);
             var byVoter = grants.GroupBy(g => g.Address).ToDictionary(g => g.Key, g => g.Sum(x => x.Points), StringComparer.Ordinal);
-            await ForEach(page, b => Participant(b.Voter).Record(new ParticipantFact
+            // A ballot below the minimum power counts for nothing: no points, no badges, no participation.
+            await ForEach(page.Where(b => b.RawPower >= rules.MinVotingPower), b => Participant(b.Voter).Record(new ParticipantFact
             {
                 Kind = ParticipantFactKind.Voted, Cause = PointsRules.VoteCause(fact.Proposal), At = fact.ClosedAt, Epoch = job.Epoch,
                 Points = byVoter.GetValueOrDefault(b.Voter), ClosedIndex = job.Index,

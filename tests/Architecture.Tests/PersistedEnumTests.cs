@@ -29,7 +29,7 @@ public sealed class PersistedEnumTests
         (GovernanceError.InsufficientPower, 9), (GovernanceError.BelowProposalThreshold, 10), (GovernanceError.NotAuthorized, 11),
         (GovernanceError.ConstitutionViolation, 12), (GovernanceError.ActionNotAllowed, 13), (GovernanceError.InsufficientFunds, 14),
         (GovernanceError.Replayed, 15), (GovernanceError.StaleTimepoint, 16), (GovernanceError.InvalidChoice, 17),
-        (GovernanceError.NotAttested, 18), (GovernanceError.BallotNotFound, 19));
+        (GovernanceError.NotAttested, 18), (GovernanceError.BallotNotFound, 19), (GovernanceError.EpochClosed, 20));
 
     [Fact]
     public void Dao_roles() => Pinned((DaoRole.Coordinator, 0), (DaoRole.Committee, 1), (DaoRole.Guardian, 2), (DaoRole.Moderator, 3));
@@ -55,5 +55,17 @@ public sealed class PersistedEnumTests
     public void Action_kinds_are_flags() => Pinned(
         (ActionKinds.None, 0), (ActionKinds.AmendConstitution, 1), (ActionKinds.CreateSubDao, 2), (ActionKinds.AllocateBudget, 4),
         (ActionKinds.TreasuryTransfer, 8), (ActionKinds.SetRole, 16), (ActionKinds.OnChainCall, 32), (ActionKinds.SetPersonhood, 64),
-        (ActionKinds.All, 127));
+        (ActionKinds.FundRewards, 128), (ActionKinds.ReverseModeration, 256), (ActionKinds.All, 511));
+
+    [Fact]
+    public void Badge_kinds() => Pinned(
+        (BadgeKind.Ballots, 1), (BadgeKind.Participation, 2), (BadgeKind.ProposalsPassed, 3), (BadgeKind.TopParticipant, 4));
+
+    [Fact]
+    public void Participant_fact_kinds() => Pinned(
+        (ParticipantFactKind.Voted, 1), (ParticipantFactKind.ProposalPassed, 2), (ParticipantFactKind.ModerationUpheld, 3),
+        (ParticipantFactKind.RewardCredited, 4), (ParticipantFactKind.TopInEpoch, 5));
+
+    [Fact]
+    public void Reward_epoch_states() => Pinned((RewardEpochState.Open, 0), (RewardEpochState.Closed, 1), (RewardEpochState.Paid, 2));
 }

@@ -1,0 +1,125 @@
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.Tests;
+
+/// <summary>
+/// The participation economy over two reward epochs on the fake clock: three proposals, two moderations (one reversed by an
+/// appeal), the rewards budget a proposal funded, and the badges the constitution defines.
+/// </summary>
+[Collection(FakeClockClusterCollection.Name)]
+[Trait("Category", TestCategory.Fast)]
+public sealed class ParticipationTests(FakeClockClusterFixture fixture)
+{
+    private static readonly string A = DaoScenario.Address(0x71), B = DaoScenario.Address(0x72), C = DaoScenario.Address(0x73),
+        M = DaoScenario.Address(0x74);
+
+    [Fact]
+    public async Task Two_epochs_of_governance_earn_the_expected_points_rewards_reputation_and_badges_once()
+    {
+        var p = new ParticipationScenario(fixture, "economy");
+        var s = p.Dao;
+        p.AlignToEpoch();
+        var e0 = p.Epoch;
+        var start = s.Now;
+        await s.Create(p.Constitution);
+        await s.Fund(A, 1000);
+        await s.Fund(B, 1000);
+        await s.Fund(C, 50); // below the programme's minimum power: its ballots count for nothing
+
+        // Epoch 0: a proposal funds 1000 btk per epoch for four epochs; another appoints a moderator.
+        var fund = await s.Propose(A, "rewards", new FundRewards("btk", 1000, 4));
+        var appoint = await s.Propose(B, "standard", new SetRole(DaoRole.Moderator, M, true));
+        await s.OpenVoting(fund.Id);
+        await p.Vote(fund.Id, A, Support.For, "Good plan");
+        await p.Vote(fund.Id, B, Support.For, "  good   PLAN "); // a copy: neither reason earns
+        await p.Vote(fund.Id, C, Support.For, "me too");
+        await p.Vote(appoint.Id, A, Support.For, "Moderation keeps the forum usable");
+        await p.Vote(appoint.Id, B, Support.For, "I agree");
+        await s.CloseVoting(fund.Id);
+        await s.WaitFor(fund.Id, ProposalState.Queued);
+        s.Advance(TimeSpan.FromDays(1));
+        await s.WaitFor(fund.Id, ProposalState.Executed);
+        await s.WaitFor(appoint.Id, ProposalState.Executed);
+        await p.Settled(closed: 2);
+
+        // A: 1 + 10 (passed) + 1 + 2 (reason) = 14, B: 1 + 1 + 2 + 10 = 14; both capped at 12. C: below the minimum power.
+        Assert.Equal([(e0, 12L)], (await p.Participant(A)).Epochs.Select(e => (e.Epoch, e.Points)));
+        Assert.Equal([(e0, 12L)], (await p.Participant(B)).Epochs.Select(e => (e.Epoch, e.Points)));
+        var c = await p.Participant(C);
+        Assert.Equal((0L, 0L), (c.Ballots, c.TotalPoints));
+        Assert.Empty(c.Badges);
+        Assert.Equal(["first-ballot", "proposer", "regular"], (await p.Participant(A)).Badges.Select(b => b.Badge).Order());
+        Assert.Equal(12, await p.Reputation(A));
+
+        // The moderator hides a proposal and a ballot's reason; an appeal by proposal reverses the second within the window.
+        await s.DaoGrain.Moderate(M, fund.Id, null, true, "spam test", "0xa1");
+        await s.DaoGrain.Moderate(M, appoint.Id, B, true, "off-topic", "0xa2");
+        var appeal = await s.Propose(A, "rewards", new ReverseModeration(2, "the reason was on topic"));
+        await s.OpenVoting(appeal.Id);
+        await p.Vote(appeal.Id, A, Support.For, "Third");
+        await p.Vote(appeal.Id, C, Support.For, "");
+        await s.CloseVoting(appeal.Id);
+        await s.WaitFor(appeal.Id, ProposalState.Queued);
+        var epoch0 = await p.Paid(e0);
+        s.Advance(TimeSpan.FromDays(1));
+        await s.WaitFor(appeal.Id, ProposalState.Executed);
+        Assert.Empty(await s.DaoGrain.HiddenReasons(appoint.Id));
+        var reversal = (await s.DaoGrain.GetModeration(0, 10)).Items[^1];
+        Assert.Equal((2L, appeal.Id), (reversal.Reverses!.Value, reversal.Moderator));
+
+        // Epoch 0 drew the budget and shared it by points: 12 and 12 of 1000.
+        Assert.Equal(1000, Assert.Single(epoch0.Budget).Amount);
+        Assert.Equal([(A, 500), (B, 500)], epoch0.Allocation.Select(a => (a.Address, (int)a.Amounts[0])));
+        var settled = Assert.Single(epoch0.Settlements);
+        Assert.Equal((1000, 1000, 0), ((int)settled.Drawn, (int)settled.Paid, (int)settled.Returned));
+        Assert.Equal("top", (await p.Participant(A)).Badges.Select(b => b.Badge).Order().Last());
+        Assert.DoesNotContain("top", (await p.Participant(B)).Badges.Select(b => b.Badge));
+
+        // The appeal windows end: the first hiding is upheld (3 points for the moderator), the reversed one earns nothing.
+        s.Advance(TimeSpan.FromDays(2));
+        var e1 = e0 + 1;
+        var moderator = await Eventually.Until(() => p.Participant(M), m => m.ModerationsUpheld == 1, what: "upheld moderation");
+        Assert.Equal([(e1, 3L)], moderator.Epochs.Select(e => (e.Epoch, e.Points)));
+        await Eventually.Until(() => p.Ledger.GetStatus(), l => l.PendingModerations == 0, what: "appeal windows");
+        Assert.Equal(1, (await p.Participant(M)).ModerationsUpheld);
+
+        // Epoch 1: A's third proposal (1 + 2 + 10, capped at 12) and M's moderation (3) share 1000: 800 and 200.
+        s.Advance(TimeSpan.FromDays(4));
+        var epoch1 = await p.Paid(e1);
+        Assert.Equal([(A, 12L, 800), (M, 3L, 200)], epoch1.Allocation.Select(a => (a.Address, a.Points, (int)a.Amounts[0])));
+        var a = await p.Participant(A);
+        Assert.Equal([(e0, "btk", 500), (e1, "btk", 800)], a.Rewards.Select(r => (r.Epoch, r.Asset, (int)r.Amount)));
+        Assert.Equal(["first-ballot", "proposer", "regular", "three-ballots", "top"], a.Badges.Select(b => b.Badge).Order());
+        Assert.Equal(3, a.Ballots);
+        Assert.All(a.Badges, b => Assert.Null(b.Chain)); // no badge contract in this cluster: recorded off chain only
+
+        // Paid exactly once: settling again changes nothing, and the treasury gave exactly the two draws.
+        await p.EpochGrain(e0).Settle();
+        await p.EpochGrain(e1).Settle();
+        Assert.Equal(2, (await p.Participant(A)).Rewards.Length);
+        Assert.Equal(1_000_000 - 2_000, (await s.DaoGrain.GetInfo()).Treasury["btk"]);
+        // Reputation: 12 + 12 points, each decayed since it was awarded (all after the scenario began, none in the future).
+        var reputation = (double)await p.Reputation(A);
+        var floor = 24 * Math.Pow(2, -(s.Now - start) / (90.0 * 86_400));
+        Assert.InRange(reputation, Math.Floor(floor) - 1, 24);
+    }
+
+    [Fact]
+    public async Task A_dao_without_a_programme_records_nothing_and_funding_rewards_is_refused()
+    {
+        var s = new DaoScenario(fixture, "no-programme");
+        var p = new ParticipationScenario(fixture, "no-programme");
+        await s.Create(s.Constitution(p.Rewards));
+        await s.Fund(A, 1000);
+        var fund = await s.Propose(A, "rewards", new FundRewards("btk", 1000, 4));
+        await s.OpenVoting(fund.Id);
+        await s.Vote(fund.Id, A, Support.For);
+        await s.CloseVoting(fund.Id);
+        await s.WaitFor(fund.Id, ProposalState.Queued);
+        s.Advance(TimeSpan.FromDays(1));
+        var failed = await Eventually.Until(() => s.Proposal(fund.Id).GetInfo(), i => i.ExecutionError is not null);
+        Assert.Contains("no participation programme", failed.ExecutionError);
+        Assert.Equal(0, (await p.Ledger.GetStatus()).ProposalsClosed);
+        Assert.Equal(0, (await p.Participant(A)).Ballots);
+    }
+}
