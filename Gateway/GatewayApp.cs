@@ -59,6 +59,7 @@ public static class GatewayApp
         app.MapProposalEventsEndpoint();
         app.MapVoterEndpoints();
         app.MapReputationEndpoints();
+        app.MapParticipationEndpoints();
         app.MapChainEndpoints();
         app.MapAnchorEndpoints();
         app.MapDaoRouteFallbacks();

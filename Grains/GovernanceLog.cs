@@ -52,6 +52,7 @@ public static partial class GovernanceLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reward epoch {Epoch} of {Dao}: payment failed, retrying: {Error}")]
     public static partial void RewardPaymentRetry(this ILogger log, string dao, long epoch, string? error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reward epoch {Epoch} of {Dao} closed: {Participants} participants, {Points} points")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Reward epoch {Epoch} of {Dao} closed: {Participants} participants, {Points} points")]
     public static partial void RewardEpochClosed(this ILogger log, string dao, long epoch, int participants, long points);
 }

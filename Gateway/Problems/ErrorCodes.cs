@@ -81,6 +81,7 @@ public static class ErrorCodes
         GovernanceError.NotAttested => NotAttested,
         GovernanceError.BallotNotFound => BallotNotFound,
         GovernanceError.EpochClosed => EpochClosed,
+        GovernanceError.EpochNotFound => EpochNotFound,
         // A code added to the contract but not here yet is still the client's problem, not a 500.
         _ => InvalidArgument,
     };

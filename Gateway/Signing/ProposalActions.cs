@@ -57,5 +57,6 @@ public static class ProposalActions
 
     private static ApiProblemException Invalid(string detail) => new(ErrorCodes.InvalidActions,
         "message.actions must be a JSON array of actions, each with \"type\": "
-        + "amendConstitution | createSubDao | allocateBudget | treasuryTransfer | setRole | onChainCall | setPersonhood. " + detail);
+        + "amendConstitution | createSubDao | allocateBudget | treasuryTransfer | setRole | onChainCall | setPersonhood | fundRewards"
+        + " | reverseModeration. " + detail);
 }

@@ -28,6 +28,7 @@ public static class RequestAddresses
         AmendConstitution amend => amend with { Constitution = Normalize(amend.Constitution, field + ".constitution") },
         OnChainCall call => call with { Target = Normalize(call.Target, field + ".target") },
         SetPersonhood person => person with { Subject = Normalize(person.Subject, field + ".subject") },
+        FundRewards { Token: { } token } fund => fund with { Token = Normalize(token, field + ".token") },
         _ => action,
     };
 

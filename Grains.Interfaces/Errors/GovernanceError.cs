@@ -24,4 +24,5 @@ public enum GovernanceError
     NotAttested = 18,
     BallotNotFound = 19,
     EpochClosed = 20,
+    EpochNotFound = 21,
 }

@@ -42,4 +42,7 @@ public sealed record ParticipationRules
 
     /// <summary>Badges the DAO awards, each once per address.</summary>
     [Id(9)] public ImmutableArray<BadgeRule> Badges { get; init; } = [];
+
+    /// <summary>The epoch a unix time falls in: ⌊t / length⌋, rounded toward −∞.</summary>
+    public static long EpochAt(long unixSeconds, long length) => Math.DivRem(unixSeconds, length, out var r) - (r < 0 ? 1 : 0);
 }

@@ -18,7 +18,10 @@ public interface IBallotShardGrain : IGrainWithStringKey
     /// <summary>This shard's current ballots ordered by voter: the first <paramref name="count"/>.</summary>
     [Alias("GetBallots")] Task<ImmutableArray<Ballot>> GetBallots(int count);
 
-    /// <summary>This shard's ballots in voter order, the first <paramref name="limit"/> after voter <paramref name="after"/> (null: from the start).</summary>
+    /// <summary>
+    /// This shard's ballots in voter order, the first <paramref name="limit"/> after voter <paramref name="after"/> (null: from
+    /// the start).
+    /// </summary>
     [Alias("GetBallotPage")] Task<ImmutableArray<Ballot>> GetBallotPage(string? after, int limit);
 
     /// <summary>Delegator-override classes: the counted ballots that take a balance out of a delegate's ballot.</summary>

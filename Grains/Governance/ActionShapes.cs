@@ -45,7 +45,8 @@ public static class ActionShapes
                     $"action {i}: a rewards budget runs 1..{MaxRewardEpochs} epochs");
                 Refuse.Unless(fund.Chain is null == fund.Token is null, GovernanceError.InvalidArgument,
                     $"action {i}: chain and token go together (an ERC-20 on that chain's timelock) or not at all");
-                if (fund.Chain is { } chain) Refuse.Unless(chain > 0, GovernanceError.InvalidArgument, $"action {i}: chain id must be positive");
+                if (fund.Chain is { } chain)
+                    Refuse.Unless(chain > 0, GovernanceError.InvalidArgument, $"action {i}: chain id must be positive");
                 if (fund.Token is { } token) Addresses.Require(token, $"action {i}: token");
                 break;
             case ReverseModeration reverse:

@@ -53,7 +53,10 @@ public sealed partial class ParticipantGrain(
                 S.ModerationsUpheld++;
                 break;
             case ParticipantFactKind.RewardCredited:
-                S.Rewards.Add(new RewardCredit { Epoch = fact.Epoch, Asset = fact.Asset ?? "", Amount = fact.Amount, Transaction = fact.Transaction });
+                S.Rewards.Add(new RewardCredit
+                {
+                    Epoch = fact.Epoch, Asset = fact.Asset ?? "", Amount = fact.Amount, Transaction = fact.Transaction,
+                });
                 break;
             case ParticipantFactKind.TopInEpoch:
                 rank = fact.Rank;

@@ -157,7 +157,8 @@ public sealed partial class ParticipationGrain(
     }
 
     private Task AwardReputation(IEnumerable<PointsGrant> grants) =>
-        ForEach(grants.Where(g => g.Points > 0), g => GrainFactory.GetGrain<IReputationGrain>(g.Address).Award(Dao, g.Cause, g.Points, null));
+        ForEach(grants.Where(g => g.Points > 0),
+            g => GrainFactory.GetGrain<IReputationGrain>(g.Address).Award(Dao, g.Cause, g.Points, null));
 
     /// <summary>How often each reason occurs in the proposal, read once per proposal per activation (the duplicate rule).</summary>
     private async Task<Dictionary<UInt128, int>> ReasonCounts(ClosedProposal fact)

@@ -26,7 +26,8 @@ public sealed partial class RewardEpochGrain
         }
         // Where each on-chain recipient's transfer went: its batch number.
         var batchOf = Enumerable.Range(0, S.Budget.Length)
-            .Select(d => Recipients(d).Select((r, i) => (r.Address, Batch: i / TransfersPerBatch)).ToDictionary(x => x.Address, x => x.Batch))
+            .Select(d => Recipients(d).Select((r, i) => (r.Address, Batch: i / TransfersPerBatch))
+                .ToDictionary(x => x.Address, x => x.Batch))
             .ToList();
         while (S.Credited < S.Allocation.Count)
         {

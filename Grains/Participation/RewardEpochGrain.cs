@@ -73,7 +73,10 @@ public sealed partial class RewardEpochGrain(
     public Task<RewardEpochInfo> GetInfo(int offset, int limit)
     {
         Paging.RequireProposalPage(offset, limit);
-        var length = S.Rules?.EpochSeconds ?? 0;
+        // An epoch exists once something was granted in it; before, nothing is known of it (not even its length).
+        Refuse.Unless(S.Rules is not null, GovernanceError.EpochNotFound,
+            $"'{_dao}' has no reward epoch {_epoch} (nothing was earned in it)");
+        var length = S.Rules!.EpochSeconds;
         return Task.FromResult(new RewardEpochInfo
         {
             Dao = _dao,
@@ -97,7 +100,7 @@ public sealed partial class RewardEpochGrain(
     public async Task<RewardEpochInfo> Settle()
     {
         await SettleIfDue();
-        return await GetInfo(0, 100);
+        return await GetInfo(0, 200);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status) => await SettleIfDue();

@@ -13,7 +13,8 @@ public sealed class ParticipationRulesTests
     private static readonly ParticipationRules Rules = new() { VotePoints = 1, ReasonPoints = 2, MinVotingPower = 100 };
     private static readonly ClosedProposal Closed = new() { Proposal = "dao/7", QuorumReached = true, Passed = true };
 
-    private static Ballot Ballot(string voter, BigInteger power, string reason = "") => new() { Voter = voter, Weight = power, Reason = reason };
+    private static Ballot Ballot(string voter, BigInteger power, string reason = "") =>
+        new() { Voter = voter, Weight = power, Reason = reason };
 
     [Fact]
     public void Epochs_are_whole_periods_of_unix_time_also_before_1970()
@@ -33,7 +34,8 @@ public sealed class ParticipationRulesTests
     {
         var none = new Dictionary<UInt128, int>();
         var hidden = new HashSet<string>();
-        Assert.Equal([PointsRules.VoteCause("dao/7")], PointsRules.ForBallot(Rules, Closed, Ballot(A, 100), none, hidden).Select(c => c.Cause));
+        Assert.Equal([PointsRules.VoteCause("dao/7")],
+            PointsRules.ForBallot(Rules, Closed, Ballot(A, 100), none, hidden).Select(c => c.Cause));
         Assert.Empty(PointsRules.ForBallot(Rules, Closed, Ballot(A, 99), none, hidden));
         Assert.Empty(PointsRules.ForBallot(Rules, Closed with { QuorumReached = false }, Ballot(A, 1000), none, hidden));
         // Quadratic and escrow ballots carry the power behind the weight: the minimum is on that power.

@@ -21,7 +21,10 @@ public sealed class ParticipationScenario(FakeClockClusterFixture fixture, strin
             new() { Id = "first-ballot", Name = "First ballot", Kind = BadgeKind.Ballots, Threshold = 1 },
             new() { Id = "three-ballots", Name = "Three ballots", Kind = BadgeKind.Ballots, Threshold = 3 },
             new() { Id = "proposer", Name = "Proposal passed", Kind = BadgeKind.ProposalsPassed, Threshold = 1 },
-            new() { Id = "regular", Name = "Voted on every one of the last two", Kind = BadgeKind.Participation, Threshold = 10_000, Window = 2 },
+            new()
+            {
+                Id = "regular", Name = "Voted on every one of the last two", Kind = BadgeKind.Participation, Threshold = 10_000, Window = 2,
+            },
             new() { Id = "top", Name = "Top participant of an epoch", Kind = BadgeKind.TopParticipant, Threshold = 1 },
         ],
     };
@@ -59,7 +62,8 @@ public sealed class ParticipationScenario(FakeClockClusterFixture fixture, strin
 
     /// <summary>Waits until the ledger has turned every closed proposal and due moderation into awards.</summary>
     public Task<ParticipationStatus> Settled(long closed) =>
-        Eventually.Until(() => Ledger.GetStatus(), s => s.ProposalsClosed >= closed && s.PendingProposals == 0, what: "participation ledger");
+        Eventually.Until(() => Ledger.GetStatus(), s => s.ProposalsClosed >= closed && s.PendingProposals == 0,
+            what: "participation ledger");
 
     public Task<RewardEpochInfo> Paid(long epoch) =>
         Eventually.Until(() => EpochGrain(epoch).GetInfo(0, 100), e => e.State == RewardEpochState.Paid, what: $"epoch {epoch} paid");

@@ -5,7 +5,7 @@ namespace Blocktrack.Grains.Governance.Participation;
 /// <summary>Reward epochs: epoch n covers [n·length, (n+1)·length) unix seconds, the same for every address of a DAO.</summary>
 public static class Epochs
 {
-    public static long Of(long unixSeconds, long length) => Math.DivRem(unixSeconds, length, out var r) - (r < 0 ? 1 : 0);
+    public static long Of(long unixSeconds, long length) => ParticipationRules.EpochAt(unixSeconds, length);
 
     public static long Start(long epoch, long length) => epoch * length;
 
