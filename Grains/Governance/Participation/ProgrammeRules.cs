@@ -5,7 +5,7 @@ namespace Blocktrack.Grains.Governance.Participation;
 /// <summary>What makes a constitution's participation programme well-formed.</summary>
 public static class ProgrammeRules
 {
-    public const long MinEpochSeconds = 3600;
+    public const long MinEpochSeconds = 60;
     public const long MaxEpochSeconds = 366L * 24 * 3600;
     public const long MaxPoints = 1_000_000;
 
