@@ -1,0 +1,74 @@
+using System.Globalization;
+using Blocktrack.Chain;
+using Blocktrack.Grains.Chains;
+using Blocktrack.Grains.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Blocktrack.Chains.Tests;
+
+/// <summary>
+/// An L3 as the cluster's badges need it: a zero-delay TimelockController the executor proposes and executes through,
+/// and BlocktrackBadges owned by it; a cluster (memory profile, real clock) whose <c>Chains:0:Executor</c> mints there
+/// and whose watcher mirrors the mints from genesis, with no confirmations.
+/// </summary>
+public sealed class BadgeFixture : IAsyncLifetime
+{
+    public const long ChainId = 412346;
+
+    private HardhatNode? _node;
+
+    public DevChain Dev { get; private set; } = null!;
+    public DevContract Badges { get; private set; } = null!;
+    public string Timelock { get; private set; } = "";
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public IGrainFactory Grains => Cluster.Client;
+    public IChainExecutor Executor => Cluster.GetSiloServiceProvider().GetRequiredService<IChainExecutor>();
+
+    public async Task InitializeAsync()
+    {
+        _node = await HardhatNode.StartAsync(ChainId, FreePort.Next(), TimeSpan.FromSeconds(30), TestChain.HardhatConfig);
+        Dev = _node.NewChain();
+        var roles = new[] { DevAccounts.DeployerAddress };
+        var timelock = await Dev.DeployAsync("TimelockController", DevAccounts.Deployer, 0, roles, roles, DevAccounts.DeployerAddress);
+        Timelock = timelock.Address;
+        Badges = await Dev.DeployAsync("BlocktrackBadges", DevAccounts.Deployer, Timelock);
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Orleans:Profile"] = "memory",
+            ["Chains:0:Id"] = ChainId.ToString(CultureInfo.InvariantCulture),
+            ["Chains:0:Name"] = "l3",
+            ["Chains:0:Rpc"] = _node.Endpoint.ToString(),
+            ["Chains:0:Confirmations"] = "0",
+            ["Chains:0:PollInterval"] = "00:00:00.100",
+            ["Chains:0:ReorgWindow"] = "10000",
+            ["Chains:0:Executor:Timelock"] = Timelock,
+            ["Chains:0:Executor:Badges"] = Badges.Address,
+            ["Chains:0:Executor:PrivateKey"] = Hex.ToHex(DevAccounts.Deployer),
+        };
+        Cluster = await InProcessClusters.StartAsync(settings);
+    }
+
+    public IChainWatcherGrain Watcher => Grains.GetGrain<IChainWatcherGrain>(ChainId);
+
+    /// <summary>Waits until the watcher has mirrored the chain's current head, healthy.</summary>
+    public async Task<WatcherStatus> CaughtUp()
+    {
+        var head = await Dev.BlockNumberAsync();
+        return await Eventually.Until(() => Watcher.GetStatus(), s => s.Healthy && s.Cursor >= head,
+            what: $"badge chain mirrored up to block {head}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null) await Cluster.DisposeAsync();
+        if (_node is not null) await _node.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BadgeCollection : ICollectionFixture<BadgeFixture>
+{
+    public const string Name = "badges";
+}
