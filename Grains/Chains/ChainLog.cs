@@ -5,4 +5,5 @@ namespace Blocktrack.Grains.Chains;
 /// join the logs of one transaction (badge mints) or report it; readers that do not know it leave it empty.
 /// </summary>
 public sealed record ChainLog(
-    string Address, IReadOnlyList<string> Topics, string Data, long BlockNumber, string BlockHash, int LogIndex, string TransactionHash = "");
+    string Address, IReadOnlyList<string> Topics, string Data, long BlockNumber, string BlockHash, int LogIndex,
+    string TransactionHash = "");

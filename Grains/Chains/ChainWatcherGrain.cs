@@ -11,8 +11,9 @@ namespace Blocktrack.Grains.Chains;
 /// Mirrors one chain's ERC20Votes logs into voter and supply grains, its Governors' logs into mirror grains, its
 /// VotingEscrows' logs into lock and escrow-supply grains and its badge mints into participant grains. Each poll first
 /// checks that the last mirrored block is still on the chain; if not, it finds the common ancestor among the recent
-/// hashes, rolls the touched voters, locks, supplies and participants back to it and re-mirrors the new branch. Blocks are mirrored only behind the confirmation depth; every
-/// application is idempotent by (block, log index), so a restart mid-range applies nothing twice.
+/// hashes, rolls the touched voters, locks, supplies and participants back to it and re-mirrors the new branch. Blocks
+/// are mirrored only behind the confirmation depth; every application is idempotent by (block, log index), so a restart
+/// mid-range applies nothing twice.
 /// </summary>
 public sealed class ChainWatcherGrain(
     [PersistentState(GovernanceStorage.ChainWatcherState, GovernanceStorage.Name)] IPersistentState<ChainWatcherState> state,
