@@ -13,7 +13,7 @@ namespace Blocktrack.Chains.Tests;
 /// </summary>
 [Collection(BadgeCollection.Name)]
 [Trait("Category", TestCategory.Chain)]
-public sealed class BadgeContractTests(BadgeFixture f)
+public sealed class BadgeContractTests(ExecutorFixture f)
 {
     private const string Other = "0x00000000000000000000000000000000000000b1";
 

@@ -11,7 +11,7 @@ namespace Blocktrack.Chains.Tests;
 /// </summary>
 [Collection(BadgeCollection.Name)]
 [Trait("Category", TestCategory.Chain)]
-public sealed class BadgeMirrorTests(BadgeFixture f)
+public sealed class BadgeMirrorTests(ExecutorFixture f)
 {
     [Fact]
     public async Task Mints_are_mirrored_to_their_participants_with_block_transaction_and_token_id()
@@ -24,7 +24,7 @@ public sealed class BadgeMirrorTests(BadgeFixture f)
         foreach (var (dao, badge, holder) in new[] { ("mirror", "first-ballot", alice), ("mirror/grants", "ten-ballots", bob) })
         {
             var call = Assert.Single(await CallsTo(Names.ParticipantKey(dao, holder), 1));
-            Assert.Equal(new ParticipantCall(Names.ParticipantKey(dao, holder), "BadgeMinted", BadgeFixture.ChainId, block, badge, tx,
+            Assert.Equal(new ParticipantCall(Names.ParticipantKey(dao, holder), "BadgeMinted", ExecutorFixture.ChainId, block, badge, tx,
                 BadgeContract.TokenId(dao, badge, holder).ToString(CultureInfo.InvariantCulture)), call);
         }
         Assert.True((await f.CaughtUp()).Healthy);
@@ -53,7 +53,7 @@ public sealed class BadgeMirrorTests(BadgeFixture f)
         Assert.Equal(before.Reorgs + 1, after.Reorgs);
         var carolCalls = await CallsTo(carolKey, 2);
         Assert.Equal("RollbackBadges", carolCalls[1].Method);
-        Assert.Equal(BadgeFixture.ChainId, carolCalls[1].Chain);
+        Assert.Equal(ExecutorFixture.ChainId, carolCalls[1].Chain);
         Assert.True(carolCalls[1].Block <= minted.Block, $"rolled back from {carolCalls[1].Block}, minted in {minted.Block}");
         var daveCall = Assert.Single(await CallsTo(daveKey, 1));
         Assert.Equal(("BadgeMinted", block, tx), (daveCall.Method, daveCall.Block, daveCall.Transaction));

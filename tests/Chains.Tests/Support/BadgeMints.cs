@@ -6,10 +6,10 @@ namespace Blocktrack.Chains.Tests;
 /// <summary>Mints badges the way the participant grain does: MintCalls through the executor's timelock batch.</summary>
 public static class BadgeMints
 {
-    public static Task<OnChainOutcome> Mint(this BadgeFixture f, string dao, string badge, string to, string? operation = null) =>
+    public static Task<OnChainOutcome> Mint(this ExecutorFixture f, string dao, string badge, string to, string? operation = null) =>
         f.MintAll([(dao, badge, to)], operation ?? $"badge:{dao}/{badge}/{to}");
 
-    public static async Task<OnChainOutcome> MintAll(this BadgeFixture f, IEnumerable<(string Dao, string Badge, string To)> badges,
+    public static async Task<OnChainOutcome> MintAll(this ExecutorFixture f, IEnumerable<(string Dao, string Badge, string To)> badges,
         string operation)
     {
         var (chain, contract) = f.Executor.BadgeContract ?? throw new InvalidOperationException("no badge contract configured");
