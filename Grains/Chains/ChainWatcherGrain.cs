@@ -8,11 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Blocktrack.Grains.Chains;
 
 /// <summary>
-/// Mirrors one chain's ERC20Votes logs into voter and supply grains, its Governors' logs into mirror grains and its
-/// VotingEscrows' logs into lock and escrow-supply grains. Each poll first checks that the last mirrored block is still
-/// on the chain; if not, it finds the common ancestor among the recent hashes, rolls the touched voters, locks and
-/// supplies back to it and re-mirrors the new branch. Blocks are mirrored only behind the confirmation depth; every
-/// application is idempotent by (block, log index), so a restart mid-range applies nothing twice.
+/// Mirrors one chain's ERC20Votes logs into voter and supply grains, its Governors' logs into mirror grains, its
+/// VotingEscrows' logs into lock and escrow-supply grains and its badge mints into participant grains. Each poll first
+/// checks that the last mirrored block is still on the chain; if not, it finds the common ancestor among the recent
+/// hashes, rolls the touched voters, locks, supplies and participants back to it and re-mirrors the new branch. Blocks
+/// are mirrored only behind the confirmation depth; every application is idempotent by (block, log index), so a restart
+/// mid-range applies nothing twice.
 /// </summary>
 public sealed class ChainWatcherGrain(
     [PersistentState(GovernanceStorage.ChainWatcherState, GovernanceStorage.Name)] IPersistentState<ChainWatcherState> state,
@@ -119,8 +120,10 @@ public sealed class ChainWatcherGrain(
         }
         await EscrowDispatch.Rollback(_chain, GrainFactory, from, touched.Where(t => EscrowDispatch.IsEscrow(_chain, t.Token)));
         await GovernorDispatch.Rollback(_chain, GrainFactory, common);
+        await BadgeDispatch.Rollback(_chain.Id, GrainFactory, from, S.Badged);
         S.Recent.RemoveAll(b => b.Number >= from);
         S.Touched.RemoveAll(t => t.Block >= from);
+        S.Badged.RemoveAll(t => t.Block >= from);
         S.Cursor = common.Number;
         S.CursorTimestamp = common.Timestamp;
         S.Reorgs++;
@@ -131,9 +134,11 @@ public sealed class ChainWatcherGrain(
     {
         var governors = new GovernorDispatch(_chain, GrainFactory, log);
         var escrows = new EscrowDispatch(_chain, GrainFactory);
+        var badges = new BadgeDispatch(_chain, GrainFactory, log);
         var addresses = _chain.Tokens.Select(t => t.Address.ToLowerInvariant())
             .Concat(governors.Addresses).Concat(escrows.Addresses).ToList();
-        var logs = await _reader.Logs(from, to, addresses, [.. VoteLogs.Topics, .. governors.Topics, .. escrows.Topics]);
+        var logs = (await _reader.Logs(from, to, addresses, [.. VoteLogs.Topics, .. governors.Topics, .. escrows.Topics]))
+            .Concat(await badges.Logs(_reader, from, to));
         var headers = new SortedDictionary<long, ChainBlock>();
         // Votes are gathered per delegate and supply changes per token, then handed over once per range.
         var votes = new Dictionary<(string Token, string Voter), List<ChainValue>>();
@@ -143,7 +148,8 @@ public sealed class ChainWatcherGrain(
             var header = await Header(headers, entry.BlockNumber);
             if (header.Hash != entry.BlockHash)
                 throw new InvalidOperationException($"block {entry.BlockNumber} changed while mirroring it");
-            if (governors.Collect(entry, header.Timestamp) || escrows.Collect(entry, header.Timestamp, S.Touched))
+            if (governors.Collect(entry, header.Timestamp) || escrows.Collect(entry, header.Timestamp, S.Touched)
+                || badges.Collect(entry, S.Badged))
             {
                 S.LogsApplied++;
                 continue;
@@ -167,6 +173,7 @@ public sealed class ChainWatcherGrain(
             GrainFactory.GetGrain<IVoterGrain>(v.Key.Voter).ApplyChainVoteHistory(v.Key.Token, [.. v.Value])));
         foreach (var (token, deltas) in supply) await GrainFactory.GetGrain<ITokenSupplyGrain>(token).ApplyChainDeltas([.. deltas]);
         await escrows.Flush();
+        await badges.Flush();
         var end = await Header(headers, to);
         // Before the cursor moves: a failed hand-over re-mirrors the range, which the governor grains apply only once.
         await governors.Flush(new GovernorSync(to, end.Timestamp, S.Recent.Count > 0 ? S.Recent[0].Number : from));
@@ -179,6 +186,7 @@ public sealed class ChainWatcherGrain(
             S.WindowTrimmed = true;
         }
         S.Touched.RemoveAll(t => t.Block < S.Recent[0].Number);
+        S.Badged.RemoveAll(t => t.Block < S.Recent[0].Number);
         S.Cursor = to;
         S.CursorTimestamp = end.Timestamp;
         await state.WriteStateAsync();

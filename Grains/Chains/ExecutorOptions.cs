@@ -11,7 +11,10 @@ public sealed class ExecutorOptions
     /// <summary>GovernanceAnchor where final results and constitution hashes are published (empty: none).</summary>
     public string Anchor { get; set; } = "";
 
-    /// <summary>BlocktrackBadges contract (owned by <see cref="Timelock"/>) that soulbound badges are minted on (empty: none).</summary>
+    /// <summary>
+    /// BlocktrackBadges contract (owned by <see cref="Timelock"/>) that soulbound badges are minted on (empty: none); the
+    /// chain's watcher mirrors its mints back to the participants, with or without a key.
+    /// </summary>
     public string Badges { get; set; } = "";
 
     /// <summary>The executor's private key (0x hex); read from configuration or a secret store, never logged.</summary>

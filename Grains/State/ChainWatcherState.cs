@@ -18,4 +18,7 @@ public sealed class ChainWatcherState
 
     /// <summary>Set once the window dropped old blocks: from then on a reorg below the window cannot be followed.</summary>
     [Id(6)] public bool WindowTrimmed { get; set; }
+
+    /// <summary>Participants whose badge mints were mirrored in recent blocks (kept like <see cref="Touched"/>).</summary>
+    [Id(7)] public List<TouchedParticipant> Badged { get; set; } = [];
 }

@@ -23,6 +23,6 @@ public sealed class RpcChainReader(IEthApiService eth, int maxBlockRange) : ICha
         var logs = await LogRanges.GetLogsAsync(eth, fromBlock, toBlock, addresses, topic0s, maxBlockRange, cancellationToken);
         return [.. logs.Where(l => !l.Removed).Select(l => new ChainLog(l.Address.ToLowerInvariant(),
             [.. l.Topics.Select(t => t.ToString()!.ToLowerInvariant())], l.Data.ToLowerInvariant(),
-            (long)l.BlockNumber.Value, l.BlockHash.ToLowerInvariant(), (int)l.LogIndex.Value))];
+            (long)l.BlockNumber.Value, l.BlockHash.ToLowerInvariant(), (int)l.LogIndex.Value, l.TransactionHash.ToLowerInvariant()))];
     }
 }

@@ -1,5 +1,6 @@
 // Turns run/deployment-<chain id>.json of both dev chains into what a Gateway needs to mirror them:
 //   run/demo.env       `export Chains__0__Rpc=...` lines (also printed on stdout, for eval), with the L3's vote escrow
+//                      and its executor (the cluster's timelock, the badge contract and the deployer's key)
 //   run/demo-dao.json  the POST /daos body of a demo DAO whose voting power is BTK summed across both chains
 // Usage: node demo.mjs [--confirmations 0] [--operator-key demo-operator-key]
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -20,6 +21,8 @@ const chains = [
   { name: "side", id: Number(process.env.DEVCHAIN_SIDE_CHAIN_ID ?? 412347) },
 ];
 
+// Account #0 of the public test mnemonic, as in deploy.mjs: a dev chain's key, never a real one.
+const deployerKey = process.env.DEVCHAIN_DEPLOYER_KEY ?? "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 const lines = [`Gateway__OperatorApiKey=${operatorKey}`];
 chains.forEach((chain, i) => {
   const file = path.join(here, "run", `deployment-${chain.id}.json`);
@@ -38,6 +41,13 @@ chains.forEach((chain, i) => {
   );
   if (deployment.contracts.VotingEscrow)
     lines.push(`${p}Escrows__0__Address=${deployment.contracts.VotingEscrow}`, `${p}Escrows__0__Token=vebtk@${chain.id}`);
+  // The L3's badges are minted through the cluster's timelock, whose proposer and executor is the deployer.
+  if (deployment.contracts.BlocktrackBadges)
+    lines.push(
+      `${p}Executor__Timelock=${deployment.contracts.ClusterTimelock}`,
+      `${p}Executor__Badges=${deployment.contracts.BlocktrackBadges}`,
+      `${p}Executor__PrivateKey=${deployerKey}`,
+    );
 });
 const env = lines.map((l) => `export ${l}`).join("\n") + "\n";
 writeFileSync(path.join(here, "run", "demo.env"), env);

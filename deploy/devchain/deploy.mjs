@@ -6,8 +6,9 @@
 // BlocktrackGovernor (voting delay 1 s, period 300 s, threshold 0, quorum 4 %), Counter (owned by the timelock),
 // GovernanceAnchor (owner: deployer), and the cluster's own TimelockController (no delay; the deployer proposes and
 // executes) with a Counter it owns; on the L3 (DEVCHAIN_L3_CHAIN_ID, default 412346) also VotingEscrow, which locks BTK
-// for veBTK voting power. The governor may propose to and cancel in the timelock; accounts #1–#4 get 1000 BTK each and
-// delegate to themselves so they can vote at once (nothing is locked in the escrow).
+// for veBTK voting power, and BlocktrackBadges (soulbound badges; owner and only minter: the cluster's timelock).
+// The governor may propose to and cancel in the timelock; accounts #1–#4 get 1000 BTK each and delegate to themselves
+// so they can vote at once (nothing is locked in the escrow).
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -68,6 +69,9 @@ const clusterCounter = await deploy("Counter", await clusterTimelock.getAddress(
 // The vote escrow lives on the L3, Blocktrack's own chain; BTK of other chains counts through tokenVotes.
 const l3ChainId = Number(process.env.DEVCHAIN_L3_CHAIN_ID ?? 412346);
 const escrow = chainId === l3ChainId ? await deploy("VotingEscrow", await token.getAddress()) : null;
+// Badges are minted only by what the cluster executes, so the cluster's timelock owns them. Deployed last, so every
+// address above stays where it was.
+const badges = chainId === l3ChainId ? await deploy("BlocktrackBadges", await clusterTimelock.getAddress()) : null;
 
 for (const role of ["PROPOSER_ROLE", "CANCELLER_ROLE"]) {
   await send(timelock.grantRole(ethers.id(role), await governor.getAddress()));
@@ -92,6 +96,7 @@ const deployment = {
     ClusterTimelock: (await clusterTimelock.getAddress()).toLowerCase(),
     ClusterCounter: (await clusterCounter.getAddress()).toLowerCase(),
     ...(escrow ? { VotingEscrow: (await escrow.getAddress()).toLowerCase() } : {}),
+    ...(badges ? { BlocktrackBadges: (await badges.getAddress()).toLowerCase() } : {}),
   },
   voters: voters.map((v) => v.address.toLowerCase()),
   settings: { timelockDelaySeconds: timelockDelay, votingDelaySeconds: 1, votingPeriodSeconds: 300, proposalThreshold: "0", quorumPercent: 4 },

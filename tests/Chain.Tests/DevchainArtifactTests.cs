@@ -10,7 +10,8 @@ public sealed class DevchainArtifactTests
     {
         var (exitCode, output) = await NodeScript.RunInDevchainAsync("build.mjs", TimeSpan.FromSeconds(60), "--check");
         Assert.True(exitCode == 0, $"artifacts are stale; run `node build.mjs` in deploy/devchain:\n{output}");
-        foreach (var name in new[] { "BlocktrackToken", "BlocktrackGovernor", "TimelockController", "Counter", "GovernanceAnchor" })
+        foreach (var name in new[] { "BlocktrackToken", "BlocktrackGovernor", "TimelockController", "Counter", "GovernanceAnchor",
+                     "VotingEscrow", "BlocktrackBadges" })
             Assert.Contains($"ok    {name}", output);
     }
 }

@@ -5,7 +5,7 @@ using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Chain.Tests;
 
-/// <summary>deploy.mjs against the shared Hardhat node: it sets up a working DAO, and the L3's vote escrow.</summary>
+/// <summary>deploy.mjs against the shared Hardhat node: it sets up a working DAO, and the L3's vote escrow and badges.</summary>
 [Collection(HardhatCollection.Name)]
 [Trait("Category", TestCategory.Chain)]
 public sealed class DevchainScriptTests(HardhatFixture chain)
@@ -39,6 +39,13 @@ public sealed class DevchainScriptTests(HardhatFixture chain)
             Assert.Equal(token.Address, (await escrow.CallAsync<string>("token")).ToLowerInvariant());
             Assert.Equal("mode=timestamp", await escrow.CallAsync<string>("CLOCK_MODE"));
             Assert.Equal(BigInteger.Zero, await escrow.CallAsync<BigInteger>("totalSupply"));
+
+            // The L3's badges are owned, and so only minted, by the cluster's timelock: by what the cluster executes.
+            var badges = chain.Dev.At("BlocktrackBadges", (string)contracts["BlocktrackBadges"]!);
+            var clusterTimelock = ((string)contracts["ClusterTimelock"]!).ToLowerInvariant();
+            Assert.Equal(clusterTimelock, (await badges.CallAsync<string>("owner")).ToLowerInvariant());
+            Assert.Equal("BTKB", await badges.CallAsync<string>("symbol"));
+            Assert.True(await badges.CallAsync<bool>("supportsInterface", Hex.Parse("0xb45a3c0e")));
         }
         finally
         {

@@ -1,14 +1,16 @@
 using System.Globalization;
 using Blocktrack.Chain;
-using Blocktrack.Silo;
-using Microsoft.Extensions.Configuration;
+using Blocktrack.Grains.Chains;
+using Blocktrack.Grains.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Blocktrack.Chains.Tests;
 
 /// <summary>
 /// A chain where the cluster acts: its own zero-delay TimelockController (the executor proposes and executes), a
-/// Counter the timelock owns, and a GovernanceAnchor; and a cluster whose <c>Chains:0:Executor</c> points at them.
+/// Counter and BlocktrackBadges the timelock owns, and a GovernanceAnchor; and a cluster whose <c>Chains:0:Executor</c>
+/// points at them and whose watcher mirrors the badges from genesis, with no confirmations.
 /// </summary>
 public sealed class ExecutorFixture : IAsyncLifetime
 {
@@ -19,9 +21,11 @@ public sealed class ExecutorFixture : IAsyncLifetime
     public DevChain Dev { get; private set; } = null!;
     public DevContract Counter { get; private set; } = null!;
     public DevContract Anchor { get; private set; } = null!;
+    public DevContract Badges { get; private set; } = null!;
     public string Timelock { get; private set; } = "";
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
+    public IChainExecutor Executor => Cluster.GetSiloServiceProvider().GetRequiredService<IChainExecutor>();
 
     public async Task InitializeAsync()
     {
@@ -33,6 +37,7 @@ public sealed class ExecutorFixture : IAsyncLifetime
         Timelock = timelock.Address;
         Counter = await Dev.DeployAsync("Counter", DevAccounts.Deployer, Timelock);
         Anchor = await Dev.DeployAsync("GovernanceAnchor", DevAccounts.Deployer, executor);
+        Badges = await Dev.DeployAsync("BlocktrackBadges", DevAccounts.Deployer, Timelock);
 
         var settings = new Dictionary<string, string?>
         {
@@ -40,12 +45,25 @@ public sealed class ExecutorFixture : IAsyncLifetime
             ["Chains:0:Id"] = ChainId.ToString(CultureInfo.InvariantCulture),
             ["Chains:0:Name"] = "l3",
             ["Chains:0:Rpc"] = _node.Endpoint.ToString(),
-            ["Chains:0:PollInterval"] = "00:00:01",
+            ["Chains:0:Confirmations"] = "0",
+            ["Chains:0:PollInterval"] = "00:00:00.100",
+            ["Chains:0:ReorgWindow"] = "10000",
             ["Chains:0:Executor:Timelock"] = Timelock,
             ["Chains:0:Executor:Anchor"] = Anchor.Address,
+            ["Chains:0:Executor:Badges"] = Badges.Address,
             ["Chains:0:Executor:PrivateKey"] = Hex.ToHex(DevAccounts.Deployer),
         };
         Cluster = await InProcessClusters.StartAsync(settings);
+    }
+
+    public IChainWatcherGrain Watcher => Grains.GetGrain<IChainWatcherGrain>(ChainId);
+
+    /// <summary>Waits until the watcher has mirrored the chain's current head, healthy.</summary>
+    public async Task<WatcherStatus> CaughtUp()
+    {
+        var head = await Dev.BlockNumberAsync();
+        return await Eventually.Until(() => Watcher.GetStatus(), s => s.Healthy && s.Cursor >= head,
+            what: $"executor chain mirrored up to block {head}");
     }
 
     public async Task DisposeAsync()
@@ -53,4 +71,11 @@ public sealed class ExecutorFixture : IAsyncLifetime
         if (Cluster is not null) await Cluster.DisposeAsync();
         if (_node is not null) await _node.DisposeAsync();
     }
+}
+
+/// <summary>The badge tests share one executor chain (its own, apart from <see cref="ActingOnChainTests"/>'s).</summary>
+[CollectionDefinition(Name)]
+public sealed class BadgeCollection : ICollectionFixture<ExecutorFixture>
+{
+    public const string Name = "badges";
 }
