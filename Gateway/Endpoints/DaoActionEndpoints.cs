@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Blocktrack.Gateway;
 
-/// <summary>Signed actions on a DAO: proposing, and a coordinator changing the committee.</summary>
+/// <summary>
+/// Signed actions on a DAO: proposing, moderating, a coordinator changing the committee and the committee its moderators.
+/// </summary>
 public static class DaoActionEndpoints
 {
     public static void MapDaoActionEndpoints(this IEndpointRouteBuilder app)
@@ -20,6 +22,9 @@ public static class DaoActionEndpoints
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         daos.MapDao("POST", "/committee", ChangeCommittee).WithName("ChangeCommittee")
             .WithSummary("A coordinator adds or removes a committee member (signed CommitteeChange)")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        daos.MapDao("POST", "/moderators", ChangeModerator).WithName("ChangeModerator")
+            .WithSummary("A committee member appoints or removes a moderator (signed ModeratorChange)")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
@@ -54,5 +59,11 @@ public static class DaoActionEndpoints
     {
         var member = MessageFields.Address(change.Message.Member, "member");
         return TypedResults.Ok(await grains.Dao(path).ChangeCommittee(change.Signer, member, change.Message.Granted));
+    }
+
+    private static async Task<Ok<DaoInfo>> ChangeModerator(DaoPath path, Signed<ModeratorChangeMessage> change, IGrainFactory grains)
+    {
+        var moderator = MessageFields.Address(change.Message.Moderator, "moderator");
+        return TypedResults.Ok(await grains.Dao(path).ChangeModerator(change.Signer, moderator, change.Message.Granted));
     }
 }

@@ -20,9 +20,12 @@ public static class SignedTypes
     public const string Moderation =
         "Moderation(address moderator,string dao,string proposal,address voter,bool hidden,string reason,uint64 timestamp)";
     public const string CommitteeChange = "CommitteeChange(address coordinator,string dao,address member,bool granted,uint64 timestamp)";
+    public const string ModeratorChange =
+        "ModeratorChange(address appointer,string dao,address moderator,bool granted,uint64 timestamp)";
     public const string Attestation = "Attestation(address attester,string dao,address subject,bool attested,uint64 timestamp)";
 
     /// <summary>The primary types a request may carry (the domain type is not one of them).</summary>
     public static IReadOnlyList<string> Messages { get; } =
-        [Ballot, ChoiceBallot, Proposal, ChoiceProposal, Delegation, Cancel, Veto, CommitteeChange, Attestation, Moderation];
+        [Ballot, ChoiceBallot, Proposal, ChoiceProposal, Delegation, Cancel, Veto, CommitteeChange, ModeratorChange, Attestation,
+            Moderation];
 }

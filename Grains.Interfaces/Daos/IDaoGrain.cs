@@ -68,6 +68,9 @@ public interface IDaoGrain : IGrainWithStringKey
     /// <summary>A coordinator adds or removes a committee member (a signed role action).</summary>
     [Alias("ChangeCommittee")] Task<DaoInfo> ChangeCommittee(string actor, string member, bool granted);
 
+    /// <summary>A committee member appoints or removes a moderator (a signed role action).</summary>
+    [Alias("ChangeModerator")] Task<DaoInfo> ChangeModerator(string actor, string moderator, bool granted);
+
     /// <summary>Whether the address holds <paramref name="role"/> in this DAO now (e.g. a committee member attesting personhood).</summary>
     [AlwaysInterleave, Alias("HoldsRole")] Task<bool> HoldsRole(DaoRole role, string address);
 

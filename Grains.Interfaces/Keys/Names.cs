@@ -12,7 +12,7 @@ public static partial class Names
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
         "proposals", "constitution", "treasury", "deposits", "committee", "events", "history", "subdaos", "personhood",
-        "choice-proposals", "moderation", "epochs", "rewards", "participation",
+        "choice-proposals", "moderation", "epochs", "rewards", "participation", "moderators",
     };
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}\\z")]

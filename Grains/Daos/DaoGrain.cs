@@ -185,6 +185,21 @@ public sealed partial class DaoGrain(
         return Info();
     }
 
+    public async Task<DaoInfo> ChangeModerator(string actor, string moderator, bool granted)
+    {
+        RequireCreated();
+        Addresses.Require(moderator, "moderator");
+        Refuse.Unless(S.Roles.Holds(DaoRole.Committee, actor), GovernanceError.NotAuthorized,
+            $"{actor} is not a committee member of '{Path}'");
+        var moderators = ActionPlanner.Toggle(S.Roles.Moderators.IsDefault ? [] : S.Roles.Moderators, moderator, granted);
+        if (moderators != S.Roles.Moderators)
+        {
+            S.Roles = S.Roles with { Moderators = moderators };
+            await state.WriteStateAsync();
+        }
+        return Info();
+    }
+
     public Task<bool> HoldsRole(DaoRole role, string address)
     {
         RequireCreated();

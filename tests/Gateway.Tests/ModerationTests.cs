@@ -105,4 +105,36 @@ public sealed class ModerationTests(GatewayFixture gateway)
         var other = await gateway.Scenario.Propose();
         await ProblemAssert.Is(await Moderate(TestKey.Bob, quick.Dao, other, null, true), HttpStatusCode.NotFound, "proposal-not-found");
     }
+
+    [Fact]
+    public async Task The_committee_appoints_and_removes_moderators_and_no_one_else_can()
+    {
+        var quick = new QuickVote(gateway, $"moderated{Interlocked.Increment(ref daos)}");
+        await quick.CreateAsync(new Dictionary<TestKey, long>());
+        var id = await quick.ProposeActive("Forum rules");
+        var committee = await gateway.Http.PostAsync($"/daos/{quick.Dao}/committee", Json.Content(TypedDataSigner.Envelope(
+            TestKey.Carol, "CommitteeChange", Messages.CommitteeChange(TestKey.Carol, quick.Dao, TestKey.Alice, true, gateway.Now))));
+        Assert.Equal(HttpStatusCode.OK, committee.StatusCode);
+
+        // The coordinator is not on the committee: appointing moderators is not its role.
+        await ProblemAssert.Is(
+            await ChangeModerator(TestKey.Carol, quick.Dao, TestKey.Bob, true), HttpStatusCode.Forbidden, "not-authorized");
+        await ProblemAssert.Is(await Moderate(TestKey.Bob, quick.Dao, id, null, true), HttpStatusCode.Forbidden, "not-authorized");
+
+        var appointed = await ChangeModerator(TestKey.Alice, quick.Dao, TestKey.Bob, true);
+        Assert.Equal(HttpStatusCode.OK, appointed.StatusCode);
+        var roles = (await Json.Read(appointed)).GetProperty("roles");
+        var moderators = roles.GetProperty("moderators").EnumerateArray().Select(m => m.GetString());
+        Assert.Equal([TestKey.Bob.Address], moderators);
+        // A signed message is accepted once, even after a refusal: the same act is signed again, a second later.
+        gateway.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await Moderate(TestKey.Bob, quick.Dao, id, null, true)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await ChangeModerator(TestKey.Alice, quick.Dao, TestKey.Bob, false)).StatusCode);
+        await ProblemAssert.Is(await Moderate(TestKey.Bob, quick.Dao, id, null, false), HttpStatusCode.Forbidden, "not-authorized");
+    }
+
+    private Task<HttpResponseMessage> ChangeModerator(TestKey appointer, string dao, TestKey moderator, bool granted) =>
+        gateway.Http.PostAsync($"/daos/{dao}/moderators", Json.Content(TypedDataSigner.Envelope(appointer, "ModeratorChange",
+            Messages.ModeratorChange(appointer, dao, moderator, granted, gateway.Now))));
 }

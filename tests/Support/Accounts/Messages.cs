@@ -61,6 +61,15 @@ public static class Messages
         ["timestamp"] = timestamp,
     };
 
+    public static JsonObject ModeratorChange(TestKey appointer, string dao, TestKey moderator, bool granted, long timestamp) => new()
+    {
+        ["appointer"] = appointer.Checksummed,
+        ["dao"] = dao,
+        ["moderator"] = moderator.Checksummed,
+        ["granted"] = granted,
+        ["timestamp"] = timestamp,
+    };
+
     public static JsonObject Attestation(TestKey attester, string dao, string subject, bool attested, long timestamp) => new()
     {
         ["attester"] = attester.Checksummed,

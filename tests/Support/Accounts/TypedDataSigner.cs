@@ -36,6 +36,8 @@ public static class TypedDataSigner
         ["Veto"] = [("guardian", "address"), ("proposal", "string"), ("reason", "string"), ("timestamp", "uint64")],
         ["CommitteeChange"] =
             [("coordinator", "address"), ("dao", "string"), ("member", "address"), ("granted", "bool"), ("timestamp", "uint64")],
+        ["ModeratorChange"] =
+            [("appointer", "address"), ("dao", "string"), ("moderator", "address"), ("granted", "bool"), ("timestamp", "uint64")],
         ["Moderation"] =
         [
             ("moderator", "address"), ("dao", "string"), ("proposal", "string"), ("voter", "address"), ("hidden", "bool"),
