@@ -56,6 +56,9 @@ public sealed class ExecutorFixture : IAsyncLifetime
         Cluster = await InProcessClusters.StartAsync(settings);
     }
 
+    /// <summary>The node's JSON-RPC endpoint, for a second host (a Gateway) on the same chain.</summary>
+    public Uri Endpoint => _node!.Endpoint;
+
     public IChainWatcherGrain Watcher => Grains.GetGrain<IChainWatcherGrain>(ChainId);
 
     /// <summary>Waits until the watcher has mirrored the chain's current head, healthy.</summary>
