@@ -16,12 +16,7 @@ public sealed class ActingOnChainTests(ExecutorFixture chain) : IClassFixture<Ex
 
     private async Task<IDaoGrain> Dao(string name)
     {
-        var cls = new ProposalClass
-        {
-            Name = "onchain", QuorumBps = 0, VotingDelay = TimeSpan.Zero, VotingPeriod = TimeSpan.FromSeconds(2),
-            TimelockDelay = TimeSpan.Zero, GracePeriod = TimeSpan.FromMinutes(5), PowerSource = PowerSource.TokenVotes($"{name}-btk"),
-            AllowedActions = ActionKinds.All,
-        };
+        var cls = ExecutorFixture.OnChainClass($"{name}-btk");
         var dao = chain.Grains.GetGrain<IDaoGrain>(name);
         await dao.CreateRoot(new CreateDaoRequest
         {

@@ -56,6 +56,14 @@ public sealed class ExecutorFixture : IAsyncLifetime
         Cluster = await InProcessClusters.StartAsync(settings);
     }
 
+    /// <summary>A class that votes for two seconds at once, executes without delay and allows every action.</summary>
+    public static ProposalClass OnChainClass(string token) => new()
+    {
+        Name = "onchain", QuorumBps = 0, VotingDelay = TimeSpan.Zero, VotingPeriod = TimeSpan.FromSeconds(2),
+        TimelockDelay = TimeSpan.Zero, GracePeriod = TimeSpan.FromMinutes(5), PowerSource = PowerSource.TokenVotes(token),
+        AllowedActions = ActionKinds.All,
+    };
+
     /// <summary>The node's JSON-RPC endpoint, for a second host (a Gateway) on the same chain.</summary>
     public Uri Endpoint => _node!.Endpoint;
 
