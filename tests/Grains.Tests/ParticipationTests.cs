@@ -122,4 +122,61 @@ public sealed class ParticipationTests(FakeClockClusterFixture fixture)
         Assert.Equal(0, (await p.Ledger.GetStatus()).ProposalsClosed);
         Assert.Equal(0, (await p.Participant(A)).Ballots);
     }
+
+    [Fact]
+    public async Task A_month_of_weekly_proposals_pays_each_funded_epoch_by_its_points_and_nothing_after_the_budget_ends()
+    {
+        var p = new ParticipationScenario(fixture, "monthly");
+        var s = p.Dao;
+        string a = DaoScenario.Address(0x81), b = DaoScenario.Address(0x82), c = DaoScenario.Address(0x83), d = DaoScenario.Address(0x84);
+        p.AlignToEpoch();
+        var first = p.Epoch;
+        await s.Create(p.Constitution);
+        foreach (var voter in new[] { a, b, c }) await s.Fund(voter, 1000);
+
+        // Week 0: A's proposal funds 300 btk for three epochs. Weeks 1-3: D (no power) proposes; A always votes, B in
+        // week 1, C in weeks 2 and 3.
+        string[][] voters = [[a, b], [a, b], [a, c], [a, c]];
+        for (var week = 0; week < 4; week++)
+        {
+            if (week > 0) p.AlignToEpoch();
+            var proposal = week == 0
+                ? await s.Propose(a, "rewards", new FundRewards("btk", 300, 3))
+                : await s.Propose(d, "standard");
+            await s.OpenVoting(proposal.Id);
+            foreach (var voter in voters[week]) await s.Vote(proposal.Id, voter, Support.For);
+            await s.CloseVoting(proposal.Id);
+            await s.WaitFor(proposal.Id, ProposalState.Queued);
+            s.Advance(TimeSpan.FromDays(1));
+            await s.WaitFor(proposal.Id, ProposalState.Executed);
+            await p.Settled(closed: week + 1);
+        }
+        p.AlignToEpoch();
+
+        // Points: e0 A 1 + 10, B 1; then 1 per ballot and 10 for D's passed proposal. 300 shared each funded epoch.
+        (string, long, int)[][] expected =
+        [
+            [(a, 11, 275), (b, 1, 25)],
+            [(d, 10, 250), (a, 1, 25), (b, 1, 25)],
+            [(d, 10, 250), (a, 1, 25), (c, 1, 25)],
+            [(d, 10, 0), (a, 1, 0), (c, 1, 0)],
+        ];
+        for (var e = 0; e < 4; e++)
+        {
+            var epoch = await p.Paid(first + e);
+            Assert.Equal(expected[e].Select(x => (x.Item1, x.Item2)), epoch.Allocation.Select(x => (x.Address, x.Points)));
+            Assert.Equal(expected[e].Select(x => x.Item3), epoch.Allocation.Select(x => x.Amounts.IsEmpty ? 0 : (int)x.Amounts[0]));
+            Assert.Equal(e < 3 ? 300 : 0, epoch.Settlements.Sum(x => (int)x.Paid));
+        }
+        Assert.Equal(1_000_000 - 900, (await s.DaoGrain.GetInfo()).Treasury["btk"]);
+
+        Assert.Equal(["first-ballot", "proposer", "regular", "three-ballots", "top"], Badges(await p.Participant(a)));
+        Assert.Equal(["first-ballot", "regular"], Badges(await p.Participant(b)));
+        Assert.Equal(["first-ballot", "regular"], Badges(await p.Participant(c)));
+        Assert.Equal(["proposer", "top"], Badges(await p.Participant(d)));
+        Assert.Equal([275, 25, 25], (await p.Participant(a)).Rewards.Select(r => (int)r.Amount));
+        Assert.Equal(4, (await p.Participant(a)).Ballots);
+    }
+
+    private static IEnumerable<string> Badges(ParticipantInfo info) => info.Badges.Select(x => x.Badge).Order(StringComparer.Ordinal);
 }
