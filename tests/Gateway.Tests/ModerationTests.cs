@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Gateway.Tests;
@@ -64,8 +65,14 @@ public sealed class ModerationTests(GatewayFixture gateway)
         var after = await Json.Read(await gateway.Http.GetAsync($"/proposals/{id}"));
         Assert.Equal(before.GetProperty("tally").GetRawText(), after.GetProperty("tally").GetRawText());
         Assert.Equal(before.Str("ballotSetHash"), after.Str("ballotSetHash"));
-        var proof = await gateway.Http.GetAsync($"/proposals/{id}/ballots/{TestKey.Alice.Address}/proof");
-        Assert.Equal(HttpStatusCode.OK, proof.StatusCode);
+        var tally = await Json.Read(await gateway.Http.GetAsync($"/proposals/{id}/tally"));
+        Assert.Equal((2, "1000", "250"), (tally.GetProperty("voters").GetInt32(), tally.Str("for"), tally.Str("against")));
+        var proved = await gateway.Http.GetAsync($"/proposals/{id}/ballots/{TestKey.Alice.Address}/proof");
+        Assert.Equal(HttpStatusCode.OK, proved.StatusCode);
+        var proof = await Json.Read(proved);
+        var path = proof.GetProperty("proof").EnumerateArray().Select(p => p.GetString()!).ToList();
+        Assert.True(BallotSetHash.Verify(proof.Str("leaf"), path, proof.Str("shardRoot")));
+        Assert.Equal(before.Str("ballotSetHash"), proof.Str("ballotSetHash"));
 
         await ProblemAssert.Is(await Moderate(TestKey.Bob, quick.Dao, id, null, true, "again"), HttpStatusCode.Conflict, "invalid-state");
         Assert.Equal(HttpStatusCode.OK, (await Moderate(TestKey.Bob, quick.Dao, id, null, false)).StatusCode);

@@ -6,7 +6,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Grains.Tests;
 
 /// <summary>One DAO with its own token in the shared cluster, and shorthand to drive it.</summary>
-public sealed class DaoScenario(FakeClockClusterFixture fixture, string dao)
+public sealed class DaoScenario(IFakeClockCluster fixture, string dao)
 {
     public string Dao { get; } = dao;
     public string Token { get; } = $"{dao}-btk";

@@ -7,8 +7,17 @@ using Orleans.TestingHost;
 
 namespace Blocktrack.Grains.Tests;
 
+/// <summary>A cluster whose governance time runs on a fake clock: what the scenarios drive.</summary>
+public interface IFakeClockCluster
+{
+    FakeTimeProvider Clock { get; }
+
+    /// <summary>The running cluster's client (a restartable cluster answers its current one).</summary>
+    IGrainFactory Grains { get; }
+}
+
 /// <summary>One in-process cluster for the whole collection, with governance time on a fake clock.</summary>
-public sealed class FakeClockClusterFixture : IAsyncLifetime
+public sealed class FakeClockClusterFixture : IAsyncLifetime, IFakeClockCluster
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 

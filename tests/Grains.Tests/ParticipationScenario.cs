@@ -6,7 +6,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Grains.Tests;
 
 /// <summary>A DAO with a participation programme on the shared fake clock, and shorthand for its ledger.</summary>
-public sealed class ParticipationScenario(FakeClockClusterFixture fixture, string dao)
+public sealed class ParticipationScenario(IFakeClockCluster fixture, string dao)
 {
     public const long Week = 7 * 24 * 3600;
 

@@ -20,5 +20,14 @@ public static class Json
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>GETs <paramref name="url"/>, requires 200 (else fails with the status and body) and reads the JSON.</summary>
+    public static async Task<JsonElement> GetOk(this HttpClient http, string url)
+    {
+        var response = await http.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 }

@@ -15,6 +15,15 @@ public sealed class QuickVote(GatewayFixture gateway, string dao, string countin
 
     public string Dao => dao;
 
+    /// <summary>The constitution's participation section (a rewards programme), if the DAO is to have one.</summary>
+    public JsonObject? Participation { get; init; }
+
+    /// <summary>What the DAO's treasury holds of the scenario's token at its founding.</summary>
+    public long Treasury { get; init; }
+
+    /// <summary>The class's timelock; the scenario's general class waits a day.</summary>
+    public TimeSpan? TimelockDelay { get; init; }
+
     /// <summary>Creates the DAO and gives every extra voter a delegated balance (the scenario's voters already have one).</summary>
     public async Task CreateAsync(IReadOnlyDictionary<TestKey, long> extraVoters)
     {
@@ -22,13 +31,17 @@ public sealed class QuickVote(GatewayFixture gateway, string dao, string countin
         quick["name"] = ClassName;
         quick["votingPeriod"] = VotingPeriod.ToString("c");
         quick["counting"] = counting;
+        if (TimelockDelay is { } timelock) quick["timelockDelay"] = timelock.ToString("c");
+        var constitution = new JsonObject { ["classes"] = new JsonArray(quick) };
+        if (Participation is not null) constitution["participation"] = Participation.DeepClone();
         var created = await gateway.Http.SendAsync(gateway.Operator(HttpMethod.Post, "/daos", new JsonObject
         {
             ["path"] = dao,
             ["request"] = new JsonObject
             {
                 ["displayName"] = dao,
-                ["constitution"] = new JsonObject { ["classes"] = new JsonArray(quick) },
+                ["constitution"] = constitution,
+                ["treasury"] = Treasury == 0 ? new JsonObject() : new JsonObject { [ApiScenario.Token] = Treasury.ToString() },
                 ["roles"] = new JsonObject
                 {
                     ["coordinators"] = new JsonArray(TestKey.Carol.Checksummed),
@@ -50,10 +63,10 @@ public sealed class QuickVote(GatewayFixture gateway, string dao, string countin
     }
 
     /// <summary>A proposal by Carol, open for voting; returns its id.</summary>
-    public async Task<string> ProposeActive(string title)
+    public async Task<string> ProposeActive(string title, string actions = "[]")
     {
         var response = await gateway.Http.PostAsync($"/daos/{dao}/proposals", Json.Content(TypedDataSigner.Envelope(TestKey.Carol,
-            "Proposal", Messages.Proposal(TestKey.Carol, dao, title, gateway.Now, proposalClass: ClassName))));
+            "Proposal", Messages.Proposal(TestKey.Carol, dao, title, gateway.Now, actions, ClassName))));
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = (await Json.Read(response)).Str("id");
         gateway.Clock.Advance(TimeSpan.FromSeconds(2));
