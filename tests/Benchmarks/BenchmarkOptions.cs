@@ -2,7 +2,8 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Benchmarks;
 
-/// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>, <c>--counting</c>.</summary>
+/// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>, <c>--counting</c>,
+/// <c>--participants</c>, <c>--ledger-ballots</c>.</summary>
 public sealed record BenchmarkOptions
 {
     public string Scenario { get; init; } = "all";
@@ -28,6 +29,12 @@ public sealed record BenchmarkOptions
     /// <summary>How the one-proposal scenario counts (<c>--counting rankedChoice</c>: 8 choices, every ballot a ranking).</summary>
     public CountingType Counting { get; init; } = CountingType.Basic;
 
+    /// <summary>Addresses with points in the epoch scenario's one epoch.</summary>
+    public int Participants { get; init; } = 100_000;
+
+    /// <summary>Ballots of the epoch scenario's proposal, turned into points by the participation ledger.</summary>
+    public int LedgerBallots { get; init; } = 5_000;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -43,6 +50,8 @@ public sealed record BenchmarkOptions
                 "--concurrency" => options with { Concurrency = int.Parse(Value()) },
                 "--http-concurrency" => options with { HttpConcurrency = int.Parse(Value()) },
                 "--http-ballots" => options with { HttpBallots = int.Parse(Value()) },
+                "--participants" => options with { Participants = int.Parse(Value()) },
+                "--ledger-ballots" => options with { LedgerBallots = int.Parse(Value()) },
                 "--counting" => options with { Counting = Enum.Parse<CountingType>(Value(), ignoreCase: true) },
                 var s when !s.StartsWith("--", StringComparison.Ordinal) => options with { Scenario = s },
                 var s => throw new ArgumentException($"Unknown option {s}"),

@@ -1,8 +1,9 @@
 using Blocktrack.Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|million|counting|all> [--ballots N] [--silos N] ...
+// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|million|counting|epoch|all> [--ballots N] [--silos N] ...
 // Each cluster scenario starts its own PostgreSQL and silo processes (and the Gateway when it needs one); counting times the
-// pure tally rules alone. All print figures and assert nothing.
+// pure tally rules alone; epoch closes one reward epoch in an in-process silo on a fake clock. All print figures and assert
+// nothing.
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine("Blocktrack benchmarks: " + string.Join(" ", args));
 foreach (var (name, value) in MachineInfo.Read()) Console.WriteLine($"  {name}: {value}");
@@ -16,9 +17,11 @@ if (options.Scenario is "million" or "all")
     figures.Add($"one proposal: {await MillionScenario.Run(options)}");
 if (options.Scenario is "counting" or "all")
     figures.Add($"counting rules: {CountingScenario.Run()}");
+if (options.Scenario is "epoch" or "all")
+    figures.Add($"reward epoch: {await EpochScenario.Run(options)}");
 if (figures.Count == 0)
 {
-    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, million, counting or all.");
+    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, million, counting, epoch or all.");
     return 1;
 }
 
