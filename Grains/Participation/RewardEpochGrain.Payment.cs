@@ -17,6 +17,12 @@ public sealed partial class RewardEpochGrain
 
     private const int CreditsPerStep = 256;
 
+    /// <summary>
+    /// Credits between saves of the progress: each save writes the whole state (every share), so saving every step made
+    /// paying quadratic in the participants. A crash repeats at most this many credits, which participants drop by cause.
+    /// </summary>
+    private const int CreditsPerSave = 8192;
+
     private async Task Pay()
     {
         if (S.Phase != RewardEpochState.Closed) return;
@@ -29,12 +35,15 @@ public sealed partial class RewardEpochGrain
             .Select(d => Recipients(d).Select((r, i) => (r.Address, Batch: i / TransfersPerBatch))
                 .ToDictionary(x => x.Address, x => x.Batch))
             .ToList();
+        var saved = S.Credited;
         while (S.Credited < S.Allocation.Count)
         {
             var step = S.Allocation.Skip(S.Credited).Take(CreditsPerStep).ToList();
             await Task.WhenAll(step.SelectMany(share => Credits(share, batchOf)));
             S.Credited += step.Count;
+            if (S.Credited - saved < CreditsPerSave && S.Credited < S.Allocation.Count) continue;
             await state.WriteStateAsync();
+            saved = S.Credited;
         }
         if (!S.RanksAnnounced)
         {
