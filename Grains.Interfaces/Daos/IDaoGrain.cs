@@ -40,7 +40,7 @@ public interface IDaoGrain : IGrainWithStringKey
     /// <summary>The voters of <paramref name="proposal"/> whose ballot reasons are hidden now.</summary>
     [AlwaysInterleave, Alias("HiddenReasons")] Task<ImmutableArray<string>> HiddenReasons(string proposal);
 
-    /// <summary>Whether moderation act <paramref name="seq"/> hid something and no executed appeal has reversed it.</summary>
+    /// <summary>Whether moderation act <paramref name="seq"/> hid something and still stands (not reversed, not restored).</summary>
     [AlwaysInterleave, Alias("ModerationUpheld")] Task<bool> ModerationUpheld(long seq);
 
     /// <summary>

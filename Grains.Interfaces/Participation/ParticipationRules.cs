@@ -25,7 +25,10 @@ public sealed record ParticipationRules
     /// <summary>Points for the proposer of a proposal that passed (cause <c>proposal-passed:{proposal}</c>).</summary>
     [Id(3)] public long ProposalPassedPoints { get; init; } = 10;
 
-    /// <summary>Points for a moderation not reversed within the appeal window (cause <c>moderation:{dao}/{seq}</c>).</summary>
+    /// <summary>
+    /// Points for a hiding that still stands when its appeal window ends — not reversed by an appeal, not restored — once per
+    /// target (cause <c>moderation:{proposal}</c> or <c>moderation:{proposal}#{voter}</c>).
+    /// </summary>
     [Id(4)] public long ModerationPoints { get; init; } = 3;
 
     /// <summary>Most points one address earns in one epoch, all causes together; what a cap cuts is never earned later.</summary>

@@ -49,8 +49,7 @@ public sealed partial class DaoGrain
     public Task<bool> ModerationUpheld(long seq)
     {
         RequireCreated();
-        var act = seq >= 1 && seq <= S.Moderation.Count ? S.Moderation[(int)seq - 1] : null;
-        return Task.FromResult(act is { Hidden: true, Reverses: null } && !S.Moderation.Any(m => m.Reverses == seq));
+        return Task.FromResult(ModerationRules.Stands(S.Moderation, seq));
     }
 
     /// <summary>An executed appeal: a restore act in the log that names the act it reverses (saved with the execution).</summary>

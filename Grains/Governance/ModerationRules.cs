@@ -32,6 +32,21 @@ public static class ModerationRules
         return hidden;
     }
 
+    /// <summary>
+    /// Whether hiding act <paramref name="seq"/> stands: it hid something and nothing has acted on its target since — no
+    /// appeal reversed it and no moderator restored it (a hiding its own moderator takes back earns nothing).
+    /// </summary>
+    public static bool Stands(IReadOnlyList<ModerationAction> log, long seq)
+    {
+        if (seq < 1 || seq > log.Count || log[(int)seq - 1] is not { Hidden: true, Reverses: null } act) return false;
+        var key = Key(act.Proposal, act.Voter);
+        for (var i = (int)seq; i < log.Count; i++)
+        {
+            if (Key(log[i].Proposal, log[i].Voter) == key) return false;
+        }
+        return true;
+    }
+
     /// <summary>Refuses an act on something that is not the DAO's, a missing reason, or one that changes nothing.</summary>
     public static void Validate(string dao, int proposals, string proposal, string? voter, bool hide, string reason,
         IReadOnlySet<string> hidden)

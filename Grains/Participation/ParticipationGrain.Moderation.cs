@@ -5,8 +5,9 @@ using Blocktrack.Grains.State;
 namespace Blocktrack.Grains.Participation;
 
 /// <summary>
-/// Upheld moderation: a hiding earns its moderator points only once its appeal window has ended with no executed appeal
-/// reversing it, as the DAO (which owns the log) answers at that moment.
+/// Upheld moderation: a hiding earns its moderator points only once its appeal window has ended with the hiding standing
+/// (no executed appeal reversed it, no moderator restored it), as the DAO (which owns the log) answers at that moment;
+/// and once per target, however often it is hidden.
 /// </summary>
 public sealed partial class ParticipationGrain
 {
@@ -19,6 +20,7 @@ public sealed partial class ParticipationGrain
         S.Watches.Add(new ModerationWatch
         {
             Seq = act.Seq, Moderator = act.Moderator, DueAt = act.At.ToUnixTimeSeconds() + rules.AppealWindowSeconds,
+            Proposal = act.Proposal, Voter = act.Voter,
         });
         await state.WriteStateAsync();
         await ScheduleDurably();
@@ -36,7 +38,7 @@ public sealed partial class ParticipationGrain
         if (rules is not null && await GrainFactory.GetGrain<IDaoGrain>(Dao).ModerationUpheld(due.Seq))
         {
             var job = new ParticipationJob { Epoch = Epochs.Of(due.DueAt, rules.EpochSeconds) };
-            await Earn(job, due.Moderator, PointsRules.ModerationCause(Dao, due.Seq), rules.ModerationPoints,
+            await Earn(job, due.Moderator, PointsRules.ModerationCause(due.Proposal, due.Voter), rules.ModerationPoints,
                 ParticipantFactKind.ModerationUpheld, due.DueAt);
         }
         S.Watches.Remove(due);

@@ -41,4 +41,8 @@ public sealed record ModerationWatch
 
     /// <summary>Unix seconds the appeal window ends.</summary>
     [Id(2)] public long DueAt { get; init; }
+
+    /// <summary>What the act hid: the proposal, and the voter whose reason it hid (null: the proposal itself).</summary>
+    [Id(3)] public string Proposal { get; init; } = "";
+    [Id(4)] public string? Voter { get; init; }
 }

@@ -80,7 +80,8 @@ public static class EpochScenario
             if (participant.Rewards.Length != 1 || participant.Rewards[0].Amount != share.Amounts[0])
                 throw new InvalidOperationException($"{share.Address} was credited {participant.Rewards.Length} times");
         }
-        Console.WriteLine($"  settlement: drawn {settled.Drawn / Unit:N0}, paid {settled.Paid}, returned {settled.Returned}");
+        Console.WriteLine($"  settlement: drawn {settled.Drawn / Unit:N0} BTK, paid {settled.Paid / Unit:N0}, returned {settled.Returned / Unit:N0}"
+            + $" (in units: {settled.Paid} + {settled.Returned} = {settled.Drawn})");
     }
 
     /// <summary>IRewardEpochGrain.Grant alone: every address a point, in batches of 500 as the ledger sends them, one at a time.</summary>

@@ -35,4 +35,26 @@ public sealed class ModerationRulesTests
     }
 
     private static GovernanceError Refused(Action act) => Assert.Throws<GovernanceException>(act).Error;
+
+    [Fact]
+    public void A_hiding_stands_until_anything_acts_on_its_target_again()
+    {
+        ModerationAction[] log =
+        [
+            Act("dao/1", null, true) with { Seq = 1 },
+            Act("dao/2", Voter, true) with { Seq = 2 },
+            Act("dao/1", null, false) with { Seq = 3 },                  // a moderator restores dao/1
+            Act("dao/1", null, true) with { Seq = 4 },                   // and hides it again
+            Act("dao/3", null, true) with { Seq = 5 },
+            Act("dao/3", null, false) with { Seq = 6, Reverses = 5 },    // an appeal reverses the hiding of dao/3
+        ];
+        Assert.False(ModerationRules.Stands(log, 1));
+        Assert.True(ModerationRules.Stands(log, 2));
+        Assert.False(ModerationRules.Stands(log, 3)); // a restore is not a hiding
+        Assert.True(ModerationRules.Stands(log, 4));
+        Assert.False(ModerationRules.Stands(log, 5));
+        Assert.False(ModerationRules.Stands(log, 6));
+        Assert.False(ModerationRules.Stands(log, 0));
+        Assert.False(ModerationRules.Stands(log, 7));
+    }
 }

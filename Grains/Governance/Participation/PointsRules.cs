@@ -14,7 +14,11 @@ public static class PointsRules
     public static string VoteCause(string proposal) => $"vote:{proposal}";
     public static string ReasonCause(string proposal) => $"reason:{proposal}";
     public static string PassedCause(string proposal) => $"proposal-passed:{proposal}";
-    public static string ModerationCause(string dao, long seq) => $"moderation:{dao}/{seq}";
+    /// <summary>
+    /// A moderation earns once per target (a proposal, or a ballot's reason), so hiding, restoring and hiding the same
+    /// thing again earns once at most.
+    /// </summary>
+    public static string ModerationCause(string proposal, string? voter) => $"moderation:{ModerationRules.Key(proposal, voter)}";
 
     /// <summary>
     /// A reason's identity for the duplicate rule: SHA-256 of its text trimmed, lower-cased and with runs of white space
