@@ -3,8 +3,9 @@ using System.Numerics;
 namespace Blocktrack.Grains.Interfaces;
 
 /// <summary>
-/// A domain's total reputation over time (the votable power of reputation classes, for quorum), keyed by the domain's
-/// DAO path; fed by the address ledgers as they are awarded, never by a scan of holders.
+/// One shard of a domain's total reputation over time (the votable power of reputation classes, for quorum), keyed as
+/// <see cref="ReputationKeys"/> says; fed by the address ledgers as they are awarded, never by a scan of holders. Read a
+/// domain's total with <see cref="ReputationKeys.TotalAt"/>.
 /// </summary>
 [Alias("bt.IReputationSupplyGrain")]
 public interface IReputationSupplyGrain : IGrainWithStringKey

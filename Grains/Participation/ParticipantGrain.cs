@@ -53,10 +53,12 @@ public sealed partial class ParticipantGrain(
                 S.ModerationsUpheld++;
                 break;
             case ParticipantFactKind.RewardCredited:
-                S.Rewards.Add(new RewardCredit
+                // Kept by epoch: epochs may be paid out of order (one retried after another closed).
+                var credit = new RewardCredit
                 {
                     Epoch = fact.Epoch, Asset = fact.Asset ?? "", Amount = fact.Amount, Transaction = fact.Transaction,
-                });
+                };
+                S.Rewards.Insert(S.Rewards.FindLastIndex(r => r.Epoch <= credit.Epoch) + 1, credit);
                 break;
             case ParticipantFactKind.TopInEpoch:
                 rank = fact.Rank;

@@ -113,7 +113,7 @@ public sealed partial class ParticipationGrain(
                 Kind = ParticipantFactKind.Voted, Cause = PointsRules.VoteCause(fact.Proposal), At = fact.ClosedAt, Epoch = job.Epoch,
                 Points = byVoter.GetValueOrDefault(b.Voter), ClosedIndex = job.Index,
             }));
-            await AwardReputation(grants);
+            await AwardReputation(grants, fact.ClosedAt);
             S.BallotsProcessed += page.Length;
             if (page.Length < BallotsPerTurn) (job.Shard, job.After) = (job.Shard + 1, null);
             else job.After = page[^1].Voter;
@@ -135,7 +135,7 @@ public sealed partial class ParticipationGrain(
         {
             Kind = kind, Cause = cause, At = at, Epoch = job.Epoch, Points = grants[0].Points, ClosedIndex = job.Index,
         });
-        await AwardReputation(grants);
+        await AwardReputation(grants, at);
     }
 
     /// <summary>Grants in the job's epoch, or the next open one if it has closed meanwhile (the job remembers which).</summary>
@@ -156,9 +156,24 @@ public sealed partial class ParticipationGrain(
         }
     }
 
-    private Task AwardReputation(IEnumerable<PointsGrant> grants) =>
-        ForEach(grants.Where(g => g.Points > 0),
-            g => GrainFactory.GetGrain<IReputationGrain>(g.Address).Award(Dao, g.Cause, g.Points, null));
+    /// <summary>
+    /// Reputation at the fact's own time, so readings at a proposal's close see its awards whenever the ledger got to them;
+    /// an address's awards only move forward in time, so one behind its last (a moderation upheld before a proposal closed,
+    /// processed after it) is dated now instead.
+    /// </summary>
+    private Task AwardReputation(IEnumerable<PointsGrant> grants, long at) =>
+        ForEach(grants.Where(g => g.Points > 0), async g =>
+        {
+            var ledger = GrainFactory.GetGrain<IReputationGrain>(g.Address);
+            try
+            {
+                await ledger.Award(Dao, g.Cause, g.Points, at);
+            }
+            catch (GovernanceException e) when (e.Error == GovernanceError.StaleTimepoint)
+            {
+                await ledger.Award(Dao, g.Cause, g.Points, null);
+            }
+        });
 
     /// <summary>How often each reason occurs in the proposal, read once per proposal per activation (the duplicate rule).</summary>
     private async Task<Dictionary<UInt128, int>> ReasonCounts(ClosedProposal fact)

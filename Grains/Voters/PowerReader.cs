@@ -62,7 +62,7 @@ public static class PowerReader
                 var totals = await Task.WhenAll(part.AllTokens().Select(t => grains.GetGrain<ITokenSupplyGrain>(t).GetVotable(timepoint)));
                 return totals.Aggregate(BigInteger.Zero, (a, b) => a + b);
             case PowerSourceKind.Reputation:
-                return await grains.GetGrain<IReputationSupplyGrain>(ReputationDomain(part, dao)).GetTotal(timepoint);
+                return await ReputationKeys.TotalAt(grains, ReputationDomain(part, dao), timepoint);
             case PowerSourceKind.VoteEscrow:
                 // The escrow's supply points walked to the snapshot, as the contract's totalSupplyAt does.
                 var supplies = await Task.WhenAll(part.AllTokens().Select(e => grains.GetGrain<IVoteEscrowGrain>(e).GetSupply(timepoint)));

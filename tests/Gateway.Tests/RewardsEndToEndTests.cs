@@ -48,23 +48,25 @@ public sealed class RewardsEndToEndTests : IAsyncLifetime
         await quick.Vote(id, TestKey.Alice, 1, "Rewards bring voters back");
         await quick.Vote(id, TestKey.Bob, 1);
         await quick.Close(id);
-        var closedAt = gateway.Now;
-        await Eventually.Until(async () => (await Ok($"/proposals/{id}")).Str("state"), s => s == "executed", what: $"{id} executed");
+        var executed = await Eventually.Until(() => Ok($"/proposals/{id}"), p => p.Str("state") == "executed", what: $"{id} executed");
+        // Every award is dated at the fact that earned it: the proposal's close.
+        var closedAt = DateTimeOffset.Parse(executed.Str("deadline")).ToUnixTimeSeconds();
         var rewards = await Eventually.Until(() => Ok($"/daos/{quick.Dao}/rewards"),
             r => r.GetProperty("ledger").GetProperty("proposalsClosed").GetInt64() == 1
                 && r.GetProperty("ledger").GetProperty("pendingProposals").GetInt32() == 0, what: "participation ledger");
 
         // Alice: a ballot (1) and an original reason (2); Bob: a ballot; Carol proposed what passed (10).
-        var alice = await Participation(quick.Dao, TestKey.Alice);
+        var alice = await Participation(quick.Dao, TestKey.Alice, closedAt);
         Assert.Equal((1, 3), (alice.GetProperty("ballots").GetInt64(), alice.GetProperty("totalPoints").GetInt64()));
         Assert.Equal([(epoch, 3L)], Epochs(alice));
-        Assert.Equal("3", alice.Str("reputation")); // awarded this very second: no decay yet
+        Assert.Equal("3", alice.Str("reputationAt")); // read at the award's second: no decay yet
         Assert.Equal(0, alice.GetProperty("rewards").GetArrayLength());
         Assert.Equal([(epoch, 1L)], Epochs(await Participation(quick.Dao, TestKey.Bob)));
-        var carol = await Participation(quick.Dao, TestKey.Carol);
+        var carol = await Participation(quick.Dao, TestKey.Carol, closedAt);
         Assert.Equal((0, 1, 10), (carol.GetProperty("ballots").GetInt64(), carol.GetProperty("proposalsPassed").GetInt64(),
             carol.GetProperty("totalPoints").GetInt64()));
-        Assert.Equal("10", carol.Str("reputation"));
+        Assert.Equal("10", carol.Str("reputationAt"));
+        Assert.Equal("0", (await Participation(quick.Dao, TestKey.Carol, closedAt - 1)).Str("reputationAt"));
 
         // The executed proposal recorded a budget from this epoch on; nothing has left the treasury yet.
         Assert.Equal(epoch, rewards.GetProperty("currentEpoch").GetInt64());

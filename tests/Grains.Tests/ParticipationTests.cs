@@ -1,3 +1,5 @@
+using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.State;
 using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Tests;
@@ -20,7 +22,6 @@ public sealed class ParticipationTests(FakeClockClusterFixture fixture)
         var s = p.Dao;
         p.AlignToEpoch();
         var e0 = p.Epoch;
-        var start = s.Now;
         await s.Create(p.Constitution);
         await s.Fund(A, 1000);
         await s.Fund(B, 1000);
@@ -49,7 +50,10 @@ public sealed class ParticipationTests(FakeClockClusterFixture fixture)
         Assert.Equal((0L, 0L), (c.Ballots, c.TotalPoints));
         Assert.Empty(c.Badges);
         Assert.Equal(["first-ballot", "proposer", "regular"], (await p.Participant(A)).Badges.Select(b => b.Badge).Order());
-        Assert.Equal(12, await p.Reputation(A));
+        // Reputation is dated at the close of the proposals that earned it: 12 then, decaying after.
+        var closedAt = (await s.Proposal(fund.Id).GetInfo()).Deadline.ToUnixTimeSeconds();
+        Assert.Equal(12, await s.Grains.GetGrain<IReputationGrain>(A).GetReputation(s.Dao, closedAt));
+        Assert.Equal(0, await s.Grains.GetGrain<IReputationGrain>(A).GetReputation(s.Dao, closedAt - 1));
 
         // The moderator hides a proposal and a ballot's reason; an appeal by proposal reverses the second within the window.
         await s.DaoGrain.Moderate(M, fund.Id, null, true, "spam test", "0xa1");
@@ -99,9 +103,12 @@ public sealed class ParticipationTests(FakeClockClusterFixture fixture)
         Assert.Equal(2, (await p.Participant(A)).Rewards.Length);
         Assert.Equal(1_000_000 - 2_000, (await s.DaoGrain.GetInfo()).Treasury["btk"]);
         // Reputation: 12 + 12 points, each decayed since it was awarded (all after the scenario began, none in the future).
-        var reputation = (double)await p.Reputation(A);
-        var floor = 24 * Math.Pow(2, -(s.Now - start) / (90.0 * 86_400));
-        Assert.InRange(reputation, Math.Floor(floor) - 1, 24);
+        // Reputation: 12 at the first two proposals' close, 12 at the appeal's, each decayed from then (90-day half-life).
+        var halfLife = (long)Decay.DefaultHalfLife.TotalSeconds;
+        var history = new List<Checkpoint>();
+        ReputationRules.Award(history, closedAt, 12, halfLife);
+        ReputationRules.Award(history, (await s.Proposal(appeal.Id).GetInfo()).Deadline.ToUnixTimeSeconds(), 12, halfLife);
+        Assert.Equal(ReputationRules.ValueAt(history, s.Now, halfLife), await p.Reputation(A));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ReputationTests(FakeClockClusterFixture fixture)
 
     private IReputationGrain Ledger(string address) => fixture.Grains.GetGrain<IReputationGrain>(address);
 
-    private Task<BigInteger> Total(string domain, long at) => fixture.Grains.GetGrain<IReputationSupplyGrain>(domain).GetTotal(at);
+    private Task<BigInteger> Total(string domain, long at) => ReputationKeys.TotalAt(fixture.Grains, domain, at);
 
     private async Task<DaoScenario> Dao(string name)
     {
