@@ -55,6 +55,7 @@ public static class ErrorCodes
     public static readonly ErrorCode NotAttested = new("not-attested", 403, "Voter was not attested as a unique person at the snapshot");
     public static readonly ErrorCode BallotNotFound = new("ballot-not-found", 404, "No ballot of this voter");
     public static readonly ErrorCode EpochClosed = new("epoch-closed", 409, "The reward epoch has closed");
+    public static readonly ErrorCode ChainOwned = new("chain-owned", 403, "The token is mirrored from a chain; only its watcher writes it");
     public static readonly ErrorCode EpochNotFound = new("epoch-not-found", 404, "No such reward epoch");
 
     /// <summary>The code for a grain's refusal; every <see cref="GovernanceError"/> has exactly one.</summary>
@@ -82,6 +83,7 @@ public static class ErrorCodes
         GovernanceError.BallotNotFound => BallotNotFound,
         GovernanceError.EpochClosed => EpochClosed,
         GovernanceError.EpochNotFound => EpochNotFound,
+        GovernanceError.ChainOwned => ChainOwned,
         // A code added to the contract but not here yet is still the client's problem, not a 500.
         _ => InvalidArgument,
     };

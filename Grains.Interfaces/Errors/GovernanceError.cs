@@ -25,4 +25,5 @@ public enum GovernanceError
     BallotNotFound = 19,
     EpochClosed = 20,
     EpochNotFound = 21,
+    ChainOwned = 22,
 }

@@ -21,6 +21,7 @@ public sealed partial class DaoGrain(
     TimeProvider clock,
     IOptions<GovernanceOptions> options,
     IChainExecutor chains,
+    IOptions<ChainsOptions> mirrored,
     ILogger<DaoGrain> log) : Grain, IDaoGrain
 {
     private string Path => this.GetPrimaryKeyString();
@@ -162,6 +163,7 @@ public sealed partial class DaoGrain(
     {
         RequireCreated();
         TreasuryRules.ValidateDeposit(reference, asset, amount);
+        mirrored.Value.RequireOffChain(asset, "a deposit");
         if (S.Credited.Add(TreasuryRules.DepositKey(reference)))
         {
             S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
 using Blocktrack.Grains.State;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Blocktrack.Grains.Voters;
@@ -19,6 +21,7 @@ namespace Blocktrack.Grains.Voters;
 public sealed class VoterGrain(
     [PersistentState(GovernanceStorage.VoterState, GovernanceStorage.Name)] IPersistentState<VoterState> state,
     TimeProvider clock,
+    IOptions<ChainsOptions> chains,
     ILogger<VoterGrain> log) : Grain, IVoterGrain
 {
     private readonly CoalescingWriter _writer = new(state.WriteStateAsync);
@@ -45,6 +48,7 @@ public sealed class VoterGrain(
     public async Task<VoterInfo> RecordBalance(string token, long timepoint, BigInteger balance)
     {
         RequireToken(token);
+        chains.Value.RequireOffChain(token, "a balance");
         var position = Position(token);
         var last = position.Balance.Count == 0 ? long.MinValue : position.Balance[^1].Timepoint;
         DelegationRules.ValidateBalance(balance, timepoint, last, Now);
@@ -59,6 +63,7 @@ public sealed class VoterGrain(
     public async Task<VoterInfo> Delegate(string token, string? delegatee)
     {
         RequireToken(token);
+        chains.Value.RequireOffChain(token, "delegating");
         delegatee = DelegationRules.Delegatee(delegatee);
         if (delegatee is not null) Addresses.Require(delegatee, "delegatee");
         var position = Position(token);
