@@ -26,7 +26,7 @@ public static class ReputationEndpoints
         var award = body.Value;
         var domain = DaoPath.Require(award.Domain);
         var address = RequestAddresses.Normalize(award.Address, "address");
-        var result = await grains.GetGrain<IReputationGrain>(address).Award(domain, award.Cause, award.Amount, award.At);
+        var result = await grains.GetGrain<IReputationGrain>(address).AwardByOperator(domain, award.Cause, award.Amount, award.At);
         return result.Applied
             ? TypedResults.Created($"/voters/{address}/reputation?domain={domain}&at={result.At}", result)
             : TypedResults.Ok(result);

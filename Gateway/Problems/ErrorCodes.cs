@@ -56,6 +56,7 @@ public static class ErrorCodes
     public static readonly ErrorCode BallotNotFound = new("ballot-not-found", 404, "No ballot of this voter");
     public static readonly ErrorCode EpochClosed = new("epoch-closed", 409, "The reward epoch has closed");
     public static readonly ErrorCode ChainOwned = new("chain-owned", 403, "The token is mirrored from a chain; only its watcher writes it");
+    public static readonly ErrorCode OperatorRetired = new("operator-retired", 403, "The DAO has retired this operator capability");
     public static readonly ErrorCode EpochNotFound = new("epoch-not-found", 404, "No such reward epoch");
 
     /// <summary>The code for a grain's refusal; every <see cref="GovernanceError"/> has exactly one.</summary>
@@ -84,6 +85,7 @@ public static class ErrorCodes
         GovernanceError.EpochClosed => EpochClosed,
         GovernanceError.EpochNotFound => EpochNotFound,
         GovernanceError.ChainOwned => ChainOwned,
+        GovernanceError.OperatorRetired => OperatorRetired,
         // A code added to the contract but not here yet is still the client's problem, not a 500.
         _ => InvalidArgument,
     };

@@ -24,5 +24,12 @@ public sealed record Constitution
     [Id(5), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ParticipationRules? Participation { get; init; }
 
+    /// <summary>
+    /// Operator capabilities this DAO has retired for itself and every DAO below it; an amendment may add to them, never
+    /// take one back. Left out of the JSON when none.
+    /// </summary>
+    [Id(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public OperatorCapability RetiredOperatorCapabilities { get; init; }
+
     public ProposalClass? FindClass(string name) => Classes.FirstOrDefault(c => c.Name == name);
 }

@@ -74,6 +74,9 @@ public interface IDaoGrain : IGrainWithStringKey
     /// <summary>Whether the address holds <paramref name="role"/> in this DAO now (e.g. a committee member attesting personhood).</summary>
     [AlwaysInterleave, Alias("HoldsRole")] Task<bool> HoldsRole(DaoRole role, string address);
 
+    /// <summary>The operator capabilities retired for this DAO: by its own constitution or any DAO above it.</summary>
+    [AlwaysInterleave, Alias("RetiredOperatorCapabilities")] Task<OperatorCapability> RetiredOperatorCapabilities();
+
     /// <summary>Whether the address may veto this DAO's proposals: its guardian or any ancestor's.</summary>
     [AlwaysInterleave, Alias("CanVeto")] Task<bool> CanVeto(string address);
 }

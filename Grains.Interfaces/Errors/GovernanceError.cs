@@ -26,4 +26,5 @@ public enum GovernanceError
     EpochClosed = 20,
     EpochNotFound = 21,
     ChainOwned = 22,
+    OperatorRetired = 23,
 }

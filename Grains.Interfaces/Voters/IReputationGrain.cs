@@ -18,6 +18,12 @@ public interface IReputationGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Award")] Task<ReputationAward> Award(string domain, string cause, BigInteger amount, long? at);
 
+    /// <summary>
+    /// The operator's award (the feed behind <c>POST /reputation/awards</c>): as <see cref="Award"/>, but refused with
+    /// operator-retired where the domain, or a DAO above it, has retired <see cref="OperatorCapability.AwardReputation"/>.
+    /// </summary>
+    [Alias("AwardByOperator")] Task<ReputationAward> AwardByOperator(string domain, string cause, BigInteger amount, long? at);
+
     /// <summary>The address's reputation in <paramref name="domain"/> at <paramref name="timepoint"/>, decayed to it.</summary>
     [AlwaysInterleave, Alias("GetReputation")] Task<BigInteger> GetReputation(string domain, long timepoint);
 }

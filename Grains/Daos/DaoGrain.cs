@@ -159,19 +159,6 @@ public sealed partial class DaoGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task<DaoInfo> Deposit(string reference, string asset, BigInteger amount)
-    {
-        RequireCreated();
-        TreasuryRules.ValidateDeposit(reference, asset, amount);
-        mirrored.Value.RequireOffChain(asset, "a deposit");
-        if (S.Credited.Add(TreasuryRules.DepositKey(reference)))
-        {
-            S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
-            await state.WriteStateAsync();
-        }
-        return Info();
-    }
-
     public async Task<DaoInfo> ChangeCommittee(string actor, string member, bool granted)
     {
         RequireCreated();

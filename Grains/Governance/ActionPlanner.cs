@@ -58,6 +58,9 @@ public static class ActionPlanner
                     Version = ledger.Constitution.Version + 1, AdoptedBy = proposalId, AdoptedAt = now,
                 };
                 ConstitutionRules.Validate(next);
+                var retired = ledger.Constitution.RetiredOperatorCapabilities;
+                Refuse.Unless((next.RetiredOperatorCapabilities & retired) == retired, GovernanceError.ConstitutionViolation,
+                    $"operator capabilities {retired} are retired for good; an amendment may not give them back");
                 return ledger with { Constitution = next };
 
             case CreateSubDao create:

@@ -29,6 +29,7 @@ public static class ConstitutionRules
         }
         ValidateBounds(c.SubDaoBounds);
         if (c.Participation is { } participation) ProgrammeRules.Validate(participation);
+        Violation((c.RetiredOperatorCapabilities & ~OperatorCapability.All) == 0, "unknown operator capabilities are retired");
     }
 
     /// <summary>A class that may amend the constitution.</summary>

@@ -78,6 +78,15 @@ public sealed class ReputationGrain(
         return View(cause!, entry, applied: true);
     }
 
+    public async Task<ReputationAward> AwardByOperator(string domain, string cause, BigInteger amount, long? at)
+    {
+        Names.RequireDaoPath(domain ?? "");
+        var retired = await GrainFactory.GetGrain<IDaoGrain>(domain!).RetiredOperatorCapabilities();
+        Refuse.Unless(!retired.HasFlag(OperatorCapability.AwardReputation), GovernanceError.OperatorRetired,
+            $"'{domain}' has retired the operator's reputation awards: reputation there comes only from recorded facts");
+        return await Award(domain!, cause, amount, at);
+    }
+
     public Task<BigInteger> GetReputation(string domain, long timepoint)
     {
         Names.RequireDaoPath(domain ?? "");

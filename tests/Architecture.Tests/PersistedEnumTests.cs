@@ -30,7 +30,13 @@ public sealed class PersistedEnumTests
         (GovernanceError.ConstitutionViolation, 12), (GovernanceError.ActionNotAllowed, 13), (GovernanceError.InsufficientFunds, 14),
         (GovernanceError.Replayed, 15), (GovernanceError.StaleTimepoint, 16), (GovernanceError.InvalidChoice, 17),
         (GovernanceError.NotAttested, 18), (GovernanceError.BallotNotFound, 19), (GovernanceError.EpochClosed, 20),
-        (GovernanceError.EpochNotFound, 21), (GovernanceError.ChainOwned, 22));
+        (GovernanceError.EpochNotFound, 21), (GovernanceError.ChainOwned, 22),
+        (GovernanceError.OperatorRetired, 23));
+
+    [Fact]
+    public void Operator_capabilities_are_flags() => Pinned(
+        (OperatorCapability.None, 0), (OperatorCapability.RecordDeposits, 1), (OperatorCapability.AwardReputation, 2),
+        (OperatorCapability.All, 3));
 
     [Fact]
     public void Dao_roles() => Pinned((DaoRole.Coordinator, 0), (DaoRole.Committee, 1), (DaoRole.Guardian, 2), (DaoRole.Moderator, 3));

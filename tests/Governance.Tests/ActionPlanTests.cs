@@ -203,4 +203,25 @@ public sealed class ActionPlanTests
         Assert.Equal(GovernanceError.InvalidArgument, badSubject.Error);
         Assert.Contains("subject", badSubject.Message);
     }
+
+    [Fact]
+    public void An_amendment_may_retire_operator_capabilities_but_never_give_one_back()
+    {
+        var retired = Plan(new AmendConstitution(Constitution() with { RetiredOperatorCapabilities = OperatorCapability.RecordDeposits }))
+            .Ledger.Constitution;
+        Assert.Equal(OperatorCapability.RecordDeposits, retired.RetiredOperatorCapabilities);
+
+        var after = Ledger with { Constitution = retired };
+        var more = ActionPlanner.Plan(after, Constitutional, Id,
+            [new AmendConstitution(Constitution() with { RetiredOperatorCapabilities = OperatorCapability.All })], Now);
+        Assert.Equal(OperatorCapability.All, more.Ledger.Constitution.RetiredOperatorCapabilities);
+
+        var back = Assert.Throws<ActionFailedException>(() => ActionPlanner.Plan(after, Constitutional, Id,
+            [new AmendConstitution(Constitution() with { RetiredOperatorCapabilities = OperatorCapability.AwardReputation })], Now));
+        Assert.Contains("retired for good", back.Message);
+        Assert.Throws<ActionFailedException>(() =>
+            ActionPlanner.Plan(after, Constitutional, Id, [new AmendConstitution(Constitution())], Now));
+        Assert.Equal(GovernanceError.ConstitutionViolation, Assert.Throws<GovernanceException>(() =>
+            ConstitutionRules.Validate(Constitution() with { RetiredOperatorCapabilities = (OperatorCapability)8 })).Error);
+    }
 }

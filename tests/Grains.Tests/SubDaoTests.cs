@@ -101,4 +101,35 @@ public sealed class SubDaoTests(FakeClockClusterFixture fixture)
         var after = await s.Propose(Bob, "standard");
         Assert.Equal(2, after.ConstitutionVersion);
     }
+
+    [Fact]
+    public async Task An_executed_amendment_retires_operator_deposits_and_awards_for_the_dao_and_its_sub_daos_for_good()
+    {
+        var s = await Setup("retiring");
+        var created = await Pass(s, await s.Propose(Alice, "standard", Grants(s)));
+        Assert.Equal(ProposalState.Executed, created.State);
+        var sub = s.Grains.GetGrain<IDaoGrain>("retiring/grants");
+        await sub.Deposit("before", "usdc", 5);
+
+        var retire = s.Constitution() with { RetiredOperatorCapabilities = OperatorCapability.All };
+        Assert.Equal(ProposalState.Executed, (await Pass(s, await s.Propose(Alice, "constitutional", new AmendConstitution(retire)))).State);
+
+        foreach (var dao in new[] { s.DaoGrain, sub })
+        {
+            var before = (await dao.GetInfo()).Treasury;
+            var refused = await Assert.ThrowsAsync<GovernanceException>(() => dao.Deposit("after", "usdc", 5));
+            Assert.Equal(GovernanceError.OperatorRetired, refused.Error);
+            Assert.Equal(before, (await dao.GetInfo()).Treasury);
+            Assert.Equal(OperatorCapability.All, await dao.RetiredOperatorCapabilities());
+        }
+        var award = await Assert.ThrowsAsync<GovernanceException>(() =>
+            s.Grains.GetGrain<IReputationGrain>(Bob).AwardByOperator("retiring/grants", "manual:after", 10, null));
+        Assert.Equal(GovernanceError.OperatorRetired, award.Error);
+        Assert.Equal(0, await s.Grains.GetGrain<IReputationGrain>(Bob).GetReputation("retiring/grants", s.Now));
+
+        // Giving a capability back is refused at execution; the retirement stands.
+        var back = await Pass(s, await s.Propose(Alice, "constitutional", new AmendConstitution(s.Constitution())));
+        Assert.Contains("retired for good", back.ExecutionError);
+        Assert.Equal(OperatorCapability.All, await sub.RetiredOperatorCapabilities());
+    }
 }

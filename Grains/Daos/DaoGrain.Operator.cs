@@ -1,0 +1,39 @@
+using System.Numerics;
+using Blocktrack.Grains.Chains;
+using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Interfaces;
+
+namespace Blocktrack.Grains.Daos;
+
+/// <summary>
+/// What the operator key may still do to a DAO — record off-chain deposits — and the capabilities the DAO has retired
+/// (for itself and every DAO below it), checked here, in the grain that owns the state, whatever the edge checked.
+/// </summary>
+public sealed partial class DaoGrain
+{
+    public async Task<DaoInfo> Deposit(string reference, string asset, BigInteger amount)
+    {
+        RequireCreated();
+        TreasuryRules.ValidateDeposit(reference, asset, amount);
+        mirrored.Value.RequireOffChain(asset, "a deposit");
+        await RequireOperator(OperatorCapability.RecordDeposits, "deposits");
+        if (S.Credited.Add(TreasuryRules.DepositKey(reference)))
+        {
+            S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
+            await state.WriteStateAsync();
+        }
+        return Info();
+    }
+
+    public async Task<OperatorCapability> RetiredOperatorCapabilities()
+    {
+        RequireCreated();
+        var own = Current.RetiredOperatorCapabilities;
+        return S.Parent is null ? own : own | await GrainFactory.GetGrain<IDaoGrain>(S.Parent).RetiredOperatorCapabilities();
+    }
+
+    /// <summary>Refuses an operator act the DAO (or one above it) has retired, in the grain that owns the state.</summary>
+    private async Task RequireOperator(OperatorCapability capability, string what) =>
+        Refuse.Unless(!(await RetiredOperatorCapabilities()).HasFlag(capability), GovernanceError.OperatorRetired,
+            $"'{Path}' has retired the operator's {what} ({capability}); only its executed proposals and the chains change it now");
+}
