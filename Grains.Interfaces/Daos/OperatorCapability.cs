@@ -15,5 +15,11 @@ public enum OperatorCapability
     /// <summary><c>POST /reputation/awards</c> in the DAO's domain: reputation not earned by a recorded fact.</summary>
     AwardReputation = 2,
 
-    All = RecordDeposits | AwardReputation,
+    /// <summary>
+    /// <c>POST /voters/{address}/balances</c> for the tokens the DAO's classes count: their balances then come only from
+    /// their chains (or no more at all, for an off-chain token).
+    /// </summary>
+    FeedBalances = 4,
+
+    All = RecordDeposits | AwardReputation | FeedBalances,
 }

@@ -19,6 +19,12 @@ public interface ITokenSupplyGrain : IGrainWithStringKey
     /// <summary>Forgets what was mirrored from <paramref name="fromBlock"/> on (a reorg replaced those blocks).</summary>
     [Alias("RollbackChain")] Task RollbackChain(long fromBlock);
 
+    /// <summary>A DAO counting this token retired the operator's balance feed: for good, whoever asks later.</summary>
+    [Alias("RetireOperatorFeed")] Task RetireOperatorFeed(string dao);
+
+    /// <summary>The DAO that retired the operator's balance feed of this token, or null.</summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("OperatorFeedRetiredBy")] Task<string?> OperatorFeedRetiredBy();
+
     /// <summary>Votable power at a past timepoint.</summary>
     [Alias("GetVotable")] Task<BigInteger> GetVotable(long timepoint);
 }

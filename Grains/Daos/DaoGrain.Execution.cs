@@ -72,7 +72,14 @@ public sealed partial class DaoGrain
             }
         }
 
-        if (plan.Ledger.Constitution != Current) S.Constitutions.Add(plan.Ledger.Constitution);
+        if (plan.Ledger.Constitution != Current)
+        {
+            S.Constitutions.Add(plan.Ledger.Constitution);
+            var inherited = S.Parent is null
+                ? OperatorCapability.None
+                : await GrainFactory.GetGrain<IDaoGrain>(S.Parent).RetiredOperatorCapabilities();
+            OweFeedRetirements(Current.RetiredOperatorCapabilities | inherited);
+        }
         S.Roles = plan.Ledger.Roles;
         S.SubDaos = plan.Ledger.SubDaos;
         S.Treasury = plan.Ledger.Treasury;
@@ -104,6 +111,7 @@ public sealed partial class DaoGrain
             var effect = S.Outbox[0];
             if (effect.Personhood is { } person) await SetPersonhood(effect, person);
             else if (effect.Moderation is { } act) await GrainFactory.GetGrain<IParticipationGrain>(Path).ModerationRecorded(act);
+            else if (effect.RetireOperatorFeed) await GrainFactory.GetGrain<ITokenSupplyGrain>(effect.Target).RetireOperatorFeed(Path);
             else if (effect.Create is { } create)
                 await GrainFactory.GetGrain<IDaoGrain>(effect.Target).InitializeSubDao(Path, create, effect.ProposalId);
             else

@@ -2,6 +2,7 @@ using System.Numerics;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
 
 namespace Blocktrack.Grains.Daos;
 
@@ -30,6 +31,19 @@ public sealed partial class DaoGrain
         RequireCreated();
         var own = Current.RetiredOperatorCapabilities;
         return S.Parent is null ? own : own | await GrainFactory.GetGrain<IDaoGrain>(S.Parent).RetiredOperatorCapabilities();
+    }
+
+    /// <summary>
+    /// With the balance feed retired, every token the current classes count is marked for good in its supply grain, which
+    /// the voter grains ask before taking an operator balance (delivered through the outbox with the change that caused it).
+    /// </summary>
+    private void OweFeedRetirements(OperatorCapability retired)
+    {
+        if (!retired.HasFlag(OperatorCapability.FeedBalances)) return;
+        var tokens = Current.Classes.SelectMany(c => c.PowerSource.Parts())
+            .Where(p => p.Kind == PowerSourceKind.TokenVotes).SelectMany(p => p.AllTokens()).Distinct(StringComparer.Ordinal);
+        foreach (var token in tokens)
+            S.Outbox.Add(new DaoEffect { ProposalId = Current.AdoptedBy ?? "", Target = token, RetireOperatorFeed = true });
     }
 
     /// <summary>Refuses an operator act the DAO (or one above it) has retired, in the grain that owns the state.</summary>

@@ -45,8 +45,10 @@ public sealed partial class DaoGrain(
         TreasuryRules.ValidateOpening(request.Treasury);
         Found(request.DisplayName, null, null, request.Constitution, request.Roles);
         S.Treasury = request.Treasury;
+        OweFeedRetirements(Current.RetiredOperatorCapabilities);
         await state.WriteStateAsync();
         await AnchorConstitution();
+        await DeliverEffects();
         return Info();
     }
 
@@ -61,9 +63,12 @@ public sealed partial class DaoGrain(
             $"'{Path}' is not '{parent}/{action.Name}'");
         Names.RequireDaoPath(Path);
         ConstitutionRules.Validate(action.Constitution);
+        var inherited = await GrainFactory.GetGrain<IDaoGrain>(parent).RetiredOperatorCapabilities();
         Found(action.DisplayName, parent, createdBy, action.Constitution, action.Roles);
+        OweFeedRetirements(Current.RetiredOperatorCapabilities | inherited);
         await state.WriteStateAsync();
         await AnchorConstitution();
+        await DeliverEffects();
         return Info();
     }
 

@@ -26,4 +26,7 @@ public sealed record DaoEffect
 
     /// <summary>Set for a moderation act to hand to the DAO's participation ledger (its appeal window starts).</summary>
     [Id(7)] public ModerationAction? Moderation { get; init; }
+
+    /// <summary>Set for a token whose operator balance feed this DAO retires; <see cref="Target"/> is the token id.</summary>
+    [Id(8)] public bool RetireOperatorFeed { get; init; }
 }

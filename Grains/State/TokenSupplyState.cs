@@ -13,4 +13,7 @@ public sealed class TokenSupplyState
 
     /// <summary>Votable power mirrored from a chain, as running totals per log.</summary>
     [Id(2)] public List<ChainValue> ChainVotable { get; set; } = [];
+
+    /// <summary>The DAO that retired the operator's balance feed for this token (the first one); null: not retired.</summary>
+    [Id(3)] public string? OperatorFeedRetiredBy { get; set; }
 }

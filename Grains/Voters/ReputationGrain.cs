@@ -24,7 +24,8 @@ public sealed class ReputationGrain(
 
     // The award stays first in the outbox on failure: the next award, retry or activation delivers it, once by sequence.
     private OutboxDelivery<ReputationTransfer> Delivery => _delivery ??= new(() => S.Outbox,
-        t => GrainFactory.GetGrain<IReputationSupplyGrain>(ReputationKeys.SupplyOf(t.Domain, Address)).Add(Address, t.Sequence, t.At, t.Amount),
+        t => GrainFactory.GetGrain<IReputationSupplyGrain>(ReputationKeys.SupplyOf(t.Domain, Address))
+            .Add(Address, t.Sequence, t.At, t.Amount),
         _writer.Save, (e, t) => log.ReputationRetry(e, Address, t.Sequence));
 
     private string Address => this.GetPrimaryKeyString();

@@ -20,6 +20,16 @@ public sealed class TokenSupplyGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task RetireOperatorFeed(string dao)
+    {
+        Names.RequireDaoPath(dao);
+        if (state.State.OperatorFeedRetiredBy is not null) return;
+        state.State.OperatorFeedRetiredBy = dao;
+        await state.WriteStateAsync();
+    }
+
+    public Task<string?> OperatorFeedRetiredBy() => Task.FromResult(state.State.OperatorFeedRetiredBy);
+
     public Task<BigInteger> GetVotable(long timepoint) => Task.FromResult(state.State.ChainVotable.Count > 0
         ? ChainHistory.ValueAt(state.State.ChainVotable, timepoint)
         : CheckpointHistory.ValueAt(state.State.Votable, timepoint));

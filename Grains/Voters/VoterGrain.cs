@@ -49,6 +49,9 @@ public sealed class VoterGrain(
     {
         RequireToken(token);
         chains.Value.RequireOffChain(token, "a balance");
+        var retiredBy = await GrainFactory.GetGrain<ITokenSupplyGrain>(token).OperatorFeedRetiredBy();
+        Refuse.Unless(retiredBy is null, GovernanceError.OperatorRetired,
+            $"'{retiredBy}' has retired the operator's balance feed for '{token}'");
         var position = Position(token);
         var last = position.Balance.Count == 0 ? long.MinValue : position.Balance[^1].Timepoint;
         DelegationRules.ValidateBalance(balance, timepoint, last, Now);

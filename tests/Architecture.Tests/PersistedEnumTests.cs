@@ -36,7 +36,7 @@ public sealed class PersistedEnumTests
     [Fact]
     public void Operator_capabilities_are_flags() => Pinned(
         (OperatorCapability.None, 0), (OperatorCapability.RecordDeposits, 1), (OperatorCapability.AwardReputation, 2),
-        (OperatorCapability.All, 3));
+        (OperatorCapability.FeedBalances, 4), (OperatorCapability.All, 7));
 
     [Fact]
     public void Dao_roles() => Pinned((DaoRole.Coordinator, 0), (DaoRole.Committee, 1), (DaoRole.Guardian, 2), (DaoRole.Moderator, 3));

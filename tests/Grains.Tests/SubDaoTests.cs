@@ -112,7 +112,8 @@ public sealed class SubDaoTests(FakeClockClusterFixture fixture)
         await sub.Deposit("before", "usdc", 5);
 
         var retire = s.Constitution() with { RetiredOperatorCapabilities = OperatorCapability.All };
-        Assert.Equal(ProposalState.Executed, (await Pass(s, await s.Propose(Alice, "constitutional", new AmendConstitution(retire)))).State);
+        var amendment = await s.Propose(Alice, "constitutional", new AmendConstitution(retire));
+        Assert.Equal(ProposalState.Executed, (await Pass(s, amendment)).State);
 
         foreach (var dao in new[] { s.DaoGrain, sub })
         {
@@ -126,6 +127,10 @@ public sealed class SubDaoTests(FakeClockClusterFixture fixture)
             s.Grains.GetGrain<IReputationGrain>(Bob).AwardByOperator("retiring/grants", "manual:after", 10, null));
         Assert.Equal(GovernanceError.OperatorRetired, award.Error);
         Assert.Equal(0, await s.Grains.GetGrain<IReputationGrain>(Bob).GetReputation("retiring/grants", s.Now));
+        var feed = await Assert.ThrowsAsync<GovernanceException>(() =>
+            s.Grains.GetGrain<IVoterGrain>(Bob).RecordBalance(s.Token, s.Now, 1));
+        Assert.Equal(GovernanceError.OperatorRetired, feed.Error);
+        Assert.Equal(200, (await s.Grains.GetGrain<IVoterGrain>(Bob).GetInfo(s.Token)).Balance);
 
         // Giving a capability back is refused at execution; the retirement stands.
         var back = await Pass(s, await s.Propose(Alice, "constitutional", new AmendConstitution(s.Constitution())));
