@@ -23,7 +23,7 @@ public static class GatewayApp
         services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.Section))
             .Validate(GatewayOptions.IsValid, GatewayOptions.ValidationMessage).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new OperatorApiKey(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.OperatorApiKey));
+        services.AddSingleton<OperatorApiKey>();
         // One recovery instance for the whole process: it is the hot path and the native context is costly to create.
         services.AddSingleton(SignatureRecovery.CreateFastest());
         services.AddSingleton<SigningSchema>();

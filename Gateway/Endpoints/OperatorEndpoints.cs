@@ -10,17 +10,19 @@ public static class OperatorEndpoints
 
     public static void MapOperatorEndpoints(this IEndpointRouteBuilder app)
     {
-        // OperatorKeyMiddleware demands the key of every endpoint carrying this metadata.
-        var operatorOnly = app.MapGroup("/").WithTags(Tag).WithMetadata(OperatorOnly.Instance);
-        operatorOnly.MapPost("/daos", CreateRootDao).WithName("CreateRootDao")
+        // OperatorKeyMiddleware demands a key holding the scope of every endpoint carrying this metadata.
+        var operatorOnly = app.MapGroup("/").WithTags(Tag);
+        operatorOnly.MapPost("/daos", CreateRootDao).WithName("CreateRootDao").WithMetadata(OperatorOnly.For(OperatorScopes.Daos))
             .WithSummary("Found a root DAO; 201 with the DAO")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(409).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
         operatorOnly.MapPost("/voters/{address}/balances", RecordBalance).WithName("RecordBalance")
+            .WithMetadata(OperatorOnly.For(OperatorScopes.Balances))
             .WithSummary("Feed the address's token balance as of a timepoint (unix seconds)")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(409);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
         operatorOnly.MapGroup("/daos").MapDao("POST", "/deposits", Deposit).WithName("Deposit")
+            .WithMetadata(OperatorOnly.For(OperatorScopes.Deposits))
             .WithSummary("Record funds arriving in the DAO's treasury; idempotent per reference")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
     }
 
     private static async Task<Created<DaoInfo>> CreateRootDao(JsonBody<CreateRootDaoBody> body, IGrainFactory grains)

@@ -8,8 +8,14 @@ public sealed class GatewayOptions
     /// <summary>Chain id of the EIP-712 signing domain; a signature made for another chain recovers another signer.</summary>
     public long ChainId { get; set; } = 412346;
 
-    /// <summary>Key operators send in <c>X-Api-Key</c>; empty means a random key is generated at startup.</summary>
+    /// <summary>
+    /// The development key operators send in <c>X-Api-Key</c>, holding every scope; empty with no <see cref="OperatorKeys"/>
+    /// means a random key is generated at startup and printed.
+    /// </summary>
     public string OperatorApiKey { get; set; } = "";
+
+    /// <summary>Named operator keys, stored as hashes, each with its scopes; re-read when configuration changes.</summary>
+    public List<OperatorKeyOptions> OperatorKeys { get; set; } = [];
 
     /// <summary>How old a signed message's timestamp may be.</summary>
     public TimeSpan SignatureMaxAge { get; set; } = TimeSpan.FromMinutes(5);
@@ -22,9 +28,12 @@ public sealed class GatewayOptions
 
     public const string ValidationMessage =
         "Gateway settings are invalid: ChainId and MaxRequestBodyBytes must be positive, SignatureMaxAge positive "
-        + "and SignatureFutureSkew not negative.";
+        + "and SignatureFutureSkew not negative; every OperatorKeys entry needs a name, a 64-hex-digit Sha256 and known scopes "
+        + "(daos, balances, deposits, reputation, *).";
 
     /// <summary>Refuses settings that would make every signed request fail (or none expire) before the Gateway starts.</summary>
     public static bool IsValid(GatewayOptions o) =>
-        o.ChainId > 0 && o.MaxRequestBodyBytes > 0 && o.SignatureMaxAge > TimeSpan.Zero && o.SignatureFutureSkew >= TimeSpan.Zero;
+        o.ChainId > 0 && o.MaxRequestBodyBytes > 0 && o.SignatureMaxAge > TimeSpan.Zero && o.SignatureFutureSkew >= TimeSpan.Zero
+        && o.OperatorKeys.All(k => !string.IsNullOrWhiteSpace(k.Name) && k.Sha256.Length == 64
+            && k.Sha256.All(Uri.IsHexDigit) && k.Scopes.Count > 0 && k.Scopes.All(OperatorScopes.Known.Contains));
 }

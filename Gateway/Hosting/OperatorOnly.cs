@@ -1,11 +1,14 @@
 namespace Blocktrack.Gateway;
 
-/// <summary>Endpoint metadata marking an operator action: <see cref="OperatorKeyMiddleware"/> demands the API key.</summary>
+/// <summary>
+/// Endpoint metadata marking an operator action and the scope it needs: <see cref="OperatorKeyMiddleware"/> demands a key
+/// that holds it.
+/// </summary>
 public sealed class OperatorOnly
 {
-    public static readonly OperatorOnly Instance = new();
+    private OperatorOnly(string scope) => Scope = scope;
 
-    private OperatorOnly()
-    {
-    }
+    public string Scope { get; }
+
+    public static OperatorOnly For(string scope) => new(scope);
 }

@@ -56,6 +56,7 @@ public static class ErrorCodes
     public static readonly ErrorCode BallotNotFound = new("ballot-not-found", 404, "No ballot of this voter");
     public static readonly ErrorCode EpochClosed = new("epoch-closed", 409, "The reward epoch has closed");
     public static readonly ErrorCode ChainOwned = new("chain-owned", 403, "The token is mirrored from a chain; only its watcher writes it");
+    public static readonly ErrorCode ApiKeyScope = new("api-key-scope", 403, "The operator key does not hold this action's scope");
     public static readonly ErrorCode OperatorRetired = new("operator-retired", 403, "The DAO has retired this operator capability");
     public static readonly ErrorCode EpochNotFound = new("epoch-not-found", 404, "No such reward epoch");
 
