@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace Blocktrack.Gateway.Tests;
+
+/// <summary>
+/// Retired operator capabilities are state, not memory: on the embedded profile, after the Gateway and its silo restart
+/// from the SQLite files, a retired DAO still refuses the operator's deposits and balance feed.
+/// </summary>
+[Trait("Category", TestCategory.Storage)]
+public sealed class OperatorRetiredRestartTests : IAsyncLifetime
+{
+    private const string Dao = "retired-for-good", Token = "retired-btk";
+    private readonly TempDirectory data = new();
+    private GatewayFixture gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        gateway = GatewayFixture.With(new Dictionary<string, string?>
+        {
+            ["Orleans:Profile"] = "embedded",
+            ["Orleans:DataDirectory"] = data.Path,
+        });
+        await gateway.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await gateway.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        data.Dispose();
+    }
+
+    private Task<HttpResponseMessage> Deposit(string reference) => gateway.Http.SendAsync(gateway.Operator(HttpMethod.Post,
+        $"/daos/{Dao}/deposits", new JsonObject { ["reference"] = reference, ["asset"] = "btk", ["amount"] = "5" }));
+
+    private Task<HttpResponseMessage> Feed() => gateway.Http.SendAsync(gateway.Operator(HttpMethod.Post,
+        $"/voters/{TestKey.Mallory.Address}/balances",
+        new JsonObject { ["token"] = Token, ["timepoint"] = gateway.Now - 1, ["balance"] = "9" }));
+
+    [Fact]
+    public async Task A_retired_capability_stays_retired_across_a_restart()
+    {
+        var cls = ApiScenario.GeneralClass();
+        cls["powerSource"] = new JsonObject { ["kind"] = "tokenVotes", ["token"] = Token };
+        var founded = await gateway.Http.SendAsync(gateway.Operator(HttpMethod.Post, "/daos", new JsonObject
+        {
+            ["path"] = Dao,
+            ["request"] = new JsonObject
+            {
+                ["displayName"] = Dao, ["roles"] = new JsonObject(), ["treasury"] = new JsonObject { ["btk"] = "100" },
+                ["constitution"] = new JsonObject { ["classes"] = new JsonArray(cls), ["retiredOperatorCapabilities"] = "all" },
+            },
+        }));
+        Assert.Equal(HttpStatusCode.Created, founded.StatusCode);
+        await ProblemAssert.Is(await Deposit("before-restart"), HttpStatusCode.Forbidden, "operator-retired");
+        await ProblemAssert.Is(await Feed(), HttpStatusCode.Forbidden, "operator-retired");
+
+        await gateway.RestartAsync();
+
+        await ProblemAssert.Is(await Deposit("after-restart"), HttpStatusCode.Forbidden, "operator-retired");
+        await ProblemAssert.Is(await Feed(), HttpStatusCode.Forbidden, "operator-retired");
+        var treasury = await Json.Read(await gateway.Http.GetAsync($"/daos/{Dao}/treasury"));
+        Assert.Equal("100", treasury.GetProperty("balances").Str("btk"));
+        var constitution = await Json.Read(await gateway.Http.GetAsync($"/daos/{Dao}/constitution"));
+        Assert.Equal("all", constitution.Str("retiredOperatorCapabilities"));
+    }
+}
