@@ -53,12 +53,10 @@ public static class ParticipationEndpoints
     }
 
     private static async Task<Ok<RewardEpochInfo>> GetEpoch(
-        DaoPath path, [AsParameters] PageQuery page, HttpContext http, IGrainFactory grains)
+        DaoPath path, EpochNumber epoch, [AsParameters] PageQuery page, IGrainFactory grains)
     {
-        var text = DaoRoute.ParameterOf(http, "epoch");
-        if (!long.TryParse(text, System.Globalization.NumberStyles.None, null, out var epoch))
-            throw new ApiProblemException(ErrorCodes.InvalidArgument, $"'{text}' is not an epoch number (an integer ≥ 0).");
         await grains.Dao(path).GetInfo();
-        return TypedResults.Ok(await grains.GetGrain<IRewardEpochGrain>(Names.EpochKey(path.Value, epoch)).GetInfo(page.Skip, page.Take));
+        var key = Names.EpochKey(path.Value, epoch.Value);
+        return TypedResults.Ok(await grains.GetGrain<IRewardEpochGrain>(key).GetInfo(page.Skip, page.Take));
     }
 }

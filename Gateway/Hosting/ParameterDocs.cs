@@ -4,8 +4,8 @@ using Microsoft.OpenApi;
 namespace Blocktrack.Gateway;
 
 /// <summary>
-/// Describes the route values bound by <see cref="DaoPath"/>, <see cref="ProposalId"/>, <see cref="Address"/> and
-/// <see cref="ChainId"/>: ApiExplorer lists only parameters the framework binds itself, so without this their
+/// Describes the route values bound by <see cref="DaoPath"/>, <see cref="ProposalId"/>, <see cref="Address"/>,
+/// <see cref="ChainId"/> and <see cref="EpochNumber"/>: ApiExplorer lists only parameters the framework binds itself, so without this their
 /// <c>{…}</c> would go undeclared.
 /// Also describes <see cref="PageQuery"/>'s parameters (a [Description] on an [AsParameters] record breaks the generator).
 /// </summary>
@@ -18,6 +18,7 @@ public static class ParameterDocs
         [ProposalId.SeqParameter] = (JsonSchemaType.Integer, "The proposal's number within its DAO."),
         [Address.Parameter] = (JsonSchemaType.String, "0x and 40 hex digits, in lower, upper or EIP-55 mixed case."),
         [ChainId.Parameter] = (JsonSchemaType.Integer, "A mirrored chain's id (GET /chains lists them)."),
+        [EpochNumber.Parameter] = (JsonSchemaType.Integer, "A reward epoch: ⌊unix seconds / the programme's epochSeconds⌋."),
     };
 
     public static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

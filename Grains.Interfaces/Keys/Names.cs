@@ -61,6 +61,16 @@ public static partial class Names
     /// <summary>Key of a DAO's reward epoch: <c>{dao}/epochs/{n}</c> (<c>epochs</c> is reserved, so never a sub-DAO).</summary>
     public static string EpochKey(string dao, long epoch) => $"{dao}/epochs/{epoch}";
 
+    /// <summary>Splits <c>{dao}/epochs/{n}</c>; false unless the DAO path is valid and n a plain integer ≥ 0.</summary>
+    public static bool TryParseEpochKey(string key, out string dao, out long epoch)
+    {
+        const string Infix = "/epochs/";
+        var at = key.LastIndexOf(Infix, StringComparison.Ordinal);
+        dao = at > 0 ? key[..at] : "";
+        epoch = 0;
+        return at > 0 && long.TryParse(key.AsSpan(at + Infix.Length), NumberStyles.None, null, out epoch) && IsDaoPath(dao);
+    }
+
     /// <summary>Splits <c>{dao}/{address}</c>; false unless both parts are canonical.</summary>
     public static bool TryParsePersonhoodKey(string key, out string dao, out string address)
     {

@@ -40,9 +40,7 @@ public sealed partial class DaoGrain
     private void OweFeedRetirements(OperatorCapability retired)
     {
         if (!retired.HasFlag(OperatorCapability.FeedBalances)) return;
-        var tokens = Current.Classes.SelectMany(c => c.PowerSource.Parts())
-            .Where(p => p.Kind == PowerSourceKind.TokenVotes).SelectMany(p => p.AllTokens()).Distinct(StringComparer.Ordinal);
-        foreach (var token in tokens)
+        foreach (var token in ConstitutionRules.CountedTokens(Current))
             S.Outbox.Add(new DaoEffect { ProposalId = Current.AdoptedBy ?? "", Target = token, RetireOperatorFeed = true });
     }
 

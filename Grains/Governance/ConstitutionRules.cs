@@ -32,6 +32,11 @@ public static class ConstitutionRules
         Violation((c.RetiredOperatorCapabilities & ~OperatorCapability.All) == 0, "unknown operator capabilities are retired");
     }
 
+    /// <summary>The tokens a constitution's classes count as token votes, each once: what retiring the balance feed covers.</summary>
+    public static IEnumerable<string> CountedTokens(Constitution c) => c.Classes
+        .SelectMany(cls => cls.PowerSource.Parts()).Where(p => p.Kind == PowerSourceKind.TokenVotes)
+        .SelectMany(p => p.AllTokens()).Distinct(StringComparer.Ordinal);
+
     /// <summary>A class that may amend the constitution.</summary>
     public static bool IsConstitutional(ProposalClass cls) => cls.AllowedActions.HasFlag(ActionKinds.AmendConstitution);
 

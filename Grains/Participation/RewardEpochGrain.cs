@@ -33,10 +33,8 @@ public sealed partial class RewardEpochGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
-        var at = key.LastIndexOf("/epochs/", StringComparison.Ordinal);
-        Refuse.Unless(at > 0 && long.TryParse(key.AsSpan(at + 8), out _epoch) && _epoch >= 0 && Names.IsDaoPath(key[..at]),
-            GovernanceError.InvalidArgument, $"'{key}' is not a reward epoch key ({{dao}}/epochs/{{n}})");
-        _dao = key[..at];
+        Refuse.Unless(Names.TryParseEpochKey(key, out _dao, out _epoch), GovernanceError.InvalidArgument,
+            $"'{key}' is not a reward epoch key ({{dao}}/epochs/{{n}})");
         if (S.Rules is not null && S.Phase != RewardEpochState.Paid) ScheduleSettle();
         return Task.CompletedTask;
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 
 namespace Blocktrack.Gateway.Tests;
 
@@ -12,25 +11,13 @@ namespace Blocktrack.Gateway.Tests;
 public sealed class OperatorRetiredRestartTests : IAsyncLifetime
 {
     private const string Dao = "retired-for-good", Token = "retired-btk";
-    private readonly TempDirectory data = new();
-    private GatewayFixture gateway = null!;
+    private readonly EmbeddedGateway embedded = new();
 
-    public async Task InitializeAsync()
-    {
-        gateway = GatewayFixture.With(new Dictionary<string, string?>
-        {
-            ["Orleans:Profile"] = "embedded",
-            ["Orleans:DataDirectory"] = data.Path,
-        });
-        await gateway.InitializeAsync();
-    }
+    private GatewayFixture gateway => embedded.Gateway;
 
-    public async Task DisposeAsync()
-    {
-        await gateway.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        data.Dispose();
-    }
+    public Task InitializeAsync() => embedded.InitializeAsync();
+
+    public Task DisposeAsync() => embedded.DisposeAsync();
 
     private Task<HttpResponseMessage> Deposit(string reference) => gateway.Http.SendAsync(gateway.Operator(HttpMethod.Post,
         $"/daos/{Dao}/deposits", new JsonObject { ["reference"] = reference, ["asset"] = "btk", ["amount"] = "5" }));

@@ -15,25 +15,13 @@ namespace Blocktrack.Gateway.Tests;
 [Trait("Category", TestCategory.Storage)]
 public sealed class VerifierTamperTests(ITestOutputHelper log) : IAsyncLifetime
 {
-    private readonly TempDirectory data = new();
-    private GatewayFixture gateway = null!;
+    private readonly EmbeddedGateway embedded = new();
 
-    public async Task InitializeAsync()
-    {
-        gateway = GatewayFixture.With(new Dictionary<string, string?>
-        {
-            ["Orleans:Profile"] = "embedded",
-            ["Orleans:DataDirectory"] = data.Path,
-        });
-        await gateway.InitializeAsync();
-    }
+    private GatewayFixture gateway => embedded.Gateway;
 
-    public async Task DisposeAsync()
-    {
-        await gateway.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        data.Dispose();
-    }
+    public Task InitializeAsync() => embedded.InitializeAsync();
+
+    public Task DisposeAsync() => embedded.DisposeAsync();
 
     [Fact]
     public async Task A_ballot_rewritten_in_the_sqlite_ballot_log_fails_verification()
@@ -85,7 +73,7 @@ public sealed class VerifierTamperTests(ITestOutputHelper log) : IAsyncLifetime
     {
         using var services = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(Ballot).Assembly)).BuildServiceProvider();
         var serializer = services.GetRequiredService<Serializer<Ballot>>();
-        var file = Path.Combine(data.Path, "governance.db");
+        var file = Path.Combine(embedded.Data.Path, "governance.db");
         using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
         db.Open();
         var rows = new List<(long Seq, Ballot Ballot)>();

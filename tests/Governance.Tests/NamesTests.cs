@@ -101,4 +101,18 @@ public sealed class NamesTests
     [InlineData("blocktrack/007")]
     public void TryParseProposalId_refuses_sequences_with_leading_zeros(string id) =>
         Assert.False(Names.TryParseProposalId(id, out _, out _), $"'{id}' is not the id ProposalId would produce, but it parses to the same (dao, seq)");
+
+    [Theory]
+    [InlineData("blocktrack/epochs/2934", true, "blocktrack", 2934)]
+    [InlineData("blocktrack/grants/epochs/0", true, "blocktrack/grants", 0)]
+    [InlineData("blocktrack/epochs/-1", false, "", 0)]
+    [InlineData("blocktrack/epochs/+3", false, "", 0)]
+    [InlineData("epochs/3", false, "", 0)]
+    [InlineData("Bad/epochs/3", false, "", 0)]
+    public void An_epoch_key_is_a_dao_path_and_a_plain_number(string key, bool valid, string dao, long epoch)
+    {
+        Assert.Equal(valid, Names.TryParseEpochKey(key, out var d, out var e));
+        if (valid) Assert.Equal((dao, epoch), (d, e));
+        Assert.Equal(key, valid ? Names.EpochKey(d, e) : key);
+    }
 }
