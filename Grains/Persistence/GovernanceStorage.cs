@@ -21,4 +21,7 @@ public static class GovernanceStorage
     public const string ParticipantState = "participant";
     public const string RewardEpochState = "reward-epoch";
     public const string ParticipationState = "participation";
+    public const string TreasuryRegistryState = "treasury-registry";
+    public const string ChainTreasuryState = "chain-treasury";
+    public const string TreasuryArchiveState = "treasury-archive";
 }
