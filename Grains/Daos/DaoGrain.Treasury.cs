@@ -46,7 +46,7 @@ public sealed partial class DaoGrain
         foreach (var asset in TreasuryBindingRules.Added(current, next))
         {
             Refuse.Unless(ledger.GetValueOrDefault(asset.Asset).IsZero, GovernanceError.InvalidState,
-                $"'{dao}' holds {ledger[asset.Asset]} {asset.Asset} on its ledger; pay it out before holding '{asset.Asset}' on chain");
+                $"'{dao}' holds {ledger.GetValueOrDefault(asset.Asset)} {asset.Asset} on its ledger; pay it out before holding '{asset.Asset}' on chain");
         }
         if (current is null)
         {
