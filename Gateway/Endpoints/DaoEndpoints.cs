@@ -50,7 +50,8 @@ public static class DaoEndpoints
     {
         var info = await grains.Dao(path).GetInfo();
         if (info.OnChainTreasury is null)
-            throw new ApiProblemException(ErrorCodes.NoOnChainTreasury, $"'{info.Path}' keeps its treasury on the cluster's ledger, not on chain.");
+            throw new ApiProblemException(ErrorCodes.NoOnChainTreasury,
+                $"'{info.Path}' keeps its treasury on the cluster's ledger, not on chain.");
         return TypedResults.Ok(await grains.GetGrain<IChainTreasuryGrain>(info.Path).GetLedger(page.Skip, page.Take));
     }
 

@@ -59,7 +59,9 @@ public static class RequestAddresses
     private static TreasuryBinding Normalize(TreasuryBinding binding, string field) => binding with
     {
         Account = Normalize(binding.Account, field + ".account"),
-        Assets = binding.Assets.IsDefault ? [] : [.. binding.Assets.Select((a, i) => a with { Token = Normalize(a.Token, $"{field}.assets[{i}].token") })],
+        Assets = binding.Assets.IsDefault
+            ? []
+            : [.. binding.Assets.Select((a, i) => a with { Token = Normalize(a.Token, $"{field}.assets[{i}].token") })],
     };
 
     private static ProposalClass Normalize(ProposalClass? proposalClass, string field)

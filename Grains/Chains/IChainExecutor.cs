@@ -15,7 +15,9 @@ public interface IChainExecutor
     Task<OnChainOutcome> ExecuteBatch(long chain, IReadOnlyList<OnChainCall> calls, string operation, string? timelock = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Whether the executor key holds the proposer and executor roles of the TimelockController at <paramref name="account"/>.</summary>
+    /// <summary>
+    /// Whether the executor key holds the proposer and executor roles of the TimelockController at <paramref name="account"/>.
+    /// </summary>
     Task<bool> Controls(long chain, string account, CancellationToken cancellationToken = default);
 
     /// <summary>The chain and address of the soulbound badge contract the executor mints through, if any.</summary>

@@ -38,7 +38,8 @@ public sealed class TreasuryDispatch(long chain, IGrainFactory grains)
     public async Task<IReadOnlyList<ChainLog>> Logs(IChainReader reader, long from, long to) =>
         _bound.IsEmpty
             ? []
-            : await reader.TransferLogs(from, to, [.. _bound.Select(b => b.Token).Distinct()], [.. _bound.Select(b => b.Account).Distinct()]);
+            : await reader.TransferLogs(from, to, [.. _bound.Select(b => b.Token).Distinct()],
+                [.. _bound.Select(b => b.Account).Distinct()]);
 
     /// <summary>Takes the log if it is a transfer of a bound token; false for anything else.</summary>
     public bool Collect(ChainLog log, long timestamp)

@@ -16,8 +16,8 @@ public sealed partial class DaoGrain
     {
         // A binding reserved by a founding that then failed has no DAO to report to.
         if (!S.Created) return;
-        if (S.MirroredBlock == block && S.Mirrored.Count == balances.Count && S.Mirrored.All(b => balances.GetValueOrDefault(b.Key) == b.Value))
-            return;
+        var same = S.Mirrored.Count == balances.Count && S.Mirrored.All(b => balances.GetValueOrDefault(b.Key) == b.Value);
+        if (same && S.MirroredBlock == block) return;
         S.Mirrored = balances;
         S.MirroredBlock = block;
         await state.WriteStateAsync();
@@ -31,7 +31,10 @@ public sealed partial class DaoGrain
     private OnChainTreasuryInfo? OnChainInfo => Binding is not { } b ? null : new OnChainTreasuryInfo
     {
         Chain = b.Chain, Account = b.Account, MirroredBlock = S.MirroredBlock,
-        Assets = [.. b.Assets.Select(a => new MirroredAsset { Asset = a.Asset, Token = a.Token, Balance = S.Mirrored.GetValueOrDefault(a.Asset) })],
+        Assets =
+        [
+            .. b.Assets.Select(a => new MirroredAsset { Asset = a.Asset, Token = a.Token, Balance = S.Mirrored.GetValueOrDefault(a.Asset) }),
+        ],
     };
 
     /// <summary>
@@ -46,7 +49,8 @@ public sealed partial class DaoGrain
         foreach (var asset in TreasuryBindingRules.Added(current, next))
         {
             Refuse.Unless(ledger.GetValueOrDefault(asset.Asset).IsZero, GovernanceError.InvalidState,
-                $"'{dao}' holds {ledger.GetValueOrDefault(asset.Asset)} {asset.Asset} on its ledger; pay it out before holding '{asset.Asset}' on chain");
+                $"'{dao}' holds {ledger.GetValueOrDefault(asset.Asset)} {asset.Asset} on its ledger; "
+                + $"pay it out before holding '{asset.Asset}' on chain");
         }
         if (current is null)
         {
@@ -72,9 +76,9 @@ public sealed partial class DaoGrain
         foreach (var target in actions.OfType<AllocateBudget>().Select(a => TreasuryBindingRules.SubDaoPath(Path, a.SubDao)).Distinct())
         {
             var created = actions.OfType<CreateSubDao>().FirstOrDefault(c => $"{Path}/{c.Name}" == target);
-            bindings[target] = created is not null
-                ? created.Constitution.OnChainTreasury
-                : S.SubDaos.Contains(target) ? (await GrainFactory.GetGrain<IDaoGrain>(target).GetInfo()).Constitution.OnChainTreasury : null;
+            if (created is not null) bindings[target] = created.Constitution.OnChainTreasury;
+            else if (S.SubDaos.Contains(target))
+                bindings[target] = (await GrainFactory.GetGrain<IDaoGrain>(target).GetInfo()).Constitution.OnChainTreasury;
         }
         return bindings;
     }

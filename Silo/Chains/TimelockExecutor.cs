@@ -91,7 +91,8 @@ public sealed class TimelockExecutor(IOptions<ChainsOptions> options) : IChainEx
         try
         {
             // OpenZeppelin's controller lets anyone execute when address(0) holds the executor role.
-            return await Holds(ProposerRole, sender.From) && (await Holds(ExecutorRole, sender.From) || await Holds(ExecutorRole, ZeroAddress));
+            return await Holds(ProposerRole, sender.From)
+                   && (await Holds(ExecutorRole, sender.From) || await Holds(ExecutorRole, ZeroAddress));
         }
         catch (Exception e) when (e is RpcResponseException or SmartContractRevertException or AbiException)
         {

@@ -58,7 +58,7 @@ public sealed class TreasuryOnChainTests(ExecutorFixture chain) : IClassFixture<
             Classes = [ExecutorFixture.OnChainClass("vault-btk")],
             OnChainTreasury = Binding(subVault, btk.Address),
         };
-        var executed = await PassAndWait(dao, new TreasuryTransfer("btk", Recipient, 123), new CreateSubDao("grants", "Grants", sub, new DaoRoles()),
+        var executed = await chain.PassAndWait(dao, Voter, new TreasuryTransfer("btk", Recipient, 123), new CreateSubDao("grants", "Grants", sub, new DaoRoles()),
             new AllocateBudget("grants", "btk", 200));
         Assert.True(executed.State == ProposalState.Executed, executed.ExecutionError);
         Assert.Equal(123, await btk.CallAsync<BigInteger>("balanceOf", Recipient));
@@ -67,7 +67,7 @@ public sealed class TreasuryOnChainTests(ExecutorFixture chain) : IClassFixture<
         await AssertMirrored(chain.Grains.GetGrain<IDaoGrain>("vault/grants"), "vault/grants", subVault, btk.Address, 200);
 
         // A batch that reverts (the vault does not own the Counter) fails the execution and moves nothing.
-        var failed = await PassAndWait(dao, new TreasuryTransfer("btk", Recipient, 50),
+        var failed = await chain.PassAndWait(dao, Voter, new TreasuryTransfer("btk", Recipient, 50),
             new OnChainCall(ExecutorFixture.ChainId, chain.Counter.Address, 0, Hex.ToHex(SetNumber.EncodeCall((BigInteger)5))));
         Assert.NotEqual(ProposalState.Executed, failed.State);
         Assert.Contains("reverted", failed.ExecutionError);
@@ -149,8 +149,8 @@ public sealed class TreasuryOnChainTests(ExecutorFixture chain) : IClassFixture<
     /// <summary>Once the watcher has caught up: the DAO's balance is <paramref name="expected"/>, and so is balanceOf at its cursor.</summary>
     private async Task AssertMirrored(IDaoGrain dao, string path, string account, string token, BigInteger expected)
     {
-        await Eventually.Until(() => dao.GetInfo(), i => i.Treasury.GetValueOrDefault("btk") == expected, TimeSpan.FromSeconds(20),
-            $"'{path}' mirrored {expected} btk");
+        await Eventually.Until(async () => ((await dao.GetInfo()).Treasury.GetValueOrDefault("btk"), await chain.Watcher.GetStatus()),
+            x => x.Item1 == expected, TimeSpan.FromSeconds(30), $"'{path}' mirrored {expected} btk");
         var cursor = (await chain.CaughtUp()).Cursor;
         var atCursor = (BigInteger)(await BalanceOf.CallAtAsync(chain.Dev.Eth, token, new BlockParameter(new HexBigInteger(cursor)), account))[0]!;
         Assert.Equal(expected, atCursor);
@@ -158,19 +158,4 @@ public sealed class TreasuryOnChainTests(ExecutorFixture chain) : IClassFixture<
         var ledger = await chain.Grains.GetGrain<IChainTreasuryGrain>(path).GetLedger(0, 500);
         Assert.Equal(expected, ledger.Items.Aggregate(BigInteger.Zero, (sum, m) => sum + m.Delta));
     }
-
-    private async Task<ProposalInfo> PassAndWait(IDaoGrain dao, params ProposalAction[] actions)
-    {
-        var p = await dao.Propose(new ProposalDraft { Proposer = Voter, Class = "onchain", Title = "pay", Actions = [.. actions], Digest = Digest("p") });
-        var proposal = chain.Grains.GetGrain<IProposalGrain>(p.Id);
-        await Eventually.Until(() => proposal.GetInfo(), i => i.State == ProposalState.Active, TimeSpan.FromSeconds(10), "voting open");
-        await chain.Grains.Shard(p.Id, Voter, p.BallotShards).CastBallot(new BallotRequest
-        {
-            Voter = Voter, Support = Support.For, Timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), Digest = Digest(p.Id), Signature = "0x",
-        });
-        return await Eventually.Until(() => proposal.GetInfo(), i => i.State == ProposalState.Executed || i.ExecutionError is not null,
-            TimeSpan.FromSeconds(30), "executed or failed");
-    }
-
-    private static string Digest(string s) => Hex.ToHex(Keccak256.Hash(s + Guid.NewGuid()));
 }
