@@ -40,13 +40,14 @@ public sealed partial class DaoGrain(
         Refuse.Unless(!Path.Contains('/'), GovernanceError.InvalidArgument,
             "a root DAO's path is a single segment; sub-DAOs are created by proposals");
         Refuse.Unless(!S.Created, GovernanceError.DaoExists, $"DAO '{Path}' already exists");
+        await RequireRootFounding();
         ConstitutionRules.Validate(request.Constitution);
         ActionPlanner.RequireRoles(request.Roles);
         TreasuryRules.ValidateOpening(request.Treasury);
         await Bind(Path, null, request.Constitution.OnChainTreasury, request.Treasury);
         Found(request.DisplayName, null, null, request.Constitution, request.Roles);
         S.Treasury = request.Treasury;
-        OweFeedRetirements(Current.RetiredOperatorCapabilities);
+        OweRetirements(Current.RetiredOperatorCapabilities);
         await state.WriteStateAsync();
         await AnchorConstitution();
         await DeliverEffects();
@@ -66,7 +67,7 @@ public sealed partial class DaoGrain(
         ConstitutionRules.Validate(action.Constitution);
         var inherited = await GrainFactory.GetGrain<IDaoGrain>(parent).RetiredOperatorCapabilities();
         Found(action.DisplayName, parent, createdBy, action.Constitution, action.Roles);
-        OweFeedRetirements(Current.RetiredOperatorCapabilities | inherited);
+        OweRetirements(Current.RetiredOperatorCapabilities | inherited);
         await state.WriteStateAsync();
         await AnchorConstitution();
         await DeliverEffects();

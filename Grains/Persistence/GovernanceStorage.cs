@@ -24,4 +24,5 @@ public static class GovernanceStorage
     public const string TreasuryRegistryState = "treasury-registry";
     public const string ChainTreasuryState = "chain-treasury";
     public const string TreasuryArchiveState = "treasury-archive";
+    public const string ClusterCharterState = "cluster-charter";
 }
