@@ -35,7 +35,8 @@ public sealed class PowerMirrorTests(ChainsFixture f)
         while (DateTimeOffset.UtcNow.ToUnixTimeSeconds() <= snapshot + 1) await Task.Delay(100);
         foreach (var chain in f.Both) await chain.Dev.MineAsync();
         var active = await Eventually.Until(() => f.Grains.GetGrain<IProposalGrain>(proposal.Id).GetInfo(),
-            p => p.State == ProposalState.Active, what: "cross-chain proposal active");
+            // The state is read off the clock; the votable power is loaded by the proposal's own wake-up just after it.
+            p => p.State == ProposalState.Active && p.VotableSupply is not null, what: "cross-chain proposal active");
 
         var votable = CrossChainDao.Sum(await Task.WhenAll(f.Both.Select(c => c.VotablePower(snapshot))));
         Assert.Equal(votable, active.VotableSupply);
