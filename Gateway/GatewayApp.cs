@@ -29,6 +29,7 @@ public static class GatewayApp
         services.AddSingleton<SigningSchema>();
         services.AddSingleton<SignatureVerifier>();
         services.AddSingleton<BallotRouter>();
+        services.AddEdgeLimits(builder.Configuration);
 
         services.ConfigureHttpJsonOptions(json => GovernanceJson.Configure(json.SerializerOptions));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>(
@@ -45,8 +46,11 @@ public static class GatewayApp
         builder.AddGovernanceCluster();
 
         var app = builder.Build();
+        // The client address first (the limits count it), problems next (refusals below are answered as problems).
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseMiddleware<OperatorKeyMiddleware>();
 
         app.MapSystemEndpoints();

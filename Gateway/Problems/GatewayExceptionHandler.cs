@@ -27,6 +27,10 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             LogClusterUnavailable(logger, exception.GetType().Name, exception.Message);
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
+        else if (exception is ApiProblemException { RetryAfter: { } after })
+        {
+            EdgeLimits.SetRetryAfter(http.Response, after);
+        }
 
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext
