@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 if (args is [MigrateCommand.Name, ..]) return await MigrateCommand.RunAsync(builder.Configuration);
 
 builder.AddGovernanceTelemetry("blocktrack-silo");
+builder.Services.AddGracefulShutdown(builder.Configuration);
 builder.UseOrleans(silo => silo.ConfigureGovernanceSilo(builder.Configuration));
 
 var app = builder.Build();
