@@ -10,6 +10,6 @@ builder.UseOrleans(silo => silo.ConfigureGovernanceSilo(builder.Configuration));
 
 var app = builder.Build();
 app.MapPrometheusScrapingEndpoint();
-app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
+app.MapSiloProbes();
 await app.RunAsync();
 return 0;
