@@ -4,12 +4,16 @@ using Blocktrack.Silo;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 
 namespace Blocktrack.Gateway;
 
 /// <summary>Builds the Gateway: an ASP.NET Core app that is an Orleans client (or co-hosts a silo) of the governance cluster.</summary>
 public static class GatewayApp
 {
+    /// <summary>Where the Orleans Dashboard is served when <c>Orleans:Dashboard:Enabled</c> is true.</summary>
+    public const string DashboardPath = "/dashboard";
+
     /// <summary>
     /// The app, ready to run. <paramref name="configure"/> runs first, so tests can override configuration
     /// (URLs, ports, keys) and register services such as a fake <see cref="TimeProvider"/> that everything below respects.
@@ -29,6 +33,9 @@ public static class GatewayApp
         services.AddSingleton<SigningSchema>();
         services.AddSingleton<SignatureVerifier>();
         services.AddSingleton<BallotRouter>();
+        services.AddEdgeLimits(builder.Configuration);
+        services.AddGracefulShutdown(builder.Configuration);
+        services.AddHostedService<DrainDelay>();
 
         services.ConfigureHttpJsonOptions(json => GovernanceJson.Configure(json.SerializerOptions));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>(
@@ -45,8 +52,12 @@ public static class GatewayApp
         builder.AddGovernanceCluster();
 
         var app = builder.Build();
+        // The client address first (the limits count it), problems next (refusals below are answered as problems).
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<DrainingMiddleware>();
+        app.UseRateLimiter();
         app.UseMiddleware<OperatorKeyMiddleware>();
 
         app.MapSystemEndpoints();
@@ -63,6 +74,8 @@ public static class GatewayApp
         app.MapChainEndpoints();
         app.MapAnchorEndpoints();
         app.MapDaoRouteFallbacks();
+        if (SiloConfiguration.DashboardEnabled(app.Configuration))
+            app.MapOrleansDashboard(DashboardPath).RequireOperator(OperatorScopes.Dashboard);
 
         StartupBanner.PrintOnStart(app);
         return app;

@@ -13,7 +13,7 @@ public static class ClientConfiguration
     public static IClientBuilder ConfigureGovernanceClient(this IClientBuilder client, IConfiguration config)
     {
         var options = OrleansOptions.From(config);
-        StorageProfile.For(options.Profile).UseClustering(client, options);
+        StorageProfile.For(options.Profile, config).UseClustering(client, options);
         return client.AddGovernanceTuning(config);
     }
 }

@@ -5,10 +5,11 @@ var builder = WebApplication.CreateBuilder(args);
 if (args is [MigrateCommand.Name, ..]) return await MigrateCommand.RunAsync(builder.Configuration);
 
 builder.AddGovernanceTelemetry("blocktrack-silo");
+builder.Services.AddGracefulShutdown(builder.Configuration);
 builder.UseOrleans(silo => silo.ConfigureGovernanceSilo(builder.Configuration));
 
 var app = builder.Build();
 app.MapPrometheusScrapingEndpoint();
-app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
+app.MapSiloProbes();
 await app.RunAsync();
 return 0;

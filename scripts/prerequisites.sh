@@ -2,7 +2,8 @@
 # Installs what the tests need beyond the .NET SDK: Node packages of the dev chain (ethers for the
 # differential signature tests), Debian's libsecp256k1 (the fastest signature recovery) and Debian's
 # PostgreSQL server binaries (the storage tests start their own throwaway server from them; no system
-# service is used or needed).
+# service is used or needed), kubectl (Debian's kubernetes-client: the manifest tests render deploy/k8s with its
+# kustomize) and the Node packages that validate the rendered manifests (deploy/k8s/validate).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -31,6 +32,22 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
     echo "prerequisites: PostgreSQL server binaries are missing and the storage tests will fail;" \
          "install them (Debian: sudo apt-get install postgresql)" >&2
   fi
+fi
+
+# Any kubectl will do (a cloud SDK's included); Debian's package would clash with one installed another way.
+if ! command -v kubectl >/dev/null; then
+  if can_apt; then
+    echo "prerequisites: installing kubernetes-client (apt)"
+    apt_install kubernetes-client
+  else
+    echo "prerequisites: kubectl is missing and the manifest tests will fail;" \
+         "install it (Debian: sudo apt-get install kubernetes-client)" >&2
+  fi
+fi
+
+if [ ! -d "$root/deploy/k8s/validate/node_modules" ] || [ "$root/deploy/k8s/validate/package-lock.json" -nt "$root/deploy/k8s/validate/node_modules" ]; then
+  echo "prerequisites: npm ci (deploy/k8s/validate)"
+  npm ci --prefix "$root/deploy/k8s/validate" --no-audit --no-fund --loglevel=error
 fi
 
 if [ ! -d "$root/deploy/devchain/node_modules" ] || [ "$root/deploy/devchain/package-lock.json" -nt "$root/deploy/devchain/node_modules" ]; then

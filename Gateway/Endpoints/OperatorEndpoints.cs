@@ -12,15 +12,15 @@ public static class OperatorEndpoints
     {
         // OperatorKeyMiddleware demands a key holding the scope of every endpoint carrying this metadata.
         var operatorOnly = app.MapGroup("/").WithTags(Tag);
-        operatorOnly.MapPost("/daos", CreateRootDao).WithName("CreateRootDao").WithMetadata(OperatorOnly.For(OperatorScopes.Daos))
+        operatorOnly.MapPost("/daos", CreateRootDao).WithName("CreateRootDao").RequireOperator(OperatorScopes.Daos)
             .WithSummary("Found a root DAO; 201 with the DAO")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
         operatorOnly.MapPost("/voters/{address}/balances", RecordBalance).WithName("RecordBalance")
-            .WithMetadata(OperatorOnly.For(OperatorScopes.Balances))
+            .RequireOperator(OperatorScopes.Balances)
             .WithSummary("Feed the address's token balance as of a timepoint (unix seconds)")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
         operatorOnly.MapGroup("/daos").MapDao("POST", "/deposits", Deposit).WithName("Deposit")
-            .WithMetadata(OperatorOnly.For(OperatorScopes.Deposits))
+            .RequireOperator(OperatorScopes.Deposits)
             .WithSummary("Record funds arriving in the DAO's treasury; idempotent per reference")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
     }

@@ -12,7 +12,7 @@ public static class ReputationEndpoints
     public static void MapReputationEndpoints(this IEndpointRouteBuilder app)
     {
         var operatorOnly = app.MapGroup("/reputation").WithTags(Tag, OperatorEndpoints.Tag)
-            .WithMetadata(OperatorOnly.For(OperatorScopes.Reputation));
+            .RequireOperator(OperatorScopes.Reputation);
         operatorOnly.MapPost("/awards", Award).WithName("AwardReputation")
             .WithSummary("Award reputation in a domain; 201 with the award, 200 with the first one when the cause was awarded before")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(409);

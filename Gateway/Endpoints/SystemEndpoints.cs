@@ -1,3 +1,4 @@
+using Blocktrack.Silo;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scalar.AspNetCore;
@@ -14,9 +15,9 @@ public static class SystemEndpoints
 
     public static void MapSystemEndpoints(this WebApplication app)
     {
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" })).WithName("Healthz").WithTags(Tag)
+        app.MapGet(Probes.Live, () => TypedResults.Ok(new { status = "alive" })).WithName("Healthz").WithTags(Tag)
             .WithSummary("The process is alive");
-        app.MapGet("/readyz", Ready).WithName("Readyz").WithTags(Tag)
+        app.MapGet(Probes.Ready, Ready).WithName("Readyz").WithTags(Tag)
             .WithSummary("The governance cluster answers a cheap grain call and every chain watcher is healthy; 503 otherwise")
             .ProducesProblem(503);
         app.MapGet("/eip712", (SigningSchema schema) => TypedResults.Ok(SigningInfo.From(schema))).WithName("Eip712").WithTags(Tag)

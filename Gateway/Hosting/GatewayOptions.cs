@@ -29,7 +29,7 @@ public sealed class GatewayOptions
     public const string ValidationMessage =
         "Gateway settings are invalid: ChainId and MaxRequestBodyBytes must be positive, SignatureMaxAge positive "
         + "and SignatureFutureSkew not negative; every OperatorKeys entry needs a name, a 64-hex-digit Sha256 and known scopes "
-        + "(daos, balances, deposits, reputation, *).";
+        + "(daos, balances, deposits, reputation, dashboard, *).";
 
     /// <summary>Refuses settings that would make every signed request fail (or none expire) before the Gateway starts.</summary>
     public static bool IsValid(GatewayOptions o) =>

@@ -12,3 +12,11 @@ public sealed class OperatorOnly
 
     public static OperatorOnly For(string scope) => new(scope);
 }
+
+public static class OperatorOnlyEndpoints
+{
+    /// <summary>Makes the endpoint an operator action of <paramref name="scope"/>, counted under the operator rate limit.</summary>
+    public static TBuilder RequireOperator<TBuilder>(this TBuilder endpoint, string scope)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithMetadata(OperatorOnly.For(scope)).RequireRateLimiting(EdgeLimits.OperatorPolicy);
+}

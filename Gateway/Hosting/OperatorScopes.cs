@@ -9,8 +9,11 @@ public static class OperatorScopes
     public const string Deposits = "deposits";
     public const string Reputation = "reputation";
 
+    /// <summary>Read the Orleans Dashboard (when it is on): a monitoring key needs nothing else.</summary>
+    public const string Dashboard = "dashboard";
+
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
-        All, Daos, Balances, Deposits, Reputation,
+        All, Daos, Balances, Deposits, Reputation, Dashboard,
     };
 }

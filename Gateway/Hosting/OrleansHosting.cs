@@ -1,4 +1,6 @@
 using Blocktrack.Silo;
+using Blocktrack.Silo.Profiles;
+using Orleans.Dashboard;
 using Orleans.Configuration;
 
 namespace Blocktrack.Gateway;
@@ -12,10 +14,10 @@ public static class OrleansHosting
 
     /// <summary>
     /// The embedded and memory profiles co-host a silo unless <c>Orleans:CoHost</c> is false (then a silo runs elsewhere
-    /// on this machine); the cluster profile is always a client of the silos found in the PostgreSQL membership table.
+    /// on this machine); the cluster and kubernetes profiles are always clients of the silos in the PostgreSQL membership table.
     /// </summary>
     public static bool CoHostsSilo(IConfiguration config) =>
-        SiloConfiguration.Profile(config) != SiloConfiguration.ClusterProfile && config.GetValue("Orleans:CoHost", true);
+        !StorageProfile.For(SiloConfiguration.Profile(config), config).SilosRunApart && config.GetValue("Orleans:CoHost", true);
 
     public static WebApplicationBuilder AddGovernanceCluster(this WebApplicationBuilder builder)
     {
@@ -32,6 +34,8 @@ public static class OrleansHosting
             client.ConfigureGovernanceClient(config);
             // Not co-hosted, so the client needs its own propagation for traces to flow from HTTP into grain calls.
             client.AddActivityPropagation();
+            // The silos hold the dashboard's grains; the client serves its pages (GatewayApp maps them behind the operator key).
+            if (SiloConfiguration.DashboardEnabled(config)) client.AddDashboard();
         });
         return builder;
     }

@@ -19,6 +19,10 @@ public static class ErrorCodes
     public static readonly ErrorCode MessageStale = new("message-stale", 401, "Signed message is stale or from the future");
     public static readonly ErrorCode ApiKeyInvalid = new("api-key-invalid", 401, "Operator API key missing or wrong");
 
+    // Abuse limits at the edge.
+    public static readonly ErrorCode RateLimited = new("rate-limited", 429, "Too many requests");
+    public static readonly ErrorCode ApiKeyLockedOut = new("api-key-locked-out", 429, "Locked out after repeated wrong operator keys");
+
     // HTTP plumbing.
     public static readonly ErrorCode NotFound = new("not-found", 404, "No such route");
     public static readonly ErrorCode MethodNotAllowed = new("method-not-allowed", 405, "Method not allowed");
@@ -26,6 +30,7 @@ public static class ErrorCodes
     public static readonly ErrorCode PayloadTooLarge = new("payload-too-large", 413, "Request body too large");
     public static readonly ErrorCode UnsupportedMediaType = new("unsupported-media-type", 415, "Request body must be application/json");
     public static readonly ErrorCode InternalError = new("internal-error", 500, "Internal error");
+    public static readonly ErrorCode ShuttingDown = new("shutting-down", 503, "This Gateway is shutting down; retry on another");
     public static readonly ErrorCode ClusterUnavailable = new("cluster-unavailable", 503, "Governance cluster unavailable");
 
     // Mirrored chains.

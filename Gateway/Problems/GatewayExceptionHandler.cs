@@ -22,6 +22,11 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             LogBug(logger, exception, http.Request.Method, http.Request.Path);
             problem = Problems.Create(ErrorCodes.InternalError, "An unexpected error occurred; it has been logged.");
         }
+        else if (exception is ApiProblemException { RetryAfter: { } after })
+        {
+            // Refusals of our own that pass with time (limits, lockout, a stopping Gateway) say when.
+            EdgeLimits.SetRetryAfter(http.Response, after);
+        }
         else if (problem.Status == ErrorCodes.ClusterUnavailable.Status)
         {
             LogClusterUnavailable(logger, exception.GetType().Name, exception.Message);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Blocktrack.Grains.Interfaces;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Blocktrack.Gateway;
 
@@ -22,6 +23,7 @@ public sealed record Signed<TMessage>(TMessage Message, string Signer, string Di
     {
         var verifier = http.RequestServices.GetRequiredService<SignatureVerifier>();
         var signed = verifier.Verify(await JsonBody.ReadAsync<SignedRequest<TMessage>>(http));
+        http.RequestServices.GetRequiredService<SignerRateLimiter>().Admit(signed.Signer);
         // Refusals that leave the message unused come first, so the signer can fix the request and send it again.
         signed.Message.Admit(http, signed.Signer);
         if (!TMessage.GuardedByBallotLog)
@@ -34,6 +36,10 @@ public sealed record Signed<TMessage>(TMessage Message, string Signer, string Di
         return signed;
     }
 
-    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
+    /// <summary>Declares the body for OpenAPI and puts the endpoint under the signed-writes rate limit.</summary>
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
         JsonBody.Describe<SignedRequest<TMessage>>(builder);
+        builder.Metadata.Add(new EnableRateLimitingAttribute(EdgeLimits.SignedWritesPolicy));
+    }
 }

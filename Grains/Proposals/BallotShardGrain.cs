@@ -50,6 +50,14 @@ public sealed partial class BallotShardGrain(
         _logged = logged.Count;
     }
 
+    /// <summary>
+    /// Orleans waits for running calls before deactivating (a silo stopping on SIGTERM deactivates everything), and each
+    /// ballot's call waits for its batch; waiting for the writer too keeps a batch already handed to storage from being
+    /// cut off, whoever awaits it.
+    /// </summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _commits?.WhenIdle().WaitAsync(cancellationToken) ?? Task.CompletedTask;
+
     public Task<Tally> GetTally() => Task.FromResult(_tally);
 
     public Task<ImmutableArray<Ballot>> GetBallots(int count) =>

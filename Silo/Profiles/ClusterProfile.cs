@@ -5,9 +5,11 @@ using Orleans.Configuration;
 namespace Blocktrack.Silo.Profiles;
 
 /// <summary>Membership, grain state, reminders and ballots in PostgreSQL (<c>ConnectionStrings:Orleans</c>): several silos.</summary>
-public sealed class ClusterProfile : StorageProfile
+public class ClusterProfile : StorageProfile
 {
     public override string Name => SiloConfiguration.ClusterProfile;
+
+    public override bool SilosRunApart => true;
 
     public override void UseClustering(ISiloBuilder silo, OrleansOptions options) => silo.UseGovernanceAdoNetClustering(options);
 

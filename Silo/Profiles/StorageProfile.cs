@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Blocktrack.Silo.Profiles;
 
 /// <summary>
@@ -17,14 +19,18 @@ public abstract class StorageProfile
     /// <summary>How an Orleans client reaches the silos of this profile.</summary>
     public abstract void UseClustering(IClientBuilder client, OrleansOptions options);
 
+    /// <summary>Whether silos run in processes of their own, so a Gateway is only their client (never co-hosts one).</summary>
+    public virtual bool SilosRunApart => false;
+
     /// <summary>The only place a profile name is turned into a profile.</summary>
-    public static StorageProfile For(string name) => name switch
+    public static StorageProfile For(string name, IConfiguration config) => name switch
     {
         SiloConfiguration.EmbeddedProfile => new EmbeddedProfile(),
         SiloConfiguration.ClusterProfile => new ClusterProfile(),
+        SiloConfiguration.KubernetesProfile => new KubernetesProfile(config),
         SiloConfiguration.MemoryProfile => new MemoryProfile(),
         _ => throw new InvalidOperationException(
             $"Unknown Orleans:Profile '{name}'. Known profiles: {SiloConfiguration.EmbeddedProfile}, " +
-            $"{SiloConfiguration.ClusterProfile}, {SiloConfiguration.MemoryProfile}."),
+            $"{SiloConfiguration.ClusterProfile}, {SiloConfiguration.KubernetesProfile}, {SiloConfiguration.MemoryProfile}."),
     };
 }

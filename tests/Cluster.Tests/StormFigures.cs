@@ -32,6 +32,15 @@ public sealed record StormFigures(
             storm.Clock.Elapsed);
     }
 
+    /// <summary>What every fault must keep: no 5xx but 503, every 503 with Retry-After, no ballot refused.</summary>
+    public void AssertNoErrorOrRefusal(BallotStorm storm, Func<string> diagnostics)
+    {
+        Assert.True(ServerErrors == 0, $"the Gateway answered 5xx other than 503: {this}\n{diagnostics()}");
+        Assert.Equal(0, UnavailableWithoutRetryAfter);
+        Assert.True(Refused == 0, "refused: " + string.Join("; ", storm.Results.Where(r => r.Outcome == StormOutcome.Refused).Take(5)
+            .Select(r => $"{r.Ballot.Proposal} {r.Last.Status} {r.Last.Body}")));
+    }
+
     public override string ToString() =>
         $"{Ballots} ballots: {Acknowledged} acknowledged, {Refused} refused, {Indeterminate} indeterminate, {NotSent} not sent; " +
         $"answers: {Ok}×200, {Replayed}×409 replayed, {Unavailable}×503, {NoAnswer}× no answer, {ServerErrors}× 5xx other than 503; " +

@@ -81,6 +81,17 @@ public sealed class StormScenario(MultiSiloFixture fixture, string dao, Action<s
         return bySilo;
     }
 
+    /// <summary>The live silo hosting the most of the storm (proposals first, then shards): the fault's victim.</summary>
+    public async Task<(int Silo, (List<string> Proposals, int Shards) Hosted)> Busiest(IReadOnlyList<StormProposal> proposals)
+    {
+        var placement = await Placement(proposals);
+        report($"placement: {string.Join("; ", placement.Select(p => $"silo-{p.Key}: {string.Join(",", p.Value.Proposals)} + {p.Value.Shards} shards"))}");
+        var (silo, hosted) = placement.Where(p => !fixture.Cluster.Silos[p.Key].Process.HasExited)
+            .MaxBy(p => p.Value.Proposals.Count * 1000 + p.Value.Shards);
+        Assert.NotEmpty(hosted.Proposals);
+        return (silo, hosted);
+    }
+
     public async Task<string> State(string proposal) => (await fixture.Api.Get($"/proposals/{proposal}")).GetProperty("state").GetString()!;
 
     /// <summary>Waits until every proposal has executed; fails with the states seen otherwise.</summary>

@@ -18,7 +18,7 @@ public sealed class ProfileTests
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
             Host.CreateApplicationBuilder().UseOrleans(silo => silo.AddGovernanceRuntime(Config("etcd"))));
-        Assert.Equal("Unknown Orleans:Profile 'etcd'. Known profiles: embedded, cluster, memory.", error.Message);
+        Assert.Equal("Unknown Orleans:Profile 'etcd'. Known profiles: embedded, cluster, kubernetes, memory.", error.Message);
     }
 
     [Fact]

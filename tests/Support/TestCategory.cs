@@ -19,6 +19,9 @@ public static class TestCategory
     /// <summary>Durable storage: SQLite files and throwaway PostgreSQL servers, restarts on the same data.</summary>
     public const string Storage = "Storage";
 
+    /// <summary>What ops teams deploy: the Kubernetes manifests rendered and validated, the published Gateway run unprivileged.</summary>
+    public const string Deploy = "Deploy";
+
     /// <summary>Several silo processes, the Gateway process and PostgreSQL, with real faults.</summary>
     public const string Cluster = "Cluster";
 }

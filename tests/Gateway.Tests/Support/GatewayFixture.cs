@@ -16,6 +16,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     public const long ChainId = TypedDataSigner.DefaultChainId;
 
     private readonly IReadOnlyDictionary<string, string?> overrides;
+    private readonly bool withScenario;
     private WebApplication? app;
 
     /// <summary>The collection's Gateway: memory profile.</summary>
@@ -24,13 +25,20 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
     }
 
-    private GatewayFixture(IReadOnlyDictionary<string, string?> overrides) => this.overrides = overrides;
+    private GatewayFixture(IReadOnlyDictionary<string, string?> overrides, bool withScenario = true)
+    {
+        this.overrides = overrides;
+        this.withScenario = withScenario;
+    }
 
     /// <summary>
     /// A Gateway of a test's own with settings of its own on top (say, the embedded profile and a data folder); the test
     /// calls <see cref="InitializeAsync"/> and <see cref="DisposeAsync"/> (xunit allows a fixture one public constructor).
     /// </summary>
     public static GatewayFixture With(IReadOnlyDictionary<string, string?> overrides) => new(overrides);
+
+    /// <summary>As <see cref="With"/>, but without the scenario's DAO and voters: a test that counts every request it sends.</summary>
+    public static GatewayFixture Bare(IReadOnlyDictionary<string, string?> overrides) => new(overrides, withScenario: false);
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
@@ -46,7 +54,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await StartAppAsync();
         Scenario = new ApiScenario(this);
-        await Scenario.InitializeAsync();
+        if (withScenario) await Scenario.InitializeAsync();
     }
 
     /// <summary>

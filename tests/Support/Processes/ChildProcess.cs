@@ -68,6 +68,29 @@ public sealed class ChildProcess : IDisposable
         _process.WaitForExit(10_000);
     }
 
+    /// <summary>SIGTERM, as the kubelet sends on scale-in or an upgrade: the app may shut down gracefully.</summary>
+    public void Terminate()
+    {
+        if (_process.HasExited) return;
+        using var kill = Process.Start("kill", ["-TERM", Id.ToString()]) ?? throw new InvalidOperationException("could not run kill");
+        kill.WaitForExit();
+    }
+
+    /// <summary>The exit code once the process has exited, or null if it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Peak resident memory (VmHWM) and current resident memory (VmRSS) in bytes, read from /proc; 0 when unknown.</summary>
     public (long Peak, long Current) Memory()
     {
