@@ -63,6 +63,7 @@ public static class GatewayApp
         app.MapChainEndpoints();
         app.MapAnchorEndpoints();
         app.MapDaoRouteFallbacks();
+        app.MapWebApp();
 
         StartupBanner.PrintOnStart(app);
         return app;
