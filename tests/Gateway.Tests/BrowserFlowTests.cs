@@ -29,6 +29,8 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         if (!Directory.Exists(Path.Combine(Web, "node_modules", "playwright-core")))
             Assert.Fail("web/node_modules is missing: build the Gateway (its build runs npm ci in web/).");
 
+        // Screenshots of this run only (a failed run leaves failure-*.png beside them).
+        if (Directory.Exists(Artifacts)) Directory.Delete(Artifacts, recursive: true);
         var gateway = host.Gateway;
         using var process = NodeScript.Start(Path.Combine("tests", "browser-flows.mjs"), new NodeRun
         {
@@ -94,12 +96,14 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         "found a DAO on the operator page",
         "feed power",
         "delegate",
+        "committee change",
         "propose",
         "proposal page renders Markdown safely and actions in words",
         "vote 1 (bob, For) seen live",
         "vote 2 (carol, Against) seen live",
         "vote 3 (alice, For) by keyboard only, seen live",
         "forged and repeated actions refused with their detail",
+        "undelegate",
         "503 banner shown and cleared by its retry",
         "the proposal executes and the page shows it",
         "treasury paid",

@@ -16,7 +16,10 @@ export class ApiError extends Error {
 type Listener = (unavailable: boolean) => void;
 const listeners = new Set<Listener>();
 
-/** The 503 banner listens here: every answer says whether the cluster is available. */
+/**
+ * The 503 banner listens here. A 503 (or no answer) raises it; only the banner's own /readyz check lowers it, because
+ * an answer from the Gateway alone (say /eip712) says nothing of the cluster behind it. Pages reload on recovery.
+ */
 export function onAvailability(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -25,6 +28,8 @@ export function onAvailability(listener: Listener): () => void {
 function report(unavailable: boolean) {
   listeners.forEach((l) => l(unavailable));
 }
+
+export const reportRecovered = () => report(false);
 
 async function problemOf(response: Response): Promise<Problem> {
   try {
@@ -51,7 +56,7 @@ export async function request<T>(method: string, path: string, body?: unknown, a
     report(true);
     throw new ApiError({ status: 0, code: "network", title: "Gateway unreachable", detail: "The Gateway did not answer." });
   }
-  report(response.status === 503);
+  if (response.status === 503) report(true);
   if (!response.ok) throw new ApiError(await problemOf(response));
   return (await response.json()) as T;
 }

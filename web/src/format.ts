@@ -1,4 +1,5 @@
 // Words for what the Gateway answers in numbers: amounts, instants, durations, actions.
+import { getAddress, isAddress } from "viem";
 import type { Action } from "./api";
 
 const group = new Intl.NumberFormat("en");
@@ -56,7 +57,11 @@ export function span(seconds: number): string {
 export const short = (address: string | null | undefined) =>
   address ? `${address.slice(0, 6)}…${address.slice(-4)}` : "—";
 
-const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+// Addresses in sentences are shown EIP-55 checksummed, so a reader can check them against a wallet's display.
+const str = (v: unknown) => {
+  const s = v === undefined || v === null ? "" : String(v);
+  return isAddress(s, { strict: false }) ? getAddress(s) : s;
+};
 
 /** One action of a proposal, in a sentence. */
 export function actionInWords(action: Action): string {

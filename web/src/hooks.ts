@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { ApiError, get, type Problem } from "./api";
+import { ApiError, get, onAvailability, type Problem } from "./api";
 import { onWallet, walletState } from "./wallet";
 
 export interface Loaded<T> {
@@ -30,6 +30,7 @@ export function useGet<T>(path: string | null): Loaded<T> {
     };
   }, [path, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
+  useEffect(() => onAvailability((down) => down || reload()), [reload]);
   return { ...result, reload };
 }
 

@@ -14,5 +14,5 @@ export function knownRoots(): string[] {
 export function rememberRoot(path: string) {
   const root = path.split("/")[0];
   const roots = knownRoots();
-  if (!roots.includes(root)) localStorage.setItem(key, JSON.stringify([...roots.filter((r) => r !== "blocktrack"), root]));
+  if (!roots.includes(root)) localStorage.setItem(key, JSON.stringify([...roots, root]));
 }

@@ -1,7 +1,9 @@
 // The browser wallet (EIP-1193 window.ethereum). The app never sees a key: it asks the wallet to sign the Gateway's
 // EIP-712 types with eth_signTypedData_v4 (through viem, which derives EIP712Domain from the domain and checks
 // the message against the types before the wallet sees it).
-import { createWalletClient, custom, getAddress, type EIP1193Provider, type TypedDataDefinition } from "viem";
+import { createClient, custom, getAddress, type EIP1193Provider, type TypedDataDefinition } from "viem";
+// The one action the app needs, not the whole wallet client: it keeps the bundle small.
+import { signTypedData } from "viem/actions";
 import { get } from "./api";
 
 declare global {
@@ -83,9 +85,9 @@ export async function signAction(primaryType: string, build: (address: string) =
   const { domain, types } = await eip712();
   const fields = types[primaryType];
   if (!fields) throw new Error(`The Gateway publishes no EIP-712 type ${primaryType}.`);
-  const client = createWalletClient({ transport: custom(window.ethereum!) });
+  const client = createClient({ transport: custom(window.ethereum!) });
   const typed = { domain, types: { [primaryType]: fields }, primaryType, message } as unknown as TypedDataDefinition;
-  const signature = await client.signTypedData({ account: address as `0x${string}`, ...typed });
+  const signature = await signTypedData(client, { account: address as `0x${string}`, ...typed });
   return { message, signature };
 }
 

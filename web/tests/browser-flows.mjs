@@ -21,7 +21,7 @@ const keys = {
   carol: "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
   mallory: "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
 };
-const balances = { alice: "1000", bob: "2000", carol: "3000" };
+const balances = { alice: "1000", bob: "2000", carol: "1500" };
 const steps = [];
 const log = (line) => process.stderr.write(`${line}\n`);
 const step = (name, detail = "") => {
@@ -107,9 +107,16 @@ try {
   step("delegate", "three self-delegations signed with eth_signTypedData_v4");
   await advanceClock(2); // delegated votes count from the next second: past it before the snapshot
 
-  // Propose, with Markdown that must not run and a payment in words.
+  // A coordinator changes the committee, signed with CommitteeChange.
   await alice.page.goto(`${gateway}/app/daos/${dao}`);
   await connect(alice.page);
+  const committee = alice.page.getByTestId("committee-form");
+  await committee.getByLabel("Member address").fill(people.bob.address);
+  await committee.getByRole("button", { name: "Sign committee change" }).click();
+  await expectText(alice.page.getByTestId("committee"), new RegExp(people.bob.address));
+  step("committee change", `${people.bob.address} joins`);
+
+  // Propose, with Markdown that must not run and a payment in words.
   const propose = alice.page.getByTestId("propose-form");
   await propose.getByLabel("Title").fill("Pay Bob for the translation");
   await propose.getByLabel("Description (Markdown)").fill(
@@ -152,9 +159,9 @@ try {
   await expectText(await vote(people.bob, "For", "Good work"), /Ballot counted with weight 2,000/);
   await expectText(forBar, /^2,000$/);
   step("vote 1 (bob, For) seen live", "for 2,000");
-  await expectText(await vote(people.carol, "Against", "Too expensive"), /Ballot counted with weight 3,000/);
-  await expectText(againstBar, /^3,000$/);
-  step("vote 2 (carol, Against) seen live", "against 3,000");
+  await expectText(await vote(people.carol, "Against", "Too expensive"), /Ballot counted with weight 1,500/);
+  await expectText(againstBar, /^1,500$/);
+  step("vote 2 (carol, Against) seen live", "against 1,500");
 
   // Keyboard only: Alice connects (already), picks For, writes a reason and submits without the mouse.
   await alice.page.keyboard.press("Home");
@@ -180,6 +187,15 @@ try {
   await expectText(forBar, /^3,000$/);
   step("forged and repeated actions refused with their detail", forged.replace(/\s+/g, " ").slice(0, 120));
 
+  // Undelegating after the vote leaves the ballot's weight (read at the snapshot) as it was.
+  await people.bob.page.goto(`${gateway}/app/voters/${people.bob.address}`);
+  await connect(people.bob.page);
+  await people.bob.page.getByTestId("undelegate-form").getByRole("button", { name: "Sign undelegation" }).click();
+  await expectText(people.bob.page.getByTestId("delegate"), /nobody/);
+  await expectText(people.bob.page.getByTestId("votes"), /^0$/);
+  await expectText(forBar, /^3,000$/);
+  step("undelegate", "bob's votes now 0, his ballot still weighs 2,000");
+
   // The 503 banner: the cluster "unavailable" for one page load, then back.
   const daoApi = (url) => url.pathname.startsWith("/daos/");
   await mallory.page.route(daoApi, (route) => route.fulfill({ status: 503, contentType: "application/problem+json",
@@ -188,7 +204,8 @@ try {
   await mallory.page.locator(".banner").waitFor();
   await mallory.page.unroute(daoApi);
   await mallory.page.locator(".banner").waitFor({ state: "detached", timeout: 30_000 });
-  step("503 banner shown and cleared by its retry");
+  await mallory.page.getByRole("heading", { level: 1, name: "Web DAO" }).waitFor();
+  step("503 banner shown and cleared by its retry", "the page reloads its data once /readyz answers");
 
   // Voting closes, the timelock passes, the proposal executes by itself; the open page follows.
   await advanceClock(3601);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { onAvailability } from "../api";
+import { onAvailability, reportRecovered } from "../api";
 
 /** A banner while the cluster answers 503 (or the Gateway is unreachable); polls /readyz until it is back. */
 export function UnavailableBanner() {
@@ -15,7 +15,7 @@ export function UnavailableBanner() {
       timer = window.setTimeout(async () => {
         try {
           const r = await fetch("/readyz");
-          if (r.ok) return setDown(false);
+          if (r.ok) return reportRecovered();
         } catch {
           /* still down */
         }

@@ -36,7 +36,7 @@ export function ClassCard({ c }: { c: ProposalClass }) {
         <dd>For &gt; Against and For ≥ {bps(c.approvalThresholdBps)} of For + Against</dd>
         <dt>Voting</dt>
         <dd>
-          opens after {duration(c.votingDelay)}, lasts {duration(c.votingPeriod)}
+          {c.votingDelay === "00:00:00" ? "opens at once" : `opens after ${duration(c.votingDelay)}`}, lasts {duration(c.votingPeriod)}
           {c.lateQuorumExtension && c.lateQuorumExtension !== "00:00:00" ? `, late quorum extends by ${duration(c.lateQuorumExtension)}` : ""}
         </dd>
         <dt>Timelock</dt>

@@ -1,5 +1,5 @@
 import type { Constitution, DaoInfo } from "../api";
-import { amount, short } from "../format";
+import { amount } from "../format";
 import { useGet } from "../hooks";
 import { Link, routes } from "../router";
 import { ProblemNote } from "../components/ProblemNote";
@@ -7,6 +7,7 @@ import { ConstitutionView } from "./Constitution";
 import { ProposalList } from "./ProposalList";
 import { CommitteeForm, ProposeForm } from "./DaoForms";
 import { rememberRoot } from "../known";
+import { checksum } from "../wallet";
 
 function Addresses({ list }: { list: string[] }) {
   if (!list.length) return <span class="muted">none</span>;
@@ -16,7 +17,7 @@ function Addresses({ list }: { list: string[] }) {
         <span key={a}>
           {i > 0 && ", "}
           <Link href={routes.voter(a)}>
-            <span class="mono">{a}</span>
+            <span class="mono">{checksum(a)}</span>
           </Link>
         </span>
       ))}
@@ -111,7 +112,7 @@ export function DaoPage({ path }: { path: string }) {
         <h2 id="act-heading">Act with your wallet</h2>
         <ProposeForm dao={d} />
         {d.roles.coordinators.length > 0 && <CommitteeForm dao={d} onChanged={dao.reload} />}
-        <p class="muted">Created by {short(d.createdBy)}.</p>
+        <p class="muted">{d.createdBy ? <>Created by proposal <Link href={routes.proposal(d.createdBy)}>{d.createdBy}</Link>.</> : "Founded by an operator."}</p>
       </section>
     </article>
   );

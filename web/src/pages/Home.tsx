@@ -7,7 +7,13 @@ import { knownRoots } from "../known";
 function DaoNode({ path }: { path: string }) {
   const dao = useGet<DaoInfo>(`/daos/${path}`);
   if (dao.loading) return <li class="muted">{path}…</li>;
-  if (!dao.data) return <li class="muted">{path}: {dao.problem?.detail}</li>;
+  if (!dao.data) {
+    return (
+      <li class="muted">
+        <span class="mono">{path}</span>: {dao.problem?.code === "dao-not-found" ? "not founded yet — an operator founds it on the Operator page" : dao.problem?.detail}
+      </li>
+    );
+  }
   const d = dao.data;
   const children = d.subDaos.map((s) => (s.includes("/") ? s : `${d.path}/${s}`));
   return (

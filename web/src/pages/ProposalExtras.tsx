@@ -5,7 +5,7 @@ import { useGet, useWallet } from "../hooks";
 import { Link, routes } from "../router";
 import { ProblemNote } from "../components/ProblemNote";
 import { SignedForm } from "../components/SignedForm";
-import { signAction, unixNow } from "../wallet";
+import { checksum, signAction, unixNow } from "../wallet";
 import { problemOf } from "../hooks";
 import type { Problem } from "../api";
 
@@ -30,7 +30,7 @@ export function Voters({ proposal, voters }: { proposal: ProposalInfo; voters: n
           <tbody>
             {page.data.items.map((b) => (
               <tr key={b.voter}>
-                <td class="mono"><Link href={routes.voter(b.voter)}>{b.voter}</Link></td>
+                <td class="mono"><Link href={routes.voter(b.voter)}>{checksum(b.voter)}</Link></td>
                 <td>{label(b)}</td>
                 <td class="num">{amount(b.weight)}</td>
                 <td>{hidden.has(b.voter) ? <em class="muted">hidden by a moderator</em> : b.reason}</td>
