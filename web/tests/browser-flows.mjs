@@ -243,7 +243,9 @@ try {
   failure = e;
   log(`FAIL ${e.stack ?? e}`);
   for (const [i, context] of browser.contexts().entries()) {
-    for (const page of context.pages()) await page.screenshot({ path: join(artifacts, `failure-${i}.png`), fullPage: true }).catch(() => {});
+    for (const page of context.pages()) {
+      await page.screenshot({ path: join(artifacts, `failure-${i}.png`), fullPage: true }).catch(() => {});
+    }
   }
 } finally {
   await browser.close();

@@ -37,7 +37,9 @@ export function ClassCard({ c }: { c: ProposalClass }) {
         <dt>Voting</dt>
         <dd>
           {c.votingDelay === "00:00:00" ? "opens at once" : `opens after ${duration(c.votingDelay)}`}, lasts {duration(c.votingPeriod)}
-          {c.lateQuorumExtension && c.lateQuorumExtension !== "00:00:00" ? `, late quorum extends by ${duration(c.lateQuorumExtension)}` : ""}
+          {c.lateQuorumExtension && c.lateQuorumExtension !== "00:00:00"
+            ? `, late quorum extends by ${duration(c.lateQuorumExtension)}`
+            : ""}
         </dd>
         <dt>Timelock</dt>
         <dd>

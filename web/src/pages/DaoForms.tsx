@@ -74,7 +74,8 @@ export function ProposeForm({ dao }: { dao: DaoInfo }) {
             <label for="pay-to">To (address)</label>
             <input id="pay-to" class="mono" value={pay.to} onInput={(e) => setPay({ ...pay, to: e.currentTarget.value })} />
             <label for="pay-amount">Amount</label>
-            <input id="pay-amount" inputMode="numeric" value={pay.amount} onInput={(e) => setPay({ ...pay, amount: e.currentTarget.value })} />
+            <input id="pay-amount" inputMode="numeric" value={pay.amount}
+              onInput={(e) => setPay({ ...pay, amount: e.currentTarget.value })} />
             <button type="button" onClick={addPayment}>Add payment</button>
           </fieldset>
           <label for="p-actions">Actions (JSON array, signed verbatim)</label>

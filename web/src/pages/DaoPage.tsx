@@ -112,7 +112,9 @@ export function DaoPage({ path }: { path: string }) {
         <h2 id="act-heading">Act with your wallet</h2>
         <ProposeForm dao={d} />
         {d.roles.coordinators.length > 0 && <CommitteeForm dao={d} onChanged={dao.reload} />}
-        <p class="muted">{d.createdBy ? <>Created by proposal <Link href={routes.proposal(d.createdBy)}>{d.createdBy}</Link>.</> : "Founded by an operator."}</p>
+        <p class="muted">
+          {d.createdBy ? <>Created by proposal <Link href={routes.proposal(d.createdBy)}>{d.createdBy}</Link>.</> : "Founded by an operator."}
+        </p>
       </section>
     </article>
   );

@@ -10,7 +10,8 @@ function DaoNode({ path }: { path: string }) {
   if (!dao.data) {
     return (
       <li class="muted">
-        <span class="mono">{path}</span>: {dao.problem?.code === "dao-not-found" ? "not founded yet — an operator founds it on the Operator page" : dao.problem?.detail}
+        <span class="mono">{path}</span>:{" "}
+        {dao.problem?.code === "dao-not-found" ? "not founded yet — an operator founds it on the Operator page" : dao.problem?.detail}
       </li>
     );
   }

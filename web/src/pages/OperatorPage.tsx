@@ -44,7 +44,9 @@ function FoundDao() {
             displayName: f.displayName,
             constitution: {
               classes: [{
-                name: f.className, quorumBps: Math.round(Number(f.quorum) * 100), approvalThresholdBps: Math.round(Number(f.approval) * 100),
+                name: f.className,
+                quorumBps: Math.round(Number(f.quorum) * 100),
+                approvalThresholdBps: Math.round(Number(f.approval) * 100),
                 votingDelay: span(Number(f.delay)), votingPeriod: span(Number(f.period)), lateQuorumExtension: "00:00:00",
                 timelockDelay: span(Number(f.timelock)), gracePeriod: span(Number(f.grace)), proposalThreshold: f.threshold,
                 powerSource: { kind: "tokenVotes", token: f.token }, allowBallotChange: false, allowedActions: "all",
@@ -137,7 +139,11 @@ function Health() {
       {chains && chains.length === 0 && <p class="muted">No chains configured: no chain mirroring.</p>}
       {chains && chains.length > 0 && (
         <table class="list">
-          <thead><tr><th scope="col">Chain</th><th scope="col">Head</th><th scope="col">Cursor</th><th scope="col">Lag</th><th scope="col">Health</th></tr></thead>
+          <thead>
+            <tr>
+              {["Chain", "Head", "Cursor", "Lag", "Health"].map((h) => <th key={h} scope="col">{h}</th>)}
+            </tr>
+          </thead>
           <tbody>
             {chains.map((c) => (
               <tr key={c.chainId}>

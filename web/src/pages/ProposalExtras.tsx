@@ -106,7 +106,8 @@ export function ProposalActions({ proposal, onChanged }: { proposal: ProposalInf
       )}
       {proposal.state === "queued" && etaPassed && (
         <p>
-          <button type="button" onClick={() => post(`/proposals/${proposal.id}/execute`, {}).then(onChanged, (e) => setProblem(problemOf(e)))}>
+          <button type="button"
+            onClick={() => post(`/proposals/${proposal.id}/execute`, {}).then(onChanged, (e) => setProblem(problemOf(e)))}>
             Execute now
           </button>{" "}
           <span class="muted">(it also executes by itself; eta {instant(proposal.eta)})</span>

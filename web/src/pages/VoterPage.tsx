@@ -76,7 +76,9 @@ export function VoterPage({ address }: { address: string }) {
           <dd data-testid="votes">{amount(v.votes)}</dd>
           <dt>Delegates to</dt>
           <dd data-testid="delegate">
-            {v.delegate ? <Link href={routes.voter(v.delegate)}><span class="mono">{checksum(v.delegate)}</span></Link> : "nobody (votes count once delegated)"}
+            {v.delegate
+              ? <Link href={routes.voter(v.delegate)}><span class="mono">{checksum(v.delegate)}</span></Link>
+              : "nobody (votes count once delegated)"}
           </dd>
           {at && (
             <>
@@ -104,7 +106,11 @@ export function VoterPage({ address }: { address: string }) {
             <dt>Rewards</dt>
             <dd>{p.rewards.length ? p.rewards.map((r) => `${amount(r.amount)} ${r.asset} (epoch ${r.epoch})`).join(", ") : "none yet"}</dd>
             <dt>Badges</dt>
-            <dd>{p.badges.length ? p.badges.map((b) => `${b.name ?? b.id}${b.awardedAt ? ` (${instant(b.awardedAt)})` : ""}`).join(", ") : "none yet"}</dd>
+            <dd>
+              {p.badges.length
+                ? p.badges.map((b) => `${b.name ?? b.id}${b.awardedAt ? ` (${instant(b.awardedAt)})` : ""}`).join(", ")
+                : "none yet"}
+            </dd>
           </dl>
         )}
       </section>
