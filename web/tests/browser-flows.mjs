@@ -72,6 +72,9 @@ try {
   const form = alice.page.getByTestId("found-form");
   await form.getByLabel("Path (one segment)").fill(dao);
   await form.getByLabel("Display name").fill("Web DAO");
+  // A minute's delay leaves a proposal pending long enough to cancel, and the signatures made after the clock has
+  // jumped over it still fresh (five minutes at most).
+  await form.getByLabel("Voting delay (s)").fill("60");
   await form.getByLabel("Voting period (s)").fill("3600");
   await form.getByLabel("Timelock (s)").fill("60");
   await form.getByLabel("Coordinators (addresses, comma separated)").fill(alice.address);
@@ -95,6 +98,8 @@ try {
   step("feed power", Object.values(balances).join(", "));
 
   // Delegate: each voter to themselves, signed in their wallet on their voter page.
+  const signedBodies = [];
+  alice.page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/delegate") && signedBodies.push(r.postData()));
   for (const [name, balance] of Object.entries(balances)) {
     const { page, address } = people[name];
     await page.goto(`${gateway}/app/voters/${address}`);
@@ -132,7 +137,19 @@ try {
   const proposalUrl = alice.page.url();
   const proposalId = decodeURIComponent(new URL(proposalUrl).pathname.replace("/app/proposals/", ""));
   step("propose", proposalId);
-  await advanceClock(2);
+
+  // A second proposal, withdrawn by its proposer while pending (a signed Cancel).
+  await alice.page.goto(`${gateway}/app/daos/${dao}`);
+  await propose.getByLabel("Title").fill("Withdrawn idea");
+  await propose.getByRole("button", { name: "Sign and propose" }).click();
+  await alice.page.locator('[data-testid="proposal"][data-state="pending"]').waitFor();
+  await alice.page.getByTestId("cancel-form").getByRole("button", { name: "Sign and cancel" }).click();
+  await alice.page.locator('[data-testid="proposal"][data-state="canceled"]').waitFor();
+  step("cancel a pending proposal");
+
+  await advanceClock(62);
+  await alice.page.goto(proposalUrl);
+  await connect(alice.page);
   await alice.page.locator('[data-testid="proposal"][data-state="active"]').waitFor();
   const md = alice.page.locator(".markdown");
   if (await md.locator("script").count()) throw new Error("the description's <script> became an element");
@@ -195,6 +212,18 @@ try {
   await expectText(people.bob.page.getByTestId("votes"), /^0$/);
   await expectText(forBar, /^3,000$/);
   step("undelegate", "bob's votes now 0, his ballot still weighs 2,000");
+
+  // A replay: the page's next delegation is swapped on the wire for Alice's first one, which the Gateway has seen.
+  await alice.page.goto(`${gateway}/app/voters/${alice.address}`);
+  await connect(alice.page);
+  const delegateApi = (url) => url.pathname.endsWith("/delegate");
+  await alice.page.route(delegateApi, (route) => route.continue({ postData: signedBodies[0] }));
+  await alice.page.getByTestId("delegate-form").getByRole("button", { name: "Sign delegation" }).click();
+  const replayed = await expectText(alice.page.locator('[data-code="replayed"] .problem-detail'), /.+/);
+  await alice.page.unroute(delegateApi);
+  await alice.page.goto(proposalUrl); // open before the clock jumps: the page must follow by itself
+  await alice.page.getByTestId("voter-count").waitFor();
+  step("a replayed delegation refused with its detail", replayed.slice(0, 100));
 
   // The 503 banner: the cluster "unavailable" for one page load, then back.
   const daoApi = (url) => url.pathname.startsWith("/daos/");
