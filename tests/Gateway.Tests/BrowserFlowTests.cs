@@ -6,7 +6,7 @@ namespace Blocktrack.Gateway.Tests;
 /// The web app's end-to-end flows (web/tests/browser-flows.mjs) in headless Chromium driven by playwright-core, against
 /// this test's Gateway with an embedded silo on SQLite, as the README's main command runs it. The test owns the
 /// governance clock: it follows real time (the page signs with the browser's clock) and jumps when the script asks, so
-/// an hour of voting and the timelock pass in seconds.
+/// the voting delay, the voting period and the timelock pass in seconds.
 /// </summary>
 [Trait("Category", TestCategory.Browser)]
 public sealed class BrowserFlowTests : IAsyncLifetime
@@ -107,6 +107,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         "undelegate",
         "a replayed delegation refused with its detail",
         "503 banner shown and cleared by its retry",
+        "the guardian vetoes a queued proposal",
         "the proposal executes and the page shows it",
         "treasury paid",
         "phone width and time to interactive",

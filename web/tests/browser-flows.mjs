@@ -5,6 +5,7 @@ import { chromium } from "playwright-core";
 import { createInterface } from "node:readline";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { privateKeyToAccount } from "viem/accounts";
 import { installWallet } from "./test-wallet.mjs";
 import { builtSize, expectText, keyboardTo, median } from "./support.mjs";
 
@@ -72,10 +73,11 @@ try {
   const form = alice.page.getByTestId("found-form");
   await form.getByLabel("Path (one segment)").fill(dao);
   await form.getByLabel("Display name").fill("Web DAO");
-  // A minute's delay leaves a proposal pending long enough to cancel, and the signatures made after the clock has
-  // jumped over it still fresh (five minutes at most).
+  // Short periods, so that signatures made after the clock has jumped over them are still fresh (five minutes at
+  // most): a minute's delay leaves a proposal pending long enough to cancel, two minutes of voting, a minute's timelock.
   await form.getByLabel("Voting delay (s)").fill("60");
-  await form.getByLabel("Voting period (s)").fill("3600");
+  await form.getByLabel("Voting period (s)").fill("120");
+  await form.getByLabel("Guardian address").fill(privateKeyToAccount(keys.carol).address);
   await form.getByLabel("Timelock (s)").fill("60");
   await form.getByLabel("Coordinators (addresses, comma separated)").fill(alice.address);
   await form.getByLabel("Opening treasury balance").fill("10000");
@@ -147,6 +149,13 @@ try {
   await alice.page.locator('[data-testid="proposal"][data-state="canceled"]').waitFor();
   step("cancel a pending proposal");
 
+  // A third proposal, for the guardian to veto once it is queued.
+  await alice.page.goto(`${gateway}/app/daos/${dao}`);
+  await propose.getByLabel("Title").fill("Vetoed idea");
+  await propose.getByRole("button", { name: "Sign and propose" }).click();
+  await alice.page.locator('[data-testid="proposal"][data-state="pending"]').waitFor();
+  const vetoUrl = alice.page.url();
+
   await advanceClock(62);
   await alice.page.goto(proposalUrl);
   await connect(alice.page);
@@ -162,9 +171,9 @@ try {
   // Vote from three wallets; Alice's page shows the live tally move without reloading.
   const forBar = alice.page.locator('[data-choice="for"] .tally-value');
   const againstBar = alice.page.locator('[data-choice="against"] .tally-value');
-  const vote = async (person, label, reason) => {
+  const vote = async (person, label, reason, url = proposalUrl) => {
     const { page } = person;
-    if (page.url() !== proposalUrl) await page.goto(proposalUrl);
+    if (page.url() !== url) await page.goto(url);
     if (!(await page.getByTestId("wallet-address").count())) await connect(page);
     const form = page.getByTestId("vote-form");
     await form.getByLabel(label, { exact: true }).check();
@@ -236,9 +245,20 @@ try {
   await mallory.page.getByRole("heading", { level: 1, name: "Web DAO" }).waitFor();
   step("503 banner shown and cleared by its retry", "the page reloads its data once /readyz answers");
 
-  // Voting closes, the timelock passes, the proposal executes by itself; the open page follows.
-  await advanceClock(3601);
+  // Bob carries the third proposal alone; once voting closes the guardian vetoes it in the timelock.
+  await expectText(await vote(people.bob, "For", "fine by me", vetoUrl), /Ballot counted/);
+  await advanceClock(121);
   await alice.page.locator('[data-testid="proposal"][data-state="queued"]').waitFor({ timeout: 30_000 });
+  await people.carol.page.goto(vetoUrl);
+  await connect(people.carol.page);
+  const veto = people.carol.page.getByTestId("veto-form");
+  await veto.getByLabel("Reason").fill("Outside the grants policy");
+  await veto.getByRole("button", { name: "Sign and veto" }).click();
+  await people.carol.page.locator('[data-testid="proposal"][data-state="vetoed"]').waitFor();
+  await expectText(people.carol.page.locator(".timeline"), /Vetoed by 0x90f79bf6.*Outside the grants policy/i);
+  step("the guardian vetoes a queued proposal");
+
+  // The timelock passes, the proposal executes by itself; the open page follows.
   await advanceClock(61);
   await alice.page.locator('[data-testid="proposal"][data-state="executed"]').waitFor({ timeout: 30_000 });
   await expectText(alice.page.getByTestId("ballot-set-hash"), /^0x[0-9a-f]{64}$/);
