@@ -87,7 +87,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         Assert.Equal(ExpectedSteps, steps);
         Directory.CreateDirectory(Artifacts);
         await File.WriteAllTextAsync(Path.Combine(Artifacts, "results.json"), last);
-        foreach (var page in (string[])["operator", "voter", "dao", "proposal", "proposal-phone"])
+        foreach (var page in (string[])["home", "operator", "voter", "dao", "proposal", "proposal-phone"])
             Assert.True(File.Exists(Path.Combine(Artifacts, page + ".png")), $"no screenshot of the {page} page");
     }
 
@@ -110,6 +110,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         "the guardian vetoes a queued proposal",
         "the proposal executes and the page shows it",
         "treasury paid",
+        "the DAO tree lists the founded DAO",
         "phone width and time to interactive",
     ];
 

@@ -267,6 +267,10 @@ try {
   await alice.page.getByRole("link", { name: dao }).first().click();
   await expectText(alice.page.getByTestId("treasury"), /9,500/);
   step("treasury paid", "10,000 → 9,500");
+  await alice.page.getByRole("link", { name: "DAOs", exact: true }).click();
+  await expectText(alice.page.getByTestId("dao-tree"), /Web DAO/);
+  await shot(alice.page, "home");
+  step("the DAO tree lists the founded DAO");
 
   // Phone width, and time to interactive of the proposal page (no wallet, fresh context each time).
   const phone = await walletPage("reader", { context: { viewport: { width: 390, height: 844 }, isMobile: true } });
