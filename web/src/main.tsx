@@ -8,6 +8,7 @@ import { DaoPage } from "./pages/DaoPage";
 import { ProposalPage } from "./pages/ProposalPage";
 import { VoterPage } from "./pages/VoterPage";
 import { OperatorPage } from "./pages/OperatorPage";
+import { restore } from "./wallet";
 
 function Page({ path }: { path: string }) {
   const rest = (prefix: string) => decodeURIComponent(path.slice(prefix.length)).replace(/\/+$/, "");
@@ -55,3 +56,4 @@ function App() {
 }
 
 render(<App />, document.getElementById("app")!);
+restore();

@@ -21,9 +21,11 @@ export interface WalletState {
   address: string | null;
   chainId: number | null;
   error: string | null;
+  /** True until the page has asked the wallet (without a prompt) whether this site is already connected. */
+  checking: boolean;
 }
 
-let state: WalletState = { address: null, chainId: null, error: null };
+let state: WalletState = { address: null, chainId: null, error: null, checking: true };
 const listeners = new Set<() => void>();
 let schema: Promise<Eip712> | null = null;
 
@@ -49,6 +51,22 @@ export function eip712(): Promise<Eip712> {
   return schema;
 }
 
+/** A site the user connected before gets its account back on load with eth_accounts, which never prompts. */
+export async function restore() {
+  const provider = window.ethereum;
+  if (!provider) return set({ checking: false });
+  try {
+    const accounts = (await provider.request({ method: "eth_accounts" })) as string[];
+    if (accounts.length) {
+      const chainId = Number(BigInt((await provider.request({ method: "eth_chainId" })) as string));
+      set({ address: getAddress(accounts[0]), chainId });
+    }
+  } catch {
+    /* a wallet that refuses eth_accounts is simply not connected */
+  }
+  set({ checking: false });
+}
+
 export async function connect(): Promise<string> {
   const provider = window.ethereum;
   if (!provider) throw new Error("No wallet found: install an EIP-1193 wallet (MetaMask, Rabby, Frame) to sign.");
@@ -69,7 +87,7 @@ export async function connect(): Promise<string> {
 }
 
 export function disconnect() {
-  set({ address: null, chainId: null, error: null });
+  set({ address: null, chainId: null, error: null, checking: false });
 }
 
 export const unixNow = () => Math.floor(Date.now() / 1000);

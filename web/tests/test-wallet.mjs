@@ -7,12 +7,16 @@ export async function installWallet(context, { key, chainId, forgeWith, log = ()
   const account = privateKeyToAccount(key);
   const signer = forgeWith ? privateKeyToAccount(forgeWith) : account;
   const requests = [];
+  let connected = false;
   await context.exposeBinding("__testWalletRequest", async (_source, { method, params }) => {
     requests.push(method);
     switch (method) {
       case "eth_requestAccounts":
-      case "eth_accounts":
+        connected = true;
         return [account.address];
+      case "eth_accounts":
+        // As MetaMask: nothing until the site has been connected once, then the account on every load.
+        return connected ? [account.address] : [];
       case "eth_chainId":
         return `0x${chainId.toString(16)}`;
       case "eth_signTypedData_v4": {

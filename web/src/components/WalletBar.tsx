@@ -10,6 +10,7 @@ export function WalletBar() {
     eip712().then((s) => setExpected(s.domain.chainId), () => undefined);
   }, []);
   if (!hasWallet()) return <span class="wallet muted">Reading only — no wallet found</span>;
+  if (wallet.checking) return <span class="wallet muted">Wallet…</span>;
   if (!wallet.address) {
     return (
       <span class="wallet">
