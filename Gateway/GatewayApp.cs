@@ -76,6 +76,7 @@ public static class GatewayApp
         app.MapDaoRouteFallbacks();
         if (SiloConfiguration.DashboardEnabled(app.Configuration))
             app.MapOrleansDashboard(DashboardPath).RequireOperator(OperatorScopes.Dashboard);
+        app.MapWebApp();
 
         StartupBanner.PrintOnStart(app);
         return app;

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the .NET SDK: Node packages of the dev chain (ethers for the
-# differential signature tests), Debian's libsecp256k1 (the fastest signature recovery) and Debian's
+# differential signature tests), Debian's libsecp256k1 (the fastest signature recovery), Debian's
 # PostgreSQL server binaries (the storage tests start their own throwaway server from them; no system
-# service is used or needed), kubectl (Debian's kubernetes-client: the manifest tests render deploy/k8s with its
-# kustomize) and the Node packages that validate the rendered manifests (deploy/k8s/validate).
+# service is used or needed), Debian's chromium (the web app's browser tests drive it headless), kubectl (Debian's
+# kubernetes-client: the manifest tests render deploy/k8s with its kustomize) and the Node packages that validate the
+# rendered manifests (deploy/k8s/validate).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -31,6 +32,16 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
   else
     echo "prerequisites: PostgreSQL server binaries are missing and the storage tests will fail;" \
          "install them (Debian: sudo apt-get install postgresql)" >&2
+  fi
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  if can_apt; then
+    echo "prerequisites: installing chromium (apt)"
+    apt_install chromium
+  else
+    echo "prerequisites: /usr/bin/chromium is missing and the browser tests will fail;" \
+         "install it (Debian: sudo apt-get install chromium)" >&2
   fi
 fi
 

@@ -49,9 +49,11 @@ public static class DaoRoutes
         builder.Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
     }
 
-    /// <summary>The group's literal first segment (<c>daos</c>, <c>proposals</c>).</summary>
+    /// <summary>The group's literal first segment (<c>daos</c>, <c>proposals</c>); null for <c>/</c> (the web app) and the like.</summary>
     private static string? Prefix(Endpoint? endpoint) =>
-        (endpoint as RouteEndpoint)?.RoutePattern.PathSegments[0].Parts[0] is RoutePatternLiteralPart literal ? literal.Content : null;
+        (endpoint as RouteEndpoint)?.RoutePattern.PathSegments is [{ Parts: [RoutePatternLiteralPart literal, ..] }, ..]
+            ? literal.Content
+            : null;
 
     private static RouteHandlerBuilder Map(this IEndpointRouteBuilder group, string method, DaoRoute route, Delegate handler)
     {

@@ -24,4 +24,7 @@ public static class TestCategory
 
     /// <summary>Several silo processes, the Gateway process and PostgreSQL, with real faults.</summary>
     public const string Cluster = "Cluster";
+
+    /// <summary>The web app in headless Chromium (Debian's chromium) against a Gateway and embedded silo started in-process.</summary>
+    public const string Browser = "Browser";
 }

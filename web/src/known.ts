@@ -1,0 +1,18 @@
+// The Gateway lists no root DAOs (a root is founded by path), so the tree starts from the roots this browser has
+// founded or opened, kept in localStorage, plus the quick start's "blocktrack".
+const key = "blocktrack.roots";
+
+export function knownRoots(): string[] {
+  try {
+    const stored = JSON.parse(localStorage.getItem(key) ?? "[]") as string[];
+    return [...new Set(["blocktrack", ...stored])];
+  } catch {
+    return ["blocktrack"];
+  }
+}
+
+export function rememberRoot(path: string) {
+  const root = path.split("/")[0];
+  const roots = knownRoots();
+  if (!roots.includes(root)) localStorage.setItem(key, JSON.stringify([...roots, root]));
+}
