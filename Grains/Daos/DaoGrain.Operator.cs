@@ -1,4 +1,5 @@
 using System.Numerics;
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
@@ -21,6 +22,8 @@ public sealed partial class DaoGrain
         if (S.Credited.Add(TreasuryRules.DepositKey(reference)))
         {
             S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
+            Audit(AuditTrail.ByOperator($"deposit:{Path}:{reference}", Now, AuditActs.DepositRecorded, Path,
+                $"{amount} {asset} (reference {reference})"));
             await state.WriteStateAsync();
         }
         return Info();

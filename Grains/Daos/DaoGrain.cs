@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using Blocktrack.Chain;
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
@@ -45,6 +46,8 @@ public sealed partial class DaoGrain(
         TreasuryRules.ValidateOpening(request.Treasury);
         Found(request.DisplayName, null, null, request.Constitution, request.Roles);
         S.Treasury = request.Treasury;
+        Audit(AuditTrail.ByOperator($"founded:{Path}", Now, AuditActs.DaoFounded, Path, $"root DAO '{S.DisplayName}'"));
+        AuditConstitution((_, cause, at, act, subject, detail) => AuditTrail.ByOperator(cause, at, act, subject, detail));
         OweFeedRetirements(Current.RetiredOperatorCapabilities);
         await state.WriteStateAsync();
         await AnchorConstitution();
@@ -65,6 +68,9 @@ public sealed partial class DaoGrain(
         ConstitutionRules.Validate(action.Constitution);
         var inherited = await GrainFactory.GetGrain<IDaoGrain>(parent).RetiredOperatorCapabilities();
         Found(action.DisplayName, parent, createdBy, action.Constitution, action.Roles);
+        Audit(AuditTrail.ByProposal(createdBy, $"founded:{Path}", Now, AuditActs.DaoFounded, Path,
+            $"sub-DAO '{S.DisplayName}' of '{parent}'"));
+        AuditConstitution(AuditTrail.ByProposal);
         OweFeedRetirements(Current.RetiredOperatorCapabilities | inherited);
         await state.WriteStateAsync();
         await AnchorConstitution();
@@ -174,6 +180,8 @@ public sealed partial class DaoGrain(
         if (committee != S.Roles.Committee)
         {
             S.Roles = S.Roles with { Committee = committee };
+            Audit(AuditTrail.BySigner(actor, NextCause(), Now, AuditActs.CommitteeChanged, Path,
+                $"{(granted ? "added" : "removed")} committee member {member}"));
             await state.WriteStateAsync();
         }
         return Info();
@@ -189,6 +197,8 @@ public sealed partial class DaoGrain(
         if (moderators != S.Roles.Moderators)
         {
             S.Roles = S.Roles with { Moderators = moderators };
+            Audit(AuditTrail.BySigner(actor, NextCause(), Now, AuditActs.ModeratorChanged, Path,
+                $"{(granted ? "appointed" : "removed")} moderator {moderator}"));
             await state.WriteStateAsync();
         }
         return Info();

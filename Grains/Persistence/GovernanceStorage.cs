@@ -21,4 +21,7 @@ public static class GovernanceStorage
     public const string ParticipantState = "participant";
     public const string RewardEpochState = "reward-epoch";
     public const string ParticipationState = "participation";
+    public const string AuditLogState = "audit-log";
+    public const string AuditPageState = "audit-page";
+    public const string AuditCauseState = "audit-cause";
 }

@@ -29,4 +29,7 @@ public sealed record DaoEffect
 
     /// <summary>Set for a token whose operator balance feed this DAO retires; <see cref="Target"/> is the token id.</summary>
     [Id(8)] public bool RetireOperatorFeed { get; init; }
+
+    /// <summary>Set for a privileged act to append to the audit log, saved with the change it records.</summary>
+    [Id(9)] public AuditAct? Audit { get; init; }
 }

@@ -41,4 +41,7 @@ public sealed class DaoState
 
     /// <summary>What each reward epoch drew from the budgets, so an epoch draws once.</summary>
     [Id(15)] public Dictionary<long, ImmutableArray<RewardDraw>> RewardDraws { get; set; } = [];
+
+    /// <summary>Audit acts of this DAO so far: numbers the causes of acts that have no natural key (role changes).</summary>
+    [Id(16)] public long AuditCount { get; set; }
 }

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
+using Blocktrack.Grains.State;
+
+namespace Blocktrack.Grains.Audit;
+
+/// <summary>One bounded page of the audit log; written only by the log grain, one entry at a time.</summary>
+public sealed class AuditPageGrain(
+    [PersistentState(GovernanceStorage.AuditPageState, GovernanceStorage.Name)] IPersistentState<AuditPageState> state)
+    : Grain, IAuditPageGrain
+{
+    private List<AuditEntry> Stored => state.State.Entries;
+
+    public async Task Put(AuditEntry entry)
+    {
+        Refuse.Unless(AuditPages.PageOf(entry.Seq) == this.GetPrimaryKeyLong(), GovernanceError.InvalidArgument,
+            $"entry {entry.Seq} belongs to page {AuditPages.PageOf(entry.Seq)}");
+        var slot = AuditPages.SlotOf(entry.Seq);
+        Refuse.Unless(slot <= Stored.Count, GovernanceError.InvalidArgument,
+            $"entry {entry.Seq} would leave a gap after {Stored.Count} entries of page {this.GetPrimaryKeyLong()}");
+        // A slot already filled holds an entry whose head write never completed (a crash): the log's head decides.
+        if (slot < Stored.Count)
+        {
+            if (Stored[slot] == entry) return;
+            Stored.RemoveRange(slot, Stored.Count - slot);
+        }
+        Stored.Add(entry);
+        await state.WriteStateAsync();
+    }
+
+    public Task<ImmutableArray<AuditEntry>> Entries() => Task.FromResult(Stored.ToImmutableArray());
+}
