@@ -47,6 +47,7 @@ public static class GatewayApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<AuditContextMiddleware>();
         app.UseMiddleware<OperatorKeyMiddleware>();
 
         app.MapSystemEndpoints();
@@ -62,6 +63,7 @@ public static class GatewayApp
         app.MapParticipationEndpoints();
         app.MapChainEndpoints();
         app.MapAnchorEndpoints();
+        app.MapAuditEndpoints();
         app.MapDaoRouteFallbacks();
 
         StartupBanner.PrintOnStart(app);

@@ -1,3 +1,5 @@
+using Blocktrack.Grains.Interfaces;
+
 namespace Blocktrack.Gateway;
 
 /// <summary>
@@ -19,6 +21,8 @@ public sealed partial class OperatorKeyMiddleware(RequestDelegate next, Operator
             throw new ApiProblemException(ErrorCodes.ApiKeyScope,
                 $"Operator key '{key.Name}' does not hold the '{required.Scope}' scope this action needs.");
         context.Items[KeyNameItem] = key.Name;
+        // The grain that owns the act names the key in the audit log (Orleans carries this into the cluster).
+        AuditContext.Set(key.Name, null);
         Acted(log, key.Name, context.Request.Method, context.Request.Path);
         return next(context);
     }
