@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,15 +13,23 @@ public static class AuditExport
 
     public static async Task Json(Stream stream, IAsyncEnumerable<IReadOnlyList<AuditEntry>> batches, JsonSerializerOptions options)
     {
-        await using var writer = new Utf8JsonWriter(stream);
-        writer.WriteStartArray();
+        // Each batch is serialized into memory and written asynchronously: Kestrel refuses synchronous writes.
+        var buffer = new ArrayBufferWriter<byte>();
+        var first = true;
+        await stream.WriteAsync("["u8.ToArray());
         await foreach (var batch in batches)
         {
-            foreach (var entry in batch) JsonSerializer.Serialize(writer, entry, options);
-            await writer.FlushAsync();
+            buffer.ResetWrittenCount();
+            foreach (var entry in batch)
+            {
+                if (!first) buffer.Write(","u8);
+                first = false;
+                using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder });
+                JsonSerializer.Serialize(writer, entry, options);
+            }
+            await stream.WriteAsync(buffer.WrittenMemory);
         }
-        writer.WriteEndArray();
-        await writer.FlushAsync();
+        await stream.WriteAsync("]"u8.ToArray());
     }
 
     public static async Task Csv(Stream stream, IAsyncEnumerable<IReadOnlyList<AuditEntry>> batches)

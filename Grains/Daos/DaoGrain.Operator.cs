@@ -25,6 +25,7 @@ public sealed partial class DaoGrain
             Audit(AuditTrail.ByOperator($"deposit:{Path}:{reference}", Now, AuditActs.DepositRecorded, Path,
                 $"{amount} {asset} (reference {reference})"));
             await state.WriteStateAsync();
+            await DeliverEffects();
         }
         return Info();
     }

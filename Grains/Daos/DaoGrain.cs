@@ -183,6 +183,7 @@ public sealed partial class DaoGrain(
             Audit(AuditTrail.BySigner(actor, NextCause(), Now, AuditActs.CommitteeChanged, Path,
                 $"{(granted ? "added" : "removed")} committee member {member}"));
             await state.WriteStateAsync();
+            await DeliverEffects();
         }
         return Info();
     }
@@ -200,6 +201,7 @@ public sealed partial class DaoGrain(
             Audit(AuditTrail.BySigner(actor, NextCause(), Now, AuditActs.ModeratorChanged, Path,
                 $"{(granted ? "appointed" : "removed")} moderator {moderator}"));
             await state.WriteStateAsync();
+            await DeliverEffects();
         }
         return Info();
     }
