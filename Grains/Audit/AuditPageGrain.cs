@@ -20,11 +20,14 @@ public sealed class AuditPageGrain(
         var slot = AuditPages.SlotOf(entry.Seq);
         Refuse.Unless(slot <= Stored.Count, GovernanceError.InvalidArgument,
             $"entry {entry.Seq} would leave a gap after {Stored.Count} entries of page {this.GetPrimaryKeyLong()}");
-        // A slot already filled holds an entry whose head write never completed (a crash): the log's head decides.
         if (slot < Stored.Count)
         {
             if (Stored[slot] == entry) return;
-            Stored.RemoveRange(slot, Stored.Count - slot);
+            // Only the newest slot may be written again: it can hold an entry whose head write never completed (a crash),
+            // which the log's next append replaces. An acknowledged entry has entries after it and is never rewritten.
+            Refuse.Unless(slot == Stored.Count - 1, GovernanceError.InvalidState,
+                $"entry {Stored[slot].Seq} is followed by others and cannot be rewritten");
+            Stored.RemoveAt(slot);
         }
         Stored.Add(entry);
         await state.WriteStateAsync();
