@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
@@ -48,7 +49,7 @@ public static class AuditChain
 
     public static byte[] Canonical(AuditEntry e)
     {
-        using var bytes = new MemoryStream();
+        var bytes = new ArrayBufferWriter<byte>();
         Field(bytes, e.Seq.ToString(CultureInfo.InvariantCulture));
         Field(bytes, e.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         Field(bytes, ((int)e.ActorKind).ToString(CultureInfo.InvariantCulture));
@@ -58,7 +59,7 @@ public static class AuditChain
         Field(bytes, e.Detail);
         Field(bytes, e.TraceId);
         Field(bytes, e.Cause);
-        return bytes.ToArray();
+        return bytes.WrittenSpan.ToArray();
     }
 
     /// <summary>
@@ -85,19 +86,12 @@ public static class AuditChain
         return new AuditWalk(true, count, null, null, running);
     }
 
-    private static void Field(MemoryStream to, string? value)
+    private static void Field(ArrayBufferWriter<byte> to, string? value)
     {
-        Span<byte> length = stackalloc byte[4];
-        if (value is null)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(length, uint.MaxValue);
-            to.Write(length);
-            return;
-        }
-        var utf8 = Encoding.UTF8.GetBytes(value);
-        BinaryPrimitives.WriteUInt32BigEndian(length, (uint)utf8.Length);
-        to.Write(length);
-        to.Write(utf8);
+        var utf8 = value is null ? null : Encoding.UTF8.GetBytes(value);
+        BinaryPrimitives.WriteUInt32BigEndian(to.GetSpan(4), utf8 is null ? uint.MaxValue : (uint)utf8.Length);
+        to.Advance(4);
+        if (utf8 is not null) to.Write(utf8);
     }
 }
 
