@@ -47,10 +47,14 @@ public sealed class AbiFunction
     }
 
     /// <summary>eth_call of this function on <paramref name="contract"/> at the latest block, decoded.</summary>
-    public async Task<object?[]> CallAsync(IEthApiService eth, string contract, params object?[] arguments)
+    public Task<object?[]> CallAsync(IEthApiService eth, string contract, params object?[] arguments) =>
+        CallAtAsync(eth, contract, BlockParameter.CreateLatest(), arguments);
+
+    /// <summary>eth_call of this function on <paramref name="contract"/> at <paramref name="block"/>, decoded.</summary>
+    public async Task<object?[]> CallAtAsync(IEthApiService eth, string contract, BlockParameter block, params object?[] arguments)
     {
         var call = new CallInput(Hex.ToHex(EncodeCall(arguments)), contract);
-        var output = await eth.Transactions.Call.SendRequestAsync(call, BlockParameter.CreateLatest());
+        var output = await eth.Transactions.Call.SendRequestAsync(call, block);
         return DecodeOutput(Hex.Parse(output));
     }
 

@@ -18,8 +18,17 @@ public static class LogRanges
     ];
 
     /// <summary>Logs of <paramref name="addresses"/> whose topic0 is one of <paramref name="topic0s"/>, in block and log order.</summary>
-    public static async Task<IReadOnlyList<FilterLog>> GetLogsAsync(IEthApiService eth, long fromBlock, long toBlock,
-        IReadOnlyList<string> addresses, IReadOnlyList<string> topic0s, int maxBlockRange, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<FilterLog>> GetLogsAsync(IEthApiService eth, long fromBlock, long toBlock,
+        IReadOnlyList<string> addresses, IReadOnlyList<string> topic0s, int maxBlockRange, CancellationToken cancellationToken = default) =>
+        GetLogsByTopicsAsync(eth, fromBlock, toBlock, addresses, topic0s.Count == 0 ? null : [topic0s.ToArray()], maxBlockRange,
+            cancellationToken);
+
+    /// <summary>
+    /// Logs of <paramref name="addresses"/> matching eth_getLogs <paramref name="topics"/> (per position: null for any, or the
+    /// values allowed there), in block and log order.
+    /// </summary>
+    public static async Task<IReadOnlyList<FilterLog>> GetLogsByTopicsAsync(IEthApiService eth, long fromBlock, long toBlock,
+        IReadOnlyList<string> addresses, object?[]? topics, int maxBlockRange, CancellationToken cancellationToken = default)
     {
         if (fromBlock < 0 || toBlock < fromBlock)
             throw new ArgumentException($"Log range {fromBlock}..{toBlock} is empty or negative.", nameof(fromBlock));
@@ -32,7 +41,7 @@ public static class LogRanges
             var filter = new NewFilterInput
             {
                 FromBlock = new BlockParameter(new HexBigInteger(from)), ToBlock = new BlockParameter(new HexBigInteger(to)),
-                Address = [.. addresses], Topics = topic0s.Count == 0 ? null : [topic0s.ToArray()],
+                Address = [.. addresses], Topics = topics,
             };
             try
             {

@@ -20,7 +20,10 @@ public static class DaoEndpoints
         daos.MapDao("GET", "/constitution/history", GetConstitutionHistory).WithName("GetConstitutionHistory")
             .WithSummary("Every version of the constitution, oldest first").ProducesProblem(404);
         daos.MapDao("GET", "/treasury", GetTreasury).WithName("GetTreasury")
-            .WithSummary("Treasury balances per asset").ProducesProblem(404);
+            .WithSummary("Treasury balances per asset, and where they are held (ledger or on chain)").ProducesProblem(404);
+        daos.MapDao("GET", "/treasury/ledger", GetTreasuryLedger).WithName("GetTreasuryLedger")
+            .WithSummary("A page of the on-chain treasury's mirrored transfers, oldest first (limit ≤ 200)")
+            .ProducesProblem(400).ProducesProblem(404);
         daos.MapDao("GET", "/moderation", GetModeration).WithName("GetModeration")
             .WithSummary("The DAO's moderation log, oldest first: who hid or restored what, when and why").ProducesProblem(404);
         daos.MapDao("GET", "/proposals", ListProposals).WithName("ListProposals")
@@ -40,7 +43,16 @@ public static class DaoEndpoints
     private static async Task<Ok<TreasuryView>> GetTreasury(DaoPath path, IGrainFactory grains)
     {
         var info = await grains.Dao(path).GetInfo();
-        return TypedResults.Ok(new TreasuryView(info.Path, info.Treasury));
+        return TypedResults.Ok(new TreasuryView(info.Path, info.Treasury, info.Custody, info.OnChainTreasury));
+    }
+
+    private static async Task<Ok<TreasuryLedgerPage>> GetTreasuryLedger(DaoPath path, [AsParameters] PageQuery page, IGrainFactory grains)
+    {
+        var info = await grains.Dao(path).GetInfo();
+        if (info.OnChainTreasury is null)
+            throw new ApiProblemException(ErrorCodes.NoOnChainTreasury,
+                $"'{info.Path}' keeps its treasury on the cluster's ledger, not on chain.");
+        return TypedResults.Ok(await grains.GetGrain<IChainTreasuryGrain>(info.Path).GetLedger(page.Skip, page.Take));
     }
 
     private static async Task<Ok<ProposalPage>> ListProposals(

@@ -59,6 +59,12 @@ public static class ErrorCodes
     public static readonly ErrorCode ApiKeyScope = new("api-key-scope", 403, "The operator key does not hold this action's scope");
     public static readonly ErrorCode OperatorRetired = new("operator-retired", 403, "The DAO has retired this operator capability");
     public static readonly ErrorCode EpochNotFound = new("epoch-not-found", 404, "No such reward epoch");
+    public static readonly ErrorCode NoOnChainTreasury =
+        new("no-onchain-treasury", 404, "The DAO's treasury is the cluster's ledger; it has no on-chain account");
+    public static readonly ErrorCode TreasuryAccountTaken =
+        new("treasury-account-taken", 409, "The on-chain account is another DAO's treasury, or a bound asset would change token");
+    public static readonly ErrorCode AccountNotControlled =
+        new("account-not-controlled", 422, "The cluster's executor does not drive this on-chain account");
 
     /// <summary>The code for a grain's refusal; every <see cref="GovernanceError"/> has exactly one.</summary>
     public static ErrorCode For(GovernanceError error) => error switch
@@ -87,6 +93,8 @@ public static class ErrorCodes
         GovernanceError.EpochNotFound => EpochNotFound,
         GovernanceError.ChainOwned => ChainOwned,
         GovernanceError.OperatorRetired => OperatorRetired,
+        GovernanceError.TreasuryAccountTaken => TreasuryAccountTaken,
+        GovernanceError.AccountNotControlled => AccountNotControlled,
         // A code added to the contract but not here yet is still the client's problem, not a 500.
         _ => InvalidArgument,
     };

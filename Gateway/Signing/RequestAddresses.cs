@@ -52,8 +52,17 @@ public static class RequestAddresses
         return constitution with
         {
             Classes = [.. classes.Select((c, i) => Normalize(c, $"{field}.classes[{i}]"))],
+            OnChainTreasury = constitution.OnChainTreasury is { } t ? Normalize(t, field + ".onChainTreasury") : null,
         };
     }
+
+    private static TreasuryBinding Normalize(TreasuryBinding binding, string field) => binding with
+    {
+        Account = Normalize(binding.Account, field + ".account"),
+        Assets = binding.Assets.IsDefault
+            ? []
+            : [.. binding.Assets.Select((a, i) => a with { Token = Normalize(a.Token, $"{field}.assets[{i}].token") })],
+    };
 
     private static ProposalClass Normalize(ProposalClass? proposalClass, string field)
     {

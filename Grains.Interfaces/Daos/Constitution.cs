@@ -31,5 +31,12 @@ public sealed record Constitution
     [Id(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public OperatorCapability RetiredOperatorCapabilities { get; init; }
 
+    /// <summary>
+    /// The DAO's treasury account on chain and the assets held there (mirrored, never recorded by an operator); null: the
+    /// treasury is the cluster's ledger. Once bound, an amendment may add assets but never unbind or move the account.
+    /// </summary>
+    [Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TreasuryBinding? OnChainTreasury { get; init; }
+
     public ProposalClass? FindClass(string name) => Classes.FirstOrDefault(c => c.Name == name);
 }

@@ -15,6 +15,7 @@ public sealed record DaoInfo
     [Id(5)] public DaoRoles Roles { get; init; } = new();
     [Id(6)] public ImmutableArray<string> SubDaos { get; init; } = [];
     [Id(7)] public int ProposalCount { get; init; }
+    /// <summary>Every asset's balance: the ledger's, and for assets held on chain the mirrored one.</summary>
     [Id(8)] public ImmutableDictionary<string, BigInteger> Treasury { get; init; } = ImmutableDictionary<string, BigInteger>.Empty;
 
     /// <summary>The proposal of the parent DAO that created this sub-DAO.</summary>
@@ -22,4 +23,10 @@ public sealed record DaoInfo
 
     /// <summary>Rewards budgets funded by executed proposals, oldest first.</summary>
     [Id(10)] public ImmutableArray<RewardBudget> RewardBudgets { get; init; } = [];
+
+    /// <summary>Whether the treasury is the cluster's ledger or partly held on chain (<see cref="Treasury"/> shows both).</summary>
+    [Id(11)] public TreasuryCustody Custody { get; init; }
+
+    /// <summary>The on-chain account and its mirrored balances; null for a ledger treasury.</summary>
+    [Id(12)] public OnChainTreasuryInfo? OnChainTreasury { get; init; }
 }

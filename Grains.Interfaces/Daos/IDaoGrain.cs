@@ -65,6 +65,12 @@ public interface IDaoGrain : IGrainWithStringKey
     /// <summary>Records funds arriving in the treasury (an operator or chain feed); idempotent per reference.</summary>
     [Alias("Deposit")] Task<DaoInfo> Deposit(string reference, string asset, BigInteger amount);
 
+    /// <summary>
+    /// The DAO's on-chain treasury mirror reports its bound assets' balances as of <paramref name="block"/>; ignored by a
+    /// DAO not founded (yet), since only the mirror calls it.
+    /// </summary>
+    [Alias("TreasuryMirrored")] Task TreasuryMirrored(ImmutableDictionary<string, BigInteger> balances, long block);
+
     /// <summary>A coordinator adds or removes a committee member (a signed role action).</summary>
     [Alias("ChangeCommittee")] Task<DaoInfo> ChangeCommittee(string actor, string member, bool granted);
 

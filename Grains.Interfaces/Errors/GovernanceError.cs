@@ -27,4 +27,6 @@ public enum GovernanceError
     EpochNotFound = 21,
     ChainOwned = 22,
     OperatorRetired = 23,
+    TreasuryAccountTaken = 24,
+    AccountNotControlled = 25,
 }

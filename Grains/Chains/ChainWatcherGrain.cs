@@ -10,7 +10,8 @@ namespace Blocktrack.Grains.Chains;
 
 /// <summary>
 /// Mirrors one chain's ERC20Votes logs into voter and supply grains, its Governors' logs into mirror grains, its
-/// VotingEscrows' logs into lock and escrow-supply grains and its badge mints into participant grains. Each poll first
+/// VotingEscrows' logs into lock and escrow-supply grains, its badge mints into participant grains and the ERC-20
+/// transfers of bound treasury accounts into the DAOs' treasury mirrors. Each poll first
 /// checks that the last mirrored block is still on the chain; if not, it finds the common ancestor among the recent
 /// hashes, rolls the touched voters, locks, supplies and participants back to it and re-mirrors the new branch. Blocks
 /// are mirrored only behind the confirmation depth; every application is idempotent by (block, log index), so a restart
@@ -126,6 +127,7 @@ public sealed class ChainWatcherGrain(
         await EscrowDispatch.Rollback(_chain, GrainFactory, from, touched.Where(t => EscrowDispatch.IsEscrow(_chain, t.Token)));
         await GovernorDispatch.Rollback(_chain, GrainFactory, common);
         await BadgeDispatch.Rollback(_chain.Id, GrainFactory, from, S.Badged);
+        await TreasuryDispatch.Rollback(_chain.Id, GrainFactory, from);
         S.Recent.RemoveAll(b => b.Number >= from);
         S.Touched.RemoveAll(t => t.Block >= from);
         S.Badged.RemoveAll(t => t.Block >= from);
@@ -143,11 +145,13 @@ public sealed class ChainWatcherGrain(
         var governors = new GovernorDispatch(_chain, GrainFactory, log);
         var escrows = new EscrowDispatch(_chain, GrainFactory);
         var badges = new BadgeDispatch(_chain, GrainFactory, log);
+        var treasuries = new TreasuryDispatch(_chain.Id, GrainFactory);
+        var headers = new SortedDictionary<long, ChainBlock>();
+        await treasuries.Open(_reader, from - 1, n => Header(headers, n));
         var addresses = _chain.Tokens.Select(t => t.Address.ToLowerInvariant())
             .Concat(governors.Addresses).Concat(escrows.Addresses).ToList();
         var logs = (await _reader.Logs(from, to, addresses, [.. VoteLogs.Topics, .. governors.Topics, .. escrows.Topics]))
-            .Concat(await badges.Logs(_reader, from, to));
-        var headers = new SortedDictionary<long, ChainBlock>();
+            .Concat(await badges.Logs(_reader, from, to)).Concat(await treasuries.Logs(_reader, from, to));
         // Votes are gathered per delegate and supply changes per token, then handed over once per range.
         var votes = new Dictionary<(string Token, string Voter), List<ChainValue>>();
         var supply = new Dictionary<string, List<ChainValue>>();
@@ -157,7 +161,7 @@ public sealed class ChainWatcherGrain(
             if (header.Hash != entry.BlockHash)
                 throw new InvalidOperationException($"block {entry.BlockNumber} changed while mirroring it");
             if (governors.Collect(entry, header.Timestamp) || escrows.Collect(entry, header.Timestamp, S.Touched)
-                || badges.Collect(entry, S.Badged))
+                || badges.Collect(entry, S.Badged) || treasuries.Collect(entry, header.Timestamp))
             {
                 S.LogsApplied++;
                 continue;
@@ -184,7 +188,9 @@ public sealed class ChainWatcherGrain(
         await badges.Flush();
         var end = await Header(headers, to);
         // Before the cursor moves: a failed hand-over re-mirrors the range, which the governor grains apply only once.
-        await governors.Flush(new GovernorSync(to, end.Timestamp, S.Recent.Count > 0 ? S.Recent[0].Number : from));
+        var floor = S.Recent.Count > 0 ? S.Recent[0].Number : from;
+        await governors.Flush(new GovernorSync(to, end.Timestamp, floor));
+        await treasuries.Flush(floor);
         S.Recent.AddRange(headers.Values
             .Where(h => S.Recent.Count == 0 || h.Number > S.Recent[^1].Number)
             .Select(h => new BlockRef(h.Number, h.Hash, h.Timestamp)));

@@ -29,11 +29,12 @@ public sealed partial class DaoGrain
             Constitution = Current,
             Roles = S.Roles,
             SubDaos = S.SubDaos,
-            Treasury = S.Treasury,
+            Treasury = Balances,
             RewardBudgets = S.RewardBudgets,
             Moderation = S.Moderation,
         };
         ActionPlan plan;
+        ImmutableArray<TreasuryPayout> payouts;
         try
         {
             plan = ActionPlanner.Plan(ledger, proposalClass, proposalId, actions, Now);
@@ -42,6 +43,8 @@ public sealed partial class DaoGrain
                 var parent = await GrainFactory.GetGrain<IDaoGrain>(S.Parent).GetInfo();
                 ConstitutionRules.ValidateWithin(plan.Ledger.Constitution, parent.Constitution.SubDaoBounds);
             }
+            payouts = TreasuryBindingRules.Payouts(Path, Binding, actions, await SubDaoBindings(actions));
+            await BindAll(plan, actions);
         }
         catch (ActionFailedException e)
         {
@@ -52,13 +55,13 @@ public sealed partial class DaoGrain
             return new ExecutionResult { Succeeded = false, Error = e.Message, At = Now };
         }
 
-        // The ledger changes are valid; now the on-chain calls, all in one timelock batch. Only if they land does
-        // the ledger change, so a revert leaves everything as it was.
+        // The ledger changes are valid; now the on-chain calls and treasury transfers, all in one timelock batch. Only if
+        // they land does the ledger change, so a revert leaves everything as it was. Bound balances move with the mirror.
         var transactions = ImmutableArray<ChainTransaction>.Empty;
-        var calls = actions.OfType<OnChainCall>().ToList();
+        var (chain, calls, timelock, firstOnChain) = OnChainBatch(actions, payouts);
         if (calls.Count > 0)
         {
-            var outcome = await chains.ExecuteBatch(calls[0].Chain, calls, proposalId);
+            var outcome = await chains.ExecuteBatch(chain, calls, proposalId, timelock);
             transactions = outcome.Transactions;
             if (!outcome.Succeeded)
             {
@@ -66,7 +69,7 @@ public sealed partial class DaoGrain
                 {
                     Succeeded = false,
                     Error = $"on-chain calls reverted: {outcome.Error}",
-                    FailedAction = actions.IndexOf(calls[0]),
+                    FailedAction = firstOnChain,
                     Transactions = transactions,
                     At = Now,
                 };
@@ -86,7 +89,7 @@ public sealed partial class DaoGrain
         }
         S.Roles = plan.Ledger.Roles;
         S.SubDaos = plan.Ledger.SubDaos;
-        S.Treasury = plan.Ledger.Treasury;
+        S.Treasury = TreasuryBindingRules.LedgerPart(plan.Ledger.Treasury, plan.Ledger.Constitution.OnChainTreasury);
         S.RewardBudgets = plan.Ledger.RewardBudgets;
         foreach (var appeal in plan.Ledger.Reversals) Reverse(appeal, proposalId);
         S.Outbox.AddRange(plan.Effects);

@@ -18,6 +18,8 @@ public sealed partial class DaoGrain
         RequireCreated();
         TreasuryRules.ValidateDeposit(reference, asset, amount);
         mirrored.Value.RequireOffChain(asset, "a deposit");
+        Refuse.Unless(Binding?.Find(asset) is null, GovernanceError.ChainOwned,
+            $"'{Path}' holds '{asset}' on chain {Binding?.Chain} at {Binding?.Account}: a deposit is a transfer to that account");
         await RequireOperator(OperatorCapability.RecordDeposits, "deposits");
         if (S.Credited.Add(TreasuryRules.DepositKey(reference)))
         {

@@ -44,6 +44,7 @@ public sealed partial class DaoGrain(
         ConstitutionRules.Validate(request.Constitution);
         ActionPlanner.RequireRoles(request.Roles);
         TreasuryRules.ValidateOpening(request.Treasury);
+        await Bind(Path, null, request.Constitution.OnChainTreasury, request.Treasury);
         Found(request.DisplayName, null, null, request.Constitution, request.Roles);
         S.Treasury = request.Treasury;
         Audit(AuditTrail.ByOperator($"founded:{Path}", Now, AuditActs.DaoFounded, Path, $"root DAO '{S.DisplayName}'"));
@@ -256,8 +257,10 @@ public sealed partial class DaoGrain(
         Roles = S.Roles,
         SubDaos = S.SubDaos,
         ProposalCount = S.Proposals.Count,
-        Treasury = S.Treasury,
+        Treasury = Balances,
         RewardBudgets = S.RewardBudgets,
+        Custody = Binding is null ? TreasuryCustody.Ledger : TreasuryCustody.OnChain,
+        OnChainTreasury = OnChainInfo,
     };
 
     private void RequireCreated() => Refuse.Unless(S.Created, GovernanceError.DaoNotFound, $"no DAO at '{Path}'");

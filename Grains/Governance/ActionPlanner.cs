@@ -61,6 +61,7 @@ public static class ActionPlanner
                 var retired = ledger.Constitution.RetiredOperatorCapabilities;
                 Refuse.Unless((next.RetiredOperatorCapabilities & retired) == retired, GovernanceError.ConstitutionViolation,
                     $"operator capabilities {retired} are retired for good; an amendment may not give them back");
+                TreasuryBindingRules.ValidateAmendment(ledger.Constitution.OnChainTreasury, next.OnChainTreasury);
                 return ledger with { Constitution = next };
 
             case CreateSubDao create:
@@ -74,10 +75,11 @@ public static class ActionPlanner
                 return ledger with { SubDaos = ledger.SubDaos.Add(path) };
 
             case AllocateBudget allocate:
-                var target = allocate.SubDao.Contains('/') ? allocate.SubDao : $"{ledger.Path}/{allocate.SubDao}";
+                var target = TreasuryBindingRules.SubDaoPath(ledger.Path, allocate.SubDao);
                 Refuse.Unless(ledger.SubDaos.Contains(target), GovernanceError.DaoNotFound,
                     $"'{target}' is not a sub-DAO of '{ledger.Path}'");
-                effects.Add(new DaoEffect
+                // Funds held on chain reach the sub-DAO by a transfer to its account, which its own mirror credits.
+                if (ledger.Constitution.OnChainTreasury?.Find(allocate.Asset) is null) effects.Add(new DaoEffect
                 {
                     ProposalId = proposalId,
                     ActionIndex = index,

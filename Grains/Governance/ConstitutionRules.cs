@@ -30,6 +30,7 @@ public static class ConstitutionRules
         ValidateBounds(c.SubDaoBounds);
         if (c.Participation is { } participation) ProgrammeRules.Validate(participation);
         Violation((c.RetiredOperatorCapabilities & ~OperatorCapability.All) == 0, "unknown operator capabilities are retired");
+        if (c.OnChainTreasury is { } binding) TreasuryBindingRules.Validate(binding);
     }
 
     /// <summary>The tokens a constitution's classes count as token votes, each once: what retiring the balance feed covers.</summary>

@@ -7,6 +7,7 @@ public static class Paging
 {
     public const int MaxProposalPage = 200;
     public const int MaxBallotPage = 1000;
+    public const int MaxTreasuryPage = 500;
 
     /// <summary>Ballot pages merge every shard's first offset + limit voters, so the depth is bounded too.</summary>
     public const int MaxBallotDepth = 100_000;
@@ -19,4 +20,8 @@ public static class Paging
         Refuse.Unless(offset >= 0 && limit is >= 1 and <= MaxBallotPage && offset + limit <= MaxBallotDepth,
             GovernanceError.InvalidArgument,
             $"offset must be ≥ 0, limit 1..{MaxBallotPage}, offset + limit ≤ {MaxBallotDepth}");
+
+    public static void RequireTreasuryPage(int offset, int limit) =>
+        Refuse.Unless(offset >= 0 && limit is >= 1 and <= MaxTreasuryPage, GovernanceError.InvalidArgument,
+            $"offset must be ≥ 0 and limit 1..{MaxTreasuryPage}");
 }

@@ -21,6 +21,9 @@ public static class GovernanceStorage
     public const string ParticipantState = "participant";
     public const string RewardEpochState = "reward-epoch";
     public const string ParticipationState = "participation";
+    public const string TreasuryRegistryState = "treasury-registry";
+    public const string ChainTreasuryState = "chain-treasury";
+    public const string TreasuryArchiveState = "treasury-archive";
     public const string AuditLogState = "audit-log";
     public const string AuditPageState = "audit-page";
     public const string AuditCauseState = "audit-cause";

@@ -42,6 +42,12 @@ public sealed class DaoState
     /// <summary>What each reward epoch drew from the budgets, so an epoch draws once.</summary>
     [Id(15)] public Dictionary<long, ImmutableArray<RewardDraw>> RewardDraws { get; set; } = [];
 
+    /// <summary>The on-chain treasury's balances of its bound assets, as its mirror last reported them.</summary>
+    [Id(16)] public ImmutableDictionary<string, BigInteger> Mirrored { get; set; } = ImmutableDictionary<string, BigInteger>.Empty;
+
+    /// <summary>The block of that report.</summary>
+    [Id(17)] public long MirroredBlock { get; set; }
+
     /// <summary>Audit acts of this DAO so far: numbers the causes of acts that have no natural key (role changes).</summary>
-    [Id(16)] public long AuditCount { get; set; }
+    [Id(18)] public long AuditCount { get; set; }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+using Blocktrack.Chain.Abi;
 using Blocktrack.Chain.Rpc;
 using Blocktrack.Grains.Chains;
 using Nethereum.Hex.HexTypes;
@@ -18,11 +20,31 @@ public sealed class RpcChainReader(IEthApiService eth, int maxBlockRange) : ICha
             : null;
 
     public async Task<IReadOnlyList<ChainLog>> Logs(long fromBlock, long toBlock, IReadOnlyList<string> addresses,
-        IReadOnlyList<string> topic0s, CancellationToken cancellationToken = default)
+        IReadOnlyList<string> topic0s, CancellationToken cancellationToken = default) =>
+        Convert(await LogRanges.GetLogsAsync(eth, fromBlock, toBlock, addresses, topic0s, maxBlockRange, cancellationToken));
+
+    public async Task<IReadOnlyList<ChainLog>> TransferLogs(long fromBlock, long toBlock, IReadOnlyList<string> tokens,
+        IReadOnlyList<string> accounts, CancellationToken cancellationToken = default)
     {
-        var logs = await LogRanges.GetLogsAsync(eth, fromBlock, toBlock, addresses, topic0s, maxBlockRange, cancellationToken);
-        return [.. logs.Where(l => !l.Removed).Select(l => new ChainLog(l.Address.ToLowerInvariant(),
-            [.. l.Topics.Select(t => t.ToString()!.ToLowerInvariant())], l.Data.ToLowerInvariant(),
-            (long)l.BlockNumber.Value, l.BlockHash.ToLowerInvariant(), (int)l.LogIndex.Value, l.TransactionHash.ToLowerInvariant()))];
+        // Two filters, as eth_getLogs has no "from or to": a transfer between two bound accounts comes back from both.
+        var padded = accounts.Select(TreasuryLogs.Topic).ToArray();
+        var outgoing = await LogRanges.GetLogsByTopicsAsync(eth, fromBlock, toBlock, tokens, [TreasuryLogs.Transfer, padded], maxBlockRange,
+            cancellationToken);
+        var incoming = await LogRanges.GetLogsByTopicsAsync(eth, fromBlock, toBlock, tokens, [TreasuryLogs.Transfer, null, padded],
+            maxBlockRange, cancellationToken);
+        return [.. Convert([.. outgoing, .. incoming]).DistinctBy(l => (l.BlockNumber, l.LogIndex))
+            .OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex)];
     }
+
+    public async Task<BigInteger> BalanceOf(string token, string account, long block, CancellationToken cancellationToken = default) =>
+        (BigInteger)(await BalanceOfFn.CallAtAsync(eth, token, new BlockParameter(new HexBigInteger(block)), account))[0]!;
+
+    private static readonly AbiFunction BalanceOfFn = AbiFunction.Parse("function balanceOf(address) view returns (uint256)");
+
+    private static List<ChainLog> Convert(IEnumerable<FilterLog> logs) =>
+    [
+        .. logs.Where(l => !l.Removed).Select(l => new ChainLog(l.Address.ToLowerInvariant(),
+            [.. l.Topics.Select(t => t.ToString()!.ToLowerInvariant())], l.Data.ToLowerInvariant(),
+            (long)l.BlockNumber.Value, l.BlockHash.ToLowerInvariant(), (int)l.LogIndex.Value, l.TransactionHash.ToLowerInvariant())),
+    ];
 }

@@ -28,6 +28,11 @@ public sealed class TimelockExecutor(IOptions<ChainsOptions> options) : IChainEx
     private static readonly AbiFunction IsOperationDone = AbiFunction.Parse("function isOperationDone(bytes32) view returns (bool)");
     private static readonly AbiFunction GetMinDelay = AbiFunction.Parse("function getMinDelay() view returns (uint256)");
 
+    private static readonly AbiFunction HasRole = AbiFunction.Parse("function hasRole(bytes32,address) view returns (bool)");
+    private static readonly byte[] ProposerRole = Keccak256.Hash("PROPOSER_ROLE");
+    private static readonly byte[] ExecutorRole = Keccak256.Hash("EXECUTOR_ROLE");
+    private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
+
     private readonly ConcurrentDictionary<long, TransactionSender> _senders = new();
 
     public bool CanExecute(long chain) => options.Value.Find(chain)?.Executor.CanExecute == true;
@@ -38,13 +43,13 @@ public sealed class TimelockExecutor(IOptions<ChainsOptions> options) : IChainEx
     public long? AnchorChain => options.Value.Chains.FirstOrDefault(c => c.Executor.CanAnchor)?.Id;
 
     public async Task<OnChainOutcome> ExecuteBatch(long chain, IReadOnlyList<OnChainCall> calls, string operation,
-        CancellationToken cancellationToken = default)
+        string? timelock = null, CancellationToken cancellationToken = default)
     {
         var config = options.Value.Find(chain);
         if (config is null || !config.Executor.CanExecute)
             return new OnChainOutcome(false, $"chain {chain} has no executor configured (Chains:…:Executor)", []);
         var sender = Sender(config);
-        var timelock = config.Executor.Timelock;
+        timelock ??= config.Executor.Timelock;
         object?[] batch =
         [
             calls.Select(c => c.Target).ToArray(), calls.Select(c => c.Value).ToArray(),
@@ -73,6 +78,25 @@ public sealed class TimelockExecutor(IOptions<ChainsOptions> options) : IChainEx
                                       or SmartContractRevertException or AbiException)
         {
             return new OnChainOutcome(false, e.Message, [.. transactions]);
+        }
+    }
+
+    public async Task<bool> Controls(long chain, string account, CancellationToken cancellationToken = default)
+    {
+        var config = options.Value.Find(chain);
+        if (config is null || !config.Executor.CanExecute) return false;
+        var sender = Sender(config);
+        var eth = sender.Web3.Eth;
+        async Task<bool> Holds(byte[] role, string who) => (bool)(await HasRole.CallAsync(eth, account, role, who))[0]!;
+        try
+        {
+            // OpenZeppelin's controller lets anyone execute when address(0) holds the executor role.
+            return await Holds(ProposerRole, sender.From)
+                   && (await Holds(ExecutorRole, sender.From) || await Holds(ExecutorRole, ZeroAddress));
+        }
+        catch (Exception e) when (e is RpcResponseException or SmartContractRevertException or AbiException)
+        {
+            return false; // not a TimelockController (no hasRole), or nothing deployed there
         }
     }
 

@@ -29,24 +29,11 @@ public sealed class ActingOnChainTests(ExecutorFixture chain) : IClassFixture<Ex
         return dao;
     }
 
-    private async Task<ProposalInfo> PassAndWait(IDaoGrain dao, params ProposalAction[] actions)
-    {
-        var p = await dao.Propose(new ProposalDraft { Proposer = Voter, Class = "onchain", Title = "act", Actions = [.. actions], Digest = Digest("p") });
-        var proposal = chain.Grains.GetGrain<IProposalGrain>(p.Id);
-        await Eventually.Until(() => proposal.GetInfo(), i => i.State == ProposalState.Active, TimeSpan.FromSeconds(10), "voting open");
-        await chain.Grains.Shard(p.Id, Voter, p.BallotShards).CastBallot(new BallotRequest
-        {
-            Voter = Voter, Support = Support.For, Timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), Digest = Digest(p.Id), Signature = "0x",
-        });
-        return await Eventually.Until(() => proposal.GetInfo(), i => i.State == ProposalState.Executed || i.ExecutionError is not null,
-            TimeSpan.FromSeconds(30), "executed or failed");
-    }
-
     [Fact]
     public async Task An_executed_on_chain_call_changes_contract_state_and_the_result_is_anchored()
     {
         var dao = await Dao("actor");
-        var info = await PassAndWait(dao,
+        var info = await chain.PassAndWait(dao, Voter,
             new OnChainCall(ExecutorFixture.ChainId, chain.Counter.Address, 0, Hex.ToHex(SetNumber.EncodeCall((BigInteger)42))),
             new TreasuryTransfer("btk", "0x00000000000000000000000000000000000000b2", 30));
 
@@ -72,7 +59,7 @@ public sealed class ActingOnChainTests(ExecutorFixture chain) : IClassFixture<Ex
     {
         var dao = await Dao("reverter");
         var before = await chain.Counter.CallAsync<BigInteger>("number");
-        var info = await PassAndWait(dao,
+        var info = await chain.PassAndWait(dao, Voter,
             new TreasuryTransfer("btk", "0x00000000000000000000000000000000000000b3", 30),
             new OnChainCall(ExecutorFixture.ChainId, chain.Counter.Address, 0, Hex.ToHex(SetNumber.EncodeCall((BigInteger)2_000_000))));
 
@@ -92,12 +79,11 @@ public sealed class ActingOnChainTests(ExecutorFixture chain) : IClassFixture<Ex
         Assert.True(queued.AnchoredSeq >= 3);
         Assert.Equal(queued.Hash, queued.AnchoredHash);
 
-        var head = await Eventually.Until(() => log.GetHead(), h => h.Anchor?.Matches == true, TimeSpan.FromSeconds(20), "audit anchored");
+        var head = await Eventually.Until(() => log.GetHead(), h => h.Anchor?.Matches == true, TimeSpan.FromSeconds(20),
+            "audit anchored");
         Assert.Equal(head.AnchoredHash, head.Anchor!.OnChainHash);
         var onChain = (byte[])(await chain.Executor.ReadAnchor("auditAt", [(BigInteger)queued.AnchoredSeq!.Value]))[0]!;
         Assert.Equal(queued.AnchoredHash, Hex.ToHex(onChain));
         Assert.True((await log.Verify()).Verified);
     }
-
-    private static string Digest(string s) => Hex.ToHex(Keccak256.Hash(s + Guid.NewGuid()));
 }

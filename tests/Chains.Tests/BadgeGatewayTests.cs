@@ -2,13 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using Blocktrack.Chain;
-using Blocktrack.Gateway;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Interfaces;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Blocktrack.Chains.Tests;
 
@@ -28,7 +23,7 @@ public sealed class BadgeGatewayTests(ExecutorFixture f)
         var executor = DevAccounts.AddressOf(key);
         var timelock = await f.Dev.DeployAsync("TimelockController", key, 0, new[] { executor }, new[] { executor }, executor);
         var badges = await f.Dev.DeployAsync("BlocktrackBadges", key, timelock.Address);
-        await using var gateway = await StartGateway(key, timelock.Address, badges.Address);
+        await using var gateway = await ExecutorGateway.StartAsync(f, key, timelock.Address, badges.Address);
 
         const string dao = "gateway-badges";
         var holder = BadgeMints.NewAddress();
@@ -65,43 +60,5 @@ public sealed class BadgeGatewayTests(ExecutorFixture f)
         var receipt = await f.Dev.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(shown.GetProperty("mintTransaction").GetString());
         Assert.Equal((long)receipt.BlockNumber.Value, shown.GetProperty("mintedBlock").GetInt64());
         Assert.True(await badges.CallAsync<bool>("locked", id));
-    }
-
-    private async Task<GatewayHost> StartGateway(byte[] key, string timelock, string badges)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Orleans:Profile"] = "memory",
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Gateway:OperatorApiKey"] = "badges-test-key",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Chains:0:Id"] = ExecutorFixture.ChainId.ToString(CultureInfo.InvariantCulture),
-            ["Chains:0:Name"] = "l3",
-            ["Chains:0:Rpc"] = f.Endpoint.ToString(),
-            ["Chains:0:Confirmations"] = "0",
-            ["Chains:0:PollInterval"] = "00:00:00.100",
-            ["Chains:0:Executor:Timelock"] = timelock,
-            ["Chains:0:Executor:Badges"] = badges,
-            ["Chains:0:Executor:PrivateKey"] = Hex.ToHex(key),
-        };
-        var app = GatewayApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
-        await app.StartAsync();
-        return new GatewayHost(app);
-    }
-
-    private sealed class GatewayHost(WebApplication app) : IAsyncDisposable
-    {
-        public HttpClient Http { get; } = new() { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(30) };
-
-        public IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
-
-        public async ValueTask DisposeAsync()
-        {
-            Http.Dispose();
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Blocktrack.Grains.Interfaces;
+using static Blocktrack.Chains.Tests.GatewayAnswers;
 
 namespace Blocktrack.Chains.Tests;
 
@@ -99,17 +100,5 @@ public sealed class GatewayChainTests(ChainsFixture f) : IAsyncLifetime
         await Problem(await Http.GetAsync($"{governor}/proposals?state=sideways"), HttpStatusCode.BadRequest, "invalid-argument");
         await Problem(await Http.GetAsync($"/chains/{ChainsFixture.L3}/governors/{f.A.Btk.Address}/proposals"), HttpStatusCode.NotFound, "governor-not-found");
         await Problem(await Http.GetAsync($"/chains/{ChainsFixture.L3}/governors/0x1234/proposals"), HttpStatusCode.BadRequest, "invalid-address");
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-
-    private static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await Json(response);
-        Assert.True(status == response.StatusCode, $"expected {(int)status} {code}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(code, body.GetProperty("code").GetString());
-        return body;
     }
 }

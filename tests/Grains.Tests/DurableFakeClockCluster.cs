@@ -98,8 +98,8 @@ public sealed class RecordingExecutor : IChainExecutor
 
     public bool CanExecute(long chain) => true;
 
-    public Task<OnChainOutcome> ExecuteBatch(
-        long chain, IReadOnlyList<OnChainCall> calls, string operation, CancellationToken cancellationToken = default)
+    public Task<OnChainOutcome> ExecuteBatch(long chain, IReadOnlyList<OnChainCall> calls, string operation, string? timelock = null,
+        CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _attempts);
         if (Failing) return Task.FromResult(new OnChainOutcome(false, "connection refused", []));
@@ -107,6 +107,9 @@ public sealed class RecordingExecutor : IChainExecutor
         var tx = new ChainTransaction { Chain = chain, Purpose = "executeBatch", Hash = HashOf(operation), Succeeded = true };
         return Task.FromResult(new OnChainOutcome(true, null, [tx]));
     }
+
+    /// <summary>No account is driven here: binding a treasury on chain needs a real TimelockController (the chain tests).</summary>
+    public Task<bool> Controls(long chain, string account, CancellationToken cancellationToken = default) => Task.FromResult(false);
 
     public (long Chain, string Contract)? BadgeContract => null;
 

@@ -80,6 +80,24 @@ public sealed class FakeChain : IChainReader
         Answer<IReadOnlyList<ChainLog>>(() => _blocks.Where(b => b.Block.Number >= fromBlock && b.Block.Number <= toBlock)
             .SelectMany(b => b.Logs).Where(l => addresses.Contains(l.Address) && topic0s.Contains(l.Topics[0])).ToList());
 
+    public Task<IReadOnlyList<ChainLog>> TransferLogs(long fromBlock, long toBlock, IReadOnlyList<string> tokens,
+        IReadOnlyList<string> accounts, CancellationToken cancellationToken = default) =>
+        Answer<IReadOnlyList<ChainLog>>(() => _blocks.Where(b => b.Block.Number >= fromBlock && b.Block.Number <= toBlock)
+            .SelectMany(b => b.Logs).Where(l => TreasuryLogs.IsErc20Transfer(l) && tokens.Contains(l.Address))
+            .Where(l => TreasuryLogs.Decode(l) is var (from, to, _) && (accounts.Contains(from) || accounts.Contains(to))).ToList());
+
+    /// <summary>The token balance that this chain's Transfer logs add up to at the end of <paramref name="block"/>.</summary>
+    public Task<BigInteger> BalanceOf(string token, string account, long block, CancellationToken cancellationToken = default) =>
+        Answer(() => _blocks.Take((int)block + 1).SelectMany(b => b.Logs)
+            .Where(l => l.Address == token && TreasuryLogs.IsErc20Transfer(l)).Select(TreasuryLogs.Decode)
+            .Aggregate(BigInteger.Zero, (sum, t) => sum + (t.To == account ? t.Amount : 0) - (t.From == account ? t.Amount : 0)));
+
+    /// <summary>Mines a block of ERC-20 transfers of <paramref name="token"/>.</summary>
+    public ChainBlock MineTransfers(string token, params (string From, string To, BigInteger Amount)[] transfers) =>
+        MineWith(0, (number, hash, _) => transfers.Select((t, i) => new ChainLog(token,
+            [TreasuryLogs.Transfer, TreasuryLogs.Topic(t.From), TreasuryLogs.Topic(t.To)], Hex.ToHex(Word(t.Amount)), number, hash, i,
+            Hex.ToHex(Keccak256.Hash($"{hash}/{i}")))).ToList());
+
     private Task<T> Answer<T>(Func<T> read)
     {
         lock (_gate)

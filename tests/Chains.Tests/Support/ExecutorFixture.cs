@@ -64,6 +64,26 @@ public sealed class ExecutorFixture : IAsyncLifetime
         AllowedActions = ActionKinds.All,
     };
 
+    /// <summary>
+    /// Proposes <paramref name="actions"/> in the <see cref="OnChainClass"/> class as <paramref name="voter"/> (who must hold its
+    /// power), votes For, and waits until the proposal executed or failed to.
+    /// </summary>
+    public async Task<ProposalInfo> PassAndWait(IDaoGrain dao, string voter, params ProposalAction[] actions)
+    {
+        var p = await dao.Propose(new ProposalDraft { Proposer = voter, Class = "onchain", Title = "act", Actions = [.. actions], Digest = Digest() });
+        var proposal = Grains.GetGrain<IProposalGrain>(p.Id);
+        await Eventually.Until(() => proposal.GetInfo(), i => i.State == ProposalState.Active, TimeSpan.FromSeconds(10), "voting open");
+        await Grains.Shard(p.Id, voter, p.BallotShards).CastBallot(new BallotRequest
+        {
+            Voter = voter, Support = Support.For, Timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), Digest = Digest(), Signature = "0x",
+        });
+        return await Eventually.Until(() => proposal.GetInfo(), i => i.State == ProposalState.Executed || i.ExecutionError is not null,
+            TimeSpan.FromSeconds(30), "executed or failed");
+    }
+
+    /// <summary>A fresh 32-byte digest.</summary>
+    public static string Digest() => Hex.ToHex(Keccak256.Hash(Guid.NewGuid().ToString()));
+
     /// <summary>The node's JSON-RPC endpoint, for a second host (a Gateway) on the same chain.</summary>
     public Uri Endpoint => _node!.Endpoint;
 
