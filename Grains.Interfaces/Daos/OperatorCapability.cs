@@ -21,5 +21,19 @@ public enum OperatorCapability
     /// </summary>
     FeedBalances = 4,
 
-    All = RecordDeposits | AwardReputation | FeedBalances,
+    /// <summary>
+    /// <c>POST /daos</c>: founding root DAOs, the one power no DAO sits above. Retired by a root DAO it is retired for the
+    /// whole cluster (new DAOs then come only from executed <c>createSubDao</c> proposals); a sub-DAO cannot found roots,
+    /// so for it the flag has no effect.
+    /// </summary>
+    FoundRootDaos = 8,
+
+    /// <summary>
+    /// Changing the configuration of the chains the DAO's power and treasury are mirrored from (contract addresses,
+    /// confirmations, executor contracts): once retired, each such chain is pinned to its configuration at that moment,
+    /// and its watcher refuses to mirror under any other.
+    /// </summary>
+    ConfigureChains = 16,
+
+    All = RecordDeposits | AwardReputation | FeedBalances | FoundRootDaos | ConfigureChains,
 }

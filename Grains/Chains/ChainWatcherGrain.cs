@@ -32,6 +32,7 @@ public sealed class ChainWatcherGrain(
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt, _lastPollAt, _retryAt;
     private int _failures;
+    private string? _fingerprint;
     private AuditDelivery? _audit;
 
     private AuditDelivery Audit => _audit ??= new(GrainFactory, () => S.AuditOutbox, state.WriteStateAsync, log);
@@ -63,6 +64,14 @@ public sealed class ChainWatcherGrain(
     public async Task<WatcherStatus> Poll()
     {
         _lastPollAt = clock.GetUtcNow();
+        if (await PinRefusal() is { } refusal)
+        {
+            // Not a node failure to back off from: the configuration itself is refused until it is put back.
+            _failures = Math.Max(_failures, 1);
+            (_lastError, _lastErrorAt, _retryAt) = (refusal, _lastPollAt, _lastPollAt + TimeSpan.FromSeconds(30));
+            log.LogError("Chain {Chain} not mirrored: {Refusal}", _chain.Id, refusal);
+            return Status();
+        }
         try
         {
             _head = await _reader.BlockNumber();
@@ -86,6 +95,17 @@ public sealed class ChainWatcherGrain(
             log.LogWarning("Chain {Chain} poll failed ({Failures} in a row): {Error}", _chain.Id, _failures, e.Message);
         }
         return Status();
+    }
+
+    /// <summary>Why the running configuration may not be mirrored: a DAO pinned another when it retired configuring chains.</summary>
+    private async Task<string?> PinRefusal()
+    {
+        var pin = await GrainFactory.GetGrain<IClusterCharterGrain>(0).PinOf(_chain.Id);
+        _fingerprint ??= ChainFingerprint.Of(_chain);
+        return pin is null || pin.Fingerprint == _fingerprint
+            ? null
+            : $"operator-retired: '{pin.PinnedBy[0]}' retired configuring chain {_chain.Id} at {pin.PinnedAt:u}, pinning its "
+              + $"configuration {pin.Fingerprint}; the running one is {_fingerprint}. Restore the pinned contracts and confirmations.";
     }
 
     private async Task Tick()

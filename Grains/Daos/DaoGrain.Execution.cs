@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Numerics;
 using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Governance;
@@ -85,7 +86,7 @@ public sealed partial class DaoGrain
             var inherited = S.Parent is null
                 ? OperatorCapability.None
                 : await GrainFactory.GetGrain<IDaoGrain>(S.Parent).RetiredOperatorCapabilities();
-            OweFeedRetirements(Current.RetiredOperatorCapabilities | inherited);
+            OweRetirements(Current.RetiredOperatorCapabilities | inherited);
         }
         S.Roles = plan.Ledger.Roles;
         S.SubDaos = plan.Ledger.SubDaos;
@@ -120,6 +121,9 @@ public sealed partial class DaoGrain
             else if (effect.Moderation is { } act) await GrainFactory.GetGrain<IParticipationGrain>(Path).ModerationRecorded(act);
             else if (effect.Audit is { } audit) await GrainFactory.GetGrain<IAuditLogGrain>(0).Append(audit);
             else if (effect.RetireOperatorFeed) await GrainFactory.GetGrain<ITokenSupplyGrain>(effect.Target).RetireOperatorFeed(Path);
+            else if (effect.RetireRootFounding) await Charter.RetireRootFounding(Path);
+            else if (effect.PinChainFingerprint is { } fingerprint)
+                await Charter.PinChain(Path, long.Parse(effect.Target, CultureInfo.InvariantCulture), fingerprint);
             else if (effect.Create is { } create)
                 await GrainFactory.GetGrain<IDaoGrain>(effect.Target).InitializeSubDao(Path, create, effect.ProposalId);
             else
@@ -129,6 +133,8 @@ public sealed partial class DaoGrain
             await state.WriteStateAsync();
         }
     }
+
+    private IClusterCharterGrain Charter => GrainFactory.GetGrain<IClusterCharterGrain>(0);
 
     private async Task SetPersonhood(DaoEffect effect, SetPersonhood person)
     {

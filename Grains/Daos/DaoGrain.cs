@@ -41,6 +41,7 @@ public sealed partial class DaoGrain(
         Refuse.Unless(!Path.Contains('/'), GovernanceError.InvalidArgument,
             "a root DAO's path is a single segment; sub-DAOs are created by proposals");
         Refuse.Unless(!S.Created, GovernanceError.DaoExists, $"DAO '{Path}' already exists");
+        await RequireRootFounding();
         ConstitutionRules.Validate(request.Constitution);
         ActionPlanner.RequireRoles(request.Roles);
         TreasuryRules.ValidateOpening(request.Treasury);
@@ -49,7 +50,7 @@ public sealed partial class DaoGrain(
         S.Treasury = request.Treasury;
         Audit(AuditTrail.ByOperator($"founded:{Path}", Now, AuditActs.DaoFounded, Path, $"root DAO '{S.DisplayName}'"));
         AuditConstitution((_, cause, at, act, subject, detail) => AuditTrail.ByOperator(cause, at, act, subject, detail));
-        OweFeedRetirements(Current.RetiredOperatorCapabilities);
+        OweRetirements(Current.RetiredOperatorCapabilities);
         await state.WriteStateAsync();
         await AnchorConstitution();
         await DeliverEffects();
@@ -72,7 +73,7 @@ public sealed partial class DaoGrain(
         Audit(AuditTrail.ByProposal(createdBy, $"founded:{Path}", Now, AuditActs.DaoFounded, Path,
             $"sub-DAO '{S.DisplayName}' of '{parent}'"));
         AuditConstitution(AuditTrail.ByProposal);
-        OweFeedRetirements(Current.RetiredOperatorCapabilities | inherited);
+        OweRetirements(Current.RetiredOperatorCapabilities | inherited);
         await state.WriteStateAsync();
         await AnchorConstitution();
         await DeliverEffects();

@@ -30,6 +30,12 @@ public sealed record DaoEffect
     /// <summary>Set for a token whose operator balance feed this DAO retires; <see cref="Target"/> is the token id.</summary>
     [Id(8)] public bool RetireOperatorFeed { get; init; }
 
+    /// <summary>Set when a root DAO retires founding root DAOs for the cluster.</summary>
+    [Id(9)] public bool RetireRootFounding { get; init; }
+
+    /// <summary>Set for a chain to pin (<see cref="Target"/> is its id): the DAO retired configuring its chains.</summary>
+    [Id(10)] public string? PinChainFingerprint { get; init; }
+
     /// <summary>Set for a privileged act to append to the audit log, saved with the change it records.</summary>
-    [Id(9)] public AuditAct? Audit { get; init; }
+    [Id(11)] public AuditAct? Audit { get; init; }
 }

@@ -31,12 +31,20 @@ public sealed class PersistedEnumTests
         (GovernanceError.Replayed, 15), (GovernanceError.StaleTimepoint, 16), (GovernanceError.InvalidChoice, 17),
         (GovernanceError.NotAttested, 18), (GovernanceError.BallotNotFound, 19), (GovernanceError.EpochClosed, 20),
         (GovernanceError.EpochNotFound, 21), (GovernanceError.ChainOwned, 22),
-        (GovernanceError.OperatorRetired, 23));
+        (GovernanceError.OperatorRetired, 23), (GovernanceError.TreasuryAccountTaken, 24), (GovernanceError.AccountNotControlled, 25));
 
     [Fact]
     public void Operator_capabilities_are_flags() => Pinned(
         (OperatorCapability.None, 0), (OperatorCapability.RecordDeposits, 1), (OperatorCapability.AwardReputation, 2),
-        (OperatorCapability.FeedBalances, 4), (OperatorCapability.All, 7));
+        (OperatorCapability.FeedBalances, 4), (OperatorCapability.FoundRootDaos, 8), (OperatorCapability.ConfigureChains, 16),
+        (OperatorCapability.All, 31));
+
+    [Fact]
+    public void Treasury_custody() => Pinned((TreasuryCustody.Ledger, 0), (TreasuryCustody.OnChain, 1));
+
+    [Fact]
+    public void Treasury_movements() =>
+        Pinned((TreasuryMovementKind.Opening, 1), (TreasuryMovementKind.In, 2), (TreasuryMovementKind.Out, 3));
 
     [Fact]
     public void Audit_actor_kinds() => Pinned(

@@ -22,7 +22,8 @@ public sealed class OperatorRetiredTests(GatewayFixture gateway)
                 ["constitution"] = new JsonObject
                 {
                     ["classes"] = new JsonArray(Sealed()),
-                    ["retiredOperatorCapabilities"] = "all",
+                    // Not "all": founding root DAOs would then be retired for the whole shared cluster.
+                    ["retiredOperatorCapabilities"] = "recordDeposits, awardReputation, feedBalances",
                 },
                 ["roles"] = new JsonObject(),
                 ["treasury"] = new JsonObject { ["btk"] = "100" },

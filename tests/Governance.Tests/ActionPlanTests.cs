@@ -222,6 +222,6 @@ public sealed class ActionPlanTests
         Assert.Throws<ActionFailedException>(() =>
             ActionPlanner.Plan(after, Constitutional, Id, [new AmendConstitution(Constitution())], Now));
         Assert.Equal(GovernanceError.ConstitutionViolation, Assert.Throws<GovernanceException>(() =>
-            ConstitutionRules.Validate(Constitution() with { RetiredOperatorCapabilities = (OperatorCapability)8 })).Error);
+            ConstitutionRules.Validate(Constitution() with { RetiredOperatorCapabilities = (OperatorCapability)64 })).Error);
     }
 }

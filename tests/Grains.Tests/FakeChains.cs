@@ -10,9 +10,13 @@ public sealed class FakeChains : IChainReaderFactory
     public const long EscrowChain = 9003;
     public const long EscrowProposalChain = 9004;
 
+    /// <summary>A chain whose configuration a test pins to another one, which stops its watcher for good.</summary>
+    public const long PinnedChain = 9005;
+
     private readonly Dictionary<long, FakeChain> _chains = new()
     {
         [WatcherChain] = new(), [CrossChain] = new(), [EscrowChain] = new(), [EscrowProposalChain] = new(),
+        [PinnedChain] = new(),
     };
 
     public FakeChain this[long id] => _chains[id];
