@@ -30,14 +30,16 @@ public static class AuditEndpoints
             .WithSummary("Recomputes the running hash over every stored entry; names the first entry that does not follow");
     }
 
-    private static async Task<Ok<AuditPage>> ListAudit([AsParameters] PageQuery page, [AsParameters] AuditFilter filter, IGrainFactory grains) =>
+    private static async Task<Ok<AuditPage>> ListAudit(
+        [AsParameters] PageQuery page, [AsParameters] AuditFilter filter, IGrainFactory grains) =>
         TypedResults.Ok(await Log(grains).Query(filter.ToQuery(), page.Skip, page.Take));
 
     private static async Task<Ok<AuditHead>> GetAuditHead(IGrainFactory grains) => TypedResults.Ok(await Log(grains).GetHead());
 
     private static async Task<Ok<AuditVerification>> VerifyAudit(IGrainFactory grains) => TypedResults.Ok(await Log(grains).Verify());
 
-    private static IResult ExportAudit([FromQuery] string? format, IGrainFactory grains, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    private static IResult ExportAudit(
+        [FromQuery] string? format, IGrainFactory grains, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var csv = format switch
         {

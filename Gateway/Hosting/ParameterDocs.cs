@@ -7,7 +7,8 @@ namespace Blocktrack.Gateway;
 /// Describes the route values bound by <see cref="DaoPath"/>, <see cref="ProposalId"/>, <see cref="Address"/>,
 /// <see cref="ChainId"/> and <see cref="EpochNumber"/>: ApiExplorer lists only parameters the framework binds itself, so without this their
 /// <c>{…}</c> would go undeclared.
-/// Also describes <see cref="PageQuery"/>'s and <see cref="AuditFilter"/>'s parameters (a [Description] on an [AsParameters] record breaks the generator).
+/// Also describes <see cref="PageQuery"/>'s and <see cref="AuditFilter"/>'s parameters (a [Description] on an [AsParameters]
+/// record breaks the generator).
 /// </summary>
 public static class ParameterDocs
 {

@@ -2,7 +2,10 @@ using System.Numerics;
 
 namespace Blocktrack.Grains.Interfaces;
 
-/// <summary>Something the cluster publishes to the anchor contract: a proposal's final result, a constitution's hash or the audit log's running hash.</summary>
+/// <summary>
+/// Something the cluster publishes to the anchor contract: a proposal's final result, a constitution's hash or the audit log's
+/// running hash.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bt.AnchorRecord")]
 public sealed record AnchorRecord
 {

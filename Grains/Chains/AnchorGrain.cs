@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace Blocktrack.Grains.Chains;
 
 /// <summary>
-/// The cluster's one publisher to the anchor contract (results, constitution hashes, the audit log's running hash). Records wait in a saved outbox and go out one transaction
-/// at a time (one account, one nonce sequence); before sending, the chain is read so a record that already landed
-/// (say, before a crash) is not sent twice. Failures stay queued and are retried by a timer.
+/// The cluster's one publisher to the anchor contract (results, constitution hashes, the audit log's running hash). Records wait in a saved
+/// outbox and go out one transaction at a time (one account, one nonce sequence); before sending, the chain is read so a record that
+/// already landed (say, before a crash) is not sent twice. Failures stay queued and are retried by a timer.
 /// </summary>
 public sealed class AnchorGrain(
     [PersistentState(GovernanceStorage.AnchorState, GovernanceStorage.Name)] IPersistentState<AnchorState> state,

@@ -32,7 +32,8 @@ public sealed partial class DaoGrain
         Audit(AuditTrail.BySigner(moderator, $"moderation:{Path}#{act.Seq}", Now, AuditActs.ModerationRecorded, proposal,
             $"{(hide ? "hid" : "restored")} {(voter is null ? "the proposal" : $"the ballot reason of {voter}")}: {reason}"));
         // A hiding starts its appeal window in the participation ledger, delivered through the outbox with the act.
-        if (hide && Current.Participation is not null) S.Outbox.Add(new DaoEffect { ProposalId = proposal, Target = Path, Moderation = act });
+        if (hide && Current.Participation is not null)
+            S.Outbox.Add(new DaoEffect { ProposalId = proposal, Target = Path, Moderation = act });
         try
         {
             await state.WriteStateAsync();

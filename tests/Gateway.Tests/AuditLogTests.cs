@@ -80,7 +80,8 @@ public sealed class AuditLogTests : IAsyncLifetime
             Messages.Attestation(TestKey.Bob, Dao, Person.Checksummed, false, gateway.Now)));
 
         var canceled = await gateway.Scenario.Propose();
-        await Ok(await Signed($"/proposals/{canceled}/cancel", TestKey.Carol, "Cancel", Messages.Cancel(TestKey.Carol, canceled, gateway.Now)));
+        await Ok(await Signed($"/proposals/{canceled}/cancel", TestKey.Carol, "Cancel",
+            Messages.Cancel(TestKey.Carol, canceled, gateway.Now)));
 
         // Three proposals pass: one amends the constitution, one is vetoed, one cannot pay (the treasury holds no btk).
         var amended = ApiScenario.GeneralClass();
@@ -100,12 +101,14 @@ public sealed class AuditLogTests : IAsyncLifetime
             await Ok(await Signed($"/proposals/{id}/ballots", TestKey.Alice, "Ballot", Messages.Ballot(TestKey.Alice, id, 1, gateway.Now)));
         gateway.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromSeconds(1));
         foreach (var id in new[] { amending, vetoed, unpaid })
-            await Eventually.Until(async () => (await Http.GetOk($"/proposals/{id}")).Str("state"), s => s == "queued", what: $"{id} queued");
+            await Eventually.Until(async () => (await Http.GetOk($"/proposals/{id}")).Str("state"), s => s == "queued",
+                what: $"{id} queued");
 
         await Ok(await Signed($"/proposals/{vetoed}/veto", TestKey.Carol, "Veto", Messages.Veto(TestKey.Carol, vetoed, gateway.Now)));
         await Ok(await Signed($"/daos/{Dao}/moderation", TestKey.Alice, "Moderation", new JsonObject
         {
-            ["moderator"] = TestKey.Alice.Checksummed, ["dao"] = Dao, ["proposal"] = vetoed, ["voter"] = Blocktrack.Grains.Interfaces.Addresses.Zero,
+            ["moderator"] = TestKey.Alice.Checksummed, ["dao"] = Dao, ["proposal"] = vetoed,
+            ["voter"] = Blocktrack.Grains.Interfaces.Addresses.Zero,
             ["hidden"] = true, ["reason"] = "duplicate", ["timestamp"] = gateway.Now,
         }));
 
@@ -129,10 +132,14 @@ public sealed class AuditLogTests : IAsyncLifetime
         // The two executions run side by side; each DAO change is logged after the execution that made it.
         var executions = acts[14..];
         Assert.Equal(
-            [("constitution.adopted", amending, Dao), ("proposal.executed", amending, amending), ("proposal.execution-failed", unpaid, unpaid)],
+            [
+                ("constitution.adopted", amending, Dao), ("proposal.executed", amending, amending),
+                ("proposal.execution-failed", unpaid, unpaid),
+            ],
             executions.Select(a => (a.Item1, a.Item3, a.Item4)).Order());
         Assert.All(executions, a => Assert.Equal("proposal", a.Item2));
-        Assert.True(executions.FindIndex(a => a.Item1 == "proposal.executed") < executions.FindIndex(a => a.Item1 == "constitution.adopted"));
+        Assert.True(executions.FindIndex(a => a.Item1 == "proposal.executed")
+                    < executions.FindIndex(a => a.Item1 == "constitution.adopted"));
         Assert.Contains("version 2", log.Single(e => e.Str("act") == "constitution.adopted" && e.Str("actor") == amending).Str("detail"));
 
         Assert.Equal(trace, log[5].Str("traceId"));
