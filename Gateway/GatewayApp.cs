@@ -58,6 +58,7 @@ public static class GatewayApp
         app.UseStatusCodePages();
         app.UseMiddleware<DrainingMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<AuditContextMiddleware>();
         app.UseMiddleware<OperatorKeyMiddleware>();
 
         app.MapSystemEndpoints();
@@ -73,6 +74,7 @@ public static class GatewayApp
         app.MapParticipationEndpoints();
         app.MapChainEndpoints();
         app.MapAnchorEndpoints();
+        app.MapAuditEndpoints();
         app.MapDaoRouteFallbacks();
         if (SiloConfiguration.DashboardEnabled(app.Configuration))
             app.MapOrleansDashboard(DashboardPath).RequireOperator(OperatorScopes.Dashboard);

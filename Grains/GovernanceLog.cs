@@ -55,4 +55,10 @@ public static partial class GovernanceLog
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Reward epoch {Epoch} of {Dao} closed: {Participants} participants, {Points} points")]
     public static partial void RewardEpochClosed(this ILogger log, string dao, long epoch, int participants, long points);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit {Seq}: {Act} by {Actor} on {Subject}")]
+    public static partial void AuditAppended(this ILogger log, long seq, string act, string actor, string subject);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit act {Cause} not yet in the log, delivered again on the next change")]
+    public static partial void AuditRetry(this ILogger log, Exception error, string cause);
 }

@@ -19,6 +19,8 @@ public static class GrainServices
         services.AddChainMirroring();
         services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section)
             .Validate(GovernanceOptions.IsValid, GovernanceOptions.ValidationMessage).ValidateOnStart();
+        services.AddOptions<Audit.AuditOptions>().BindConfiguration(Audit.AuditOptions.Section)
+            .Validate(Audit.AuditOptions.IsValid, Audit.AuditOptions.ValidationMessage).ValidateOnStart();
         // The Chains section is a list of chains; bind it from whatever configuration the host has.
         services.AddOptions<ChainsOptions>().Configure<IConfiguration>((options, config) =>
             options.Chains = config.GetSection(ChainsOptions.Section).Get<List<ChainOptions>>() ?? []);

@@ -1,3 +1,5 @@
+using Blocktrack.Grains.Interfaces;
+
 namespace Blocktrack.Gateway;
 
 /// <summary>
@@ -33,6 +35,8 @@ public sealed partial class OperatorKeyMiddleware(
             throw new ApiProblemException(ErrorCodes.ApiKeyScope,
                 $"Operator key '{key.Value.Name}' does not hold the '{required.Scope}' scope this action needs.");
         context.Items[KeyNameItem] = key.Value.Name;
+        // The grain that owns the act names the key in the audit log (Orleans carries this into the cluster).
+        AuditContext.Set(key.Value.Name, null);
         Acted(log, key.Value.Name, context.Request.Method, context.Request.Path);
         return next(context);
     }

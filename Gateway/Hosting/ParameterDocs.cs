@@ -7,7 +7,8 @@ namespace Blocktrack.Gateway;
 /// Describes the route values bound by <see cref="DaoPath"/>, <see cref="ProposalId"/>, <see cref="Address"/>,
 /// <see cref="ChainId"/> and <see cref="EpochNumber"/>: ApiExplorer lists only parameters the framework binds itself, so without this their
 /// <c>{…}</c> would go undeclared.
-/// Also describes <see cref="PageQuery"/>'s parameters (a [Description] on an [AsParameters] record breaks the generator).
+/// Also describes <see cref="PageQuery"/>'s and <see cref="AuditFilter"/>'s parameters (a [Description] on an [AsParameters]
+/// record breaks the generator).
 /// </summary>
 public static class ParameterDocs
 {
@@ -28,6 +29,8 @@ public static class ParameterDocs
             // Bound as text only so that a bad value gets our problem; what the API takes is an integer.
             if (parameter.In == ParameterLocation.Query && PageQuery.Descriptions.TryGetValue(parameter.Name ?? "", out var text))
                 (parameter.Description, parameter.Schema) = (text, new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" });
+            else if (parameter.In == ParameterLocation.Query && AuditFilter.Descriptions.TryGetValue(parameter.Name ?? "", out var filter))
+                parameter.Description = filter;
         }
         var declared = operation.Parameters?.Where(p => p.In == ParameterLocation.Path).Select(p => p.Name).ToHashSet() ?? [];
         var template = context.Description.RelativePath ?? "";

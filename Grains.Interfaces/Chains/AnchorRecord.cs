@@ -2,7 +2,10 @@ using System.Numerics;
 
 namespace Blocktrack.Grains.Interfaces;
 
-/// <summary>Something the cluster publishes to the anchor contract: a proposal's final result or a constitution's hash.</summary>
+/// <summary>
+/// Something the cluster publishes to the anchor contract: a proposal's final result, a constitution's hash or the audit log's
+/// running hash.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bt.AnchorRecord")]
 public sealed record AnchorRecord
 {
@@ -27,6 +30,13 @@ public sealed record AnchorRecord
     [Id(11)] public string? LastError { get; init; }
     [Id(12)] public DateTimeOffset QueuedAt { get; init; }
 
+    /// <summary>Set for the audit log's running hash after entry <c>AuditSeq</c> (<see cref="Hash"/>).</summary>
+    [Id(13)] public long? AuditSeq { get; init; }
+
     public static string ResultKey(string proposal) => $"result:{proposal}";
     public static string ConstitutionKey(string dao, int version) => $"constitution:{dao}@{version}";
+    public static string AuditKey(long seq) => $"audit:{seq}";
+
+    /// <summary>The subject of every audit record: the cluster's one audit log.</summary>
+    public const string AuditSubject = "audit";
 }

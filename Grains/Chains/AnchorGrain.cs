@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace Blocktrack.Grains.Chains;
 
 /// <summary>
-/// The cluster's one publisher to the anchor contract. Records wait in a saved outbox and go out one transaction
-/// at a time (one account, one nonce sequence); before sending, the chain is read so a record that already landed
-/// (say, before a crash) is not sent twice. Failures stay queued and are retried by a timer.
+/// The cluster's one publisher to the anchor contract (results, constitution hashes, the audit log's running hash). Records wait in a saved
+/// outbox and go out one transaction at a time (one account, one nonce sequence); before sending, the chain is read so a record that
+/// already landed (say, before a crash) is not sent twice. Failures stay queued and are retried by a timer.
 /// </summary>
 public sealed class AnchorGrain(
     [PersistentState(GovernanceStorage.AnchorState, GovernanceStorage.Name)] IPersistentState<AnchorState> state,
@@ -41,6 +41,12 @@ public sealed class AnchorGrain(
     {
         var record = await Get(key);
         if (record is null || chains.AnchorChain is null) return new AnchorCheck { Record = record };
+        if (record.AuditSeq is { } seq)
+        {
+            var audit = Hex.ToHex((byte[])(await chains.ReadAnchor("auditAt", [(BigInteger)seq]))[0]!);
+            var present = audit != Hex.ToHex(new byte[32]);
+            return new AnchorCheck { Record = record, OnChain = present, OnChainHash = audit, Matches = present && audit == record.Hash };
+        }
         if (record.State is { } s)
         {
             var result = (object?[])(await chains.ReadAnchor("resultOf", [record.Subject]))[0]!;
@@ -92,7 +98,9 @@ public sealed class AnchorGrain(
         try
         {
             if (await AlreadyOnChain(record)) return record with { Published = true, LastError = null };
-            var tx = record.State is { } s
+            var tx = record.AuditSeq is { } seq
+                ? await chains.Anchor("recordAudit", [(BigInteger)seq, Hex.Parse(record.Hash, 32)])
+                : record.State is { } s
                 ? await chains.Anchor("recordResult",
                     [record.Subject, (BigInteger)(int)s, record.For, record.Against, record.Abstain, Hex.Parse(record.Hash, 32)])
                 : await chains.Anchor("recordConstitution",
@@ -108,6 +116,8 @@ public sealed class AnchorGrain(
 
     private async Task<bool> AlreadyOnChain(AnchorRecord record)
     {
+        if (record.AuditSeq is { } seq)
+            return Hex.ToHex((byte[])(await chains.ReadAnchor("auditAt", [(BigInteger)seq]))[0]!) == record.Hash;
         if (record.State is { } s)
         {
             var result = (object?[])(await chains.ReadAnchor("resultOf", [record.Subject]))[0]!;

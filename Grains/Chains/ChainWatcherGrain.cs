@@ -1,3 +1,4 @@
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
@@ -32,6 +33,9 @@ public sealed class ChainWatcherGrain(
     private DateTimeOffset? _lastErrorAt, _lastPollAt, _retryAt;
     private int _failures;
     private string? _fingerprint;
+    private AuditDelivery? _audit;
+
+    private AuditDelivery Audit => _audit ??= new(GrainFactory, () => S.AuditOutbox, state.WriteStateAsync, log);
 
     private ChainWatcherState S => state.State;
 
@@ -41,6 +45,7 @@ public sealed class ChainWatcherGrain(
         _chain = options.Value.Find(id) ?? throw new GovernanceException(GovernanceError.InvalidArgument,
             $"chain {id} is not configured (Chains section)");
         _reader = readers.For(_chain);
+        _ = Audit.Deliver();
         return Task.CompletedTask;
     }
 
@@ -149,7 +154,10 @@ public sealed class ChainWatcherGrain(
         S.Cursor = common.Number;
         S.CursorTimestamp = common.Timestamp;
         S.Reorgs++;
+        S.AuditOutbox.Add(AuditTrail.ByWatcher(_chain.Id, $"rollback:{_chain.Id}#{S.Reorgs}", clock.GetUtcNow(), AuditActs.WatcherRollback,
+            $"rolled back from block {from} to common ancestor {common.Number}; {touched.Count} voter position(s) touched"));
         await state.WriteStateAsync();
+        await Audit.Deliver();
     }
 
     private async Task Mirror(long from, long to)

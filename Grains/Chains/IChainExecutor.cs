@@ -26,7 +26,9 @@ public interface IChainExecutor
     /// <summary>The chain whose anchor publishes results, if any.</summary>
     long? AnchorChain { get; }
 
-    /// <summary>Sends an anchor transaction (<c>recordResult</c> / <c>recordConstitution</c>) with the given arguments.</summary>
+    /// <summary>
+    /// Sends an anchor transaction (<c>recordResult</c> / <c>recordConstitution</c> / <c>recordAudit</c>) with the given arguments.
+    /// </summary>
     Task<ChainTransaction> Anchor(string function, object?[] arguments, CancellationToken cancellationToken = default);
 
     /// <summary>Reads from the anchor contract (a view function).</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics;
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.State;
@@ -76,9 +77,12 @@ public sealed partial class DaoGrain
             }
         }
 
+        Audit(AuditTrail.ByProposal(proposalId, $"executed:{proposalId}", Now, AuditActs.ProposalExecuted, proposalId,
+            ExecutionDetail(actions, transactions)));
         if (plan.Ledger.Constitution != Current)
         {
             S.Constitutions.Add(plan.Ledger.Constitution);
+            AuditConstitution(AuditTrail.ByProposal);
             var inherited = S.Parent is null
                 ? OperatorCapability.None
                 : await GrainFactory.GetGrain<IDaoGrain>(S.Parent).RetiredOperatorCapabilities();
@@ -115,6 +119,7 @@ public sealed partial class DaoGrain
             var effect = S.Outbox[0];
             if (effect.Personhood is { } person) await SetPersonhood(effect, person);
             else if (effect.Moderation is { } act) await GrainFactory.GetGrain<IParticipationGrain>(Path).ModerationRecorded(act);
+            else if (effect.Audit is { } audit) await GrainFactory.GetGrain<IAuditLogGrain>(0).Append(audit);
             else if (effect.RetireOperatorFeed) await GrainFactory.GetGrain<ITokenSupplyGrain>(effect.Target).RetireOperatorFeed(Path);
             else if (effect.RetireRootFounding) await Charter.RetireRootFounding(Path);
             else if (effect.PinChainFingerprint is { } fingerprint)

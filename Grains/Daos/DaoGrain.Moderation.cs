@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.State;
@@ -27,9 +28,12 @@ public sealed partial class DaoGrain
             At = Now, Digest = digest,
         };
         S.Moderation.Add(act);
+        var queued = S.Outbox.Count;
+        Audit(AuditTrail.BySigner(moderator, $"moderation:{Path}#{act.Seq}", Now, AuditActs.ModerationRecorded, proposal,
+            $"{(hide ? "hid" : "restored")} {(voter is null ? "the proposal" : $"the ballot reason of {voter}")}: {reason}"));
         // A hiding starts its appeal window in the participation ledger, delivered through the outbox with the act.
-        var notify = hide && Current.Participation is not null;
-        if (notify) S.Outbox.Add(new DaoEffect { ProposalId = proposal, Target = Path, Moderation = act });
+        if (hide && Current.Participation is not null)
+            S.Outbox.Add(new DaoEffect { ProposalId = proposal, Target = Path, Moderation = act });
         try
         {
             await state.WriteStateAsync();
@@ -37,7 +41,7 @@ public sealed partial class DaoGrain
         catch
         {
             S.Moderation.RemoveAt(S.Moderation.Count - 1);
-            if (notify) S.Outbox.RemoveAt(S.Outbox.Count - 1);
+            S.Outbox.RemoveRange(queued, S.Outbox.Count - queued);
             throw;
         }
         var key = ModerationRules.Key(proposal, voter);

@@ -1,5 +1,6 @@
-using System.Numerics;
 using System.Globalization;
+using System.Numerics;
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
@@ -25,7 +26,10 @@ public sealed partial class DaoGrain
         if (S.Credited.Add(TreasuryRules.DepositKey(reference)))
         {
             S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
+            Audit(AuditTrail.ByOperator($"deposit:{Path}:{reference}", Now, AuditActs.DepositRecorded, Path,
+                $"{amount} {asset} (reference {reference})"));
             await state.WriteStateAsync();
+            await DeliverEffects();
         }
         return Info();
     }

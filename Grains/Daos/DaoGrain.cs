@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using Blocktrack.Chain;
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
@@ -47,6 +48,8 @@ public sealed partial class DaoGrain(
         await Bind(Path, null, request.Constitution.OnChainTreasury, request.Treasury);
         Found(request.DisplayName, null, null, request.Constitution, request.Roles);
         S.Treasury = request.Treasury;
+        Audit(AuditTrail.ByOperator($"founded:{Path}", Now, AuditActs.DaoFounded, Path, $"root DAO '{S.DisplayName}'"));
+        AuditConstitution((_, cause, at, act, subject, detail) => AuditTrail.ByOperator(cause, at, act, subject, detail));
         OweRetirements(Current.RetiredOperatorCapabilities);
         await state.WriteStateAsync();
         await AnchorConstitution();
@@ -67,6 +70,9 @@ public sealed partial class DaoGrain(
         ConstitutionRules.Validate(action.Constitution);
         var inherited = await GrainFactory.GetGrain<IDaoGrain>(parent).RetiredOperatorCapabilities();
         Found(action.DisplayName, parent, createdBy, action.Constitution, action.Roles);
+        Audit(AuditTrail.ByProposal(createdBy, $"founded:{Path}", Now, AuditActs.DaoFounded, Path,
+            $"sub-DAO '{S.DisplayName}' of '{parent}'"));
+        AuditConstitution(AuditTrail.ByProposal);
         OweRetirements(Current.RetiredOperatorCapabilities | inherited);
         await state.WriteStateAsync();
         await AnchorConstitution();
@@ -176,7 +182,10 @@ public sealed partial class DaoGrain(
         if (committee != S.Roles.Committee)
         {
             S.Roles = S.Roles with { Committee = committee };
+            Audit(AuditTrail.BySigner(actor, NextCause(), Now, AuditActs.CommitteeChanged, Path,
+                $"{(granted ? "added" : "removed")} committee member {member}"));
             await state.WriteStateAsync();
+            await DeliverEffects();
         }
         return Info();
     }
@@ -191,7 +200,10 @@ public sealed partial class DaoGrain(
         if (moderators != S.Roles.Moderators)
         {
             S.Roles = S.Roles with { Moderators = moderators };
+            Audit(AuditTrail.BySigner(actor, NextCause(), Now, AuditActs.ModeratorChanged, Path,
+                $"{(granted ? "appointed" : "removed")} moderator {moderator}"));
             await state.WriteStateAsync();
+            await DeliverEffects();
         }
         return Info();
     }

@@ -25,4 +25,7 @@ public static class GovernanceStorage
     public const string ChainTreasuryState = "chain-treasury";
     public const string TreasuryArchiveState = "treasury-archive";
     public const string ClusterCharterState = "cluster-charter";
+    public const string AuditLogState = "audit-log";
+    public const string AuditPageState = "audit-page";
+    public const string AuditCauseState = "audit-cause";
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Blocktrack.Chain;
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
@@ -38,6 +39,7 @@ public sealed partial class ProposalGrain(
     {
         if (S.Setup is null) return;
         await Advance();
+        await Audit.Deliver();
     }
 
     public async Task<ProposalInfo> Initialize(ProposalSetup setup)
@@ -66,7 +68,9 @@ public sealed partial class ProposalGrain(
         Refuse.Unless(current == ProposalState.Pending, GovernanceError.InvalidState,
             $"a proposal can be canceled only while pending; it is {current}");
         S.CanceledBy = actor;
+        Owe(AuditTrail.BySigner(actor, $"canceled:{Id}", Now, AuditActs.ProposalCanceled, Id, "canceled by its proposer"));
         await Advance();
+        await Audit.Deliver();
         return await Info();
     }
 
@@ -81,7 +85,9 @@ public sealed partial class ProposalGrain(
         Refuse.Unless(after is ProposalState.Succeeded or ProposalState.Queued, GovernanceError.InvalidState, $"the proposal is {after}");
         S.VetoedBy = actor;
         S.VetoReason = DraftRules.VetoReason(reason);
+        Owe(AuditTrail.BySigner(actor, $"vetoed:{Id}", Now, AuditActs.ProposalVetoed, Id, $"vetoed ({before}): {S.VetoReason}"));
         await Advance();
+        await Audit.Deliver();
         return await Info();
     }
 
@@ -114,8 +120,10 @@ public sealed partial class ProposalGrain(
             S.ExecutionError = result.Error;
             log.ExecutionFailed(Id, result.FailedAction, result.Error);
             activity?.SetStatus(ActivityStatusCode.Error, result.Error);
+            OweFailedExecution(result);
         }
         await Advance();
+        await Audit.Deliver();
         return await Info();
     }
 

@@ -21,4 +21,7 @@ public sealed class ChainWatcherState
 
     /// <summary>Participants whose badge mints were mirrored in recent blocks (kept like <see cref="Touched"/>).</summary>
     [Id(7)] public List<TouchedParticipant> Badged { get; set; } = [];
+
+    /// <summary>Audit acts (reorg rollbacks) saved with the rollback and not yet in the audit log.</summary>
+    [Id(8)] public List<Interfaces.AuditAct> AuditOutbox { get; set; } = [];
 }

@@ -35,4 +35,7 @@ public sealed record DaoEffect
 
     /// <summary>Set for a chain to pin (<see cref="Target"/> is its id): the DAO retired configuring its chains.</summary>
     [Id(10)] public string? PinChainFingerprint { get; init; }
+
+    /// <summary>Set for a privileged act to append to the audit log, saved with the change it records.</summary>
+    [Id(11)] public AuditAct? Audit { get; init; }
 }

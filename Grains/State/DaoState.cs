@@ -47,4 +47,7 @@ public sealed class DaoState
 
     /// <summary>The block of that report.</summary>
     [Id(17)] public long MirroredBlock { get; set; }
+
+    /// <summary>Audit acts of this DAO so far: numbers the causes of acts that have no natural key (role changes).</summary>
+    [Id(18)] public long AuditCount { get; set; }
 }

@@ -41,4 +41,8 @@ public sealed class ProposalGrainState
 
     /// <summary>Whether the sealed count has been handed to the DAO's participation ledger.</summary>
     [Id(20)] public bool ParticipationReported { get; set; }
+
+    /// <summary>Audit acts (veto, cancel, failed execution) saved with their change and not yet in the audit log.</summary>
+    [Id(21)] public List<AuditAct> AuditOutbox { get; set; } = [];
+    [Id(22)] public long AuditCount { get; set; }
 }

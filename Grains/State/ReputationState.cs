@@ -1,3 +1,4 @@
+using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Grains.State;
 
 /// <summary>Persisted state of an address's reputation ledger.</summary>
@@ -14,4 +15,7 @@ public sealed class ReputationState
 
     /// <summary>Awards the domains' totals are still owed, delivered in order and applied once by sequence.</summary>
     [Id(3)] public List<ReputationTransfer> Outbox { get; set; } = [];
+
+    /// <summary>Audit acts (operator awards) saved with their award and not yet in the audit log, oldest first.</summary>
+    [Id(4)] public List<AuditAct> AuditOutbox { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Grains.State;
 
 /// <summary>Persisted state of a voter.</summary>
@@ -13,4 +14,10 @@ public sealed class VoterState
 
     /// <summary>Digests of signed messages already used, with their timestamps, until they are stale.</summary>
     [Id(4)] public Dictionary<string, long> UsedMessages { get; set; } = [];
+
+    /// <summary>Audit acts saved with their change and not yet in the audit log, oldest first.</summary>
+    [Id(5)] public List<AuditAct> AuditOutbox { get; set; } = [];
+
+    /// <summary>Audit acts so far: numbers their causes.</summary>
+    [Id(6)] public long AuditCount { get; set; }
 }

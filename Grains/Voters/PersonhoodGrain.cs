@@ -1,3 +1,4 @@
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
@@ -17,6 +18,9 @@ public sealed class PersonhoodGrain(
     ILogger<PersonhoodGrain> log) : Grain, IPersonhoodGrain
 {
     private string _dao = "", _address = "";
+    private AuditDelivery? _audit;
+
+    private AuditDelivery Audit => _audit ??= new(GrainFactory, () => state.State.AuditOutbox, state.WriteStateAsync, log);
 
     private List<PersonhoodChange> History => state.State.History;
     private long Now => clock.GetUtcNow().ToUnixTimeSeconds();
@@ -25,6 +29,7 @@ public sealed class PersonhoodGrain(
     {
         Refuse.Unless(Names.TryParsePersonhoodKey(this.GetPrimaryKeyString(), out _dao, out _address), GovernanceError.InvalidArgument,
             $"'{this.GetPrimaryKeyString()}' is not a personhood key ({{dao}}/{{lower-case address}})");
+        _ = Audit.Deliver();
         return Task.CompletedTask;
     }
 
@@ -61,6 +66,12 @@ public sealed class PersonhoodGrain(
         // From now on, never at a signed (older) timestamp: a snapshot already read must stay as it was.
         change = change with { At = PersonhoodRules.EffectiveAt(History, Now) };
         History.Add(change);
+        var (act, cause) = (change.Attested ? AuditActs.PersonhoodAttested : AuditActs.PersonhoodRevoked,
+            $"personhood:{_dao}/{_address}#{History.Count}");
+        var detail = $"{(change.Attested ? "attested" : "revoked")} {_address} in '{_dao}'";
+        state.State.AuditOutbox.Add(change.Attester is { } signer
+            ? AuditTrail.BySigner(signer, cause, clock.GetUtcNow(), act, _address, detail)
+            : AuditTrail.ByProposal(change.Proposal!, cause, clock.GetUtcNow(), act, _address, $"{detail} (action {change.ActionIndex})"));
         try
         {
             await state.WriteStateAsync();
@@ -68,8 +79,10 @@ public sealed class PersonhoodGrain(
         catch
         {
             History.RemoveAt(History.Count - 1);
+            state.State.AuditOutbox.RemoveAt(state.State.AuditOutbox.Count - 1);
             throw;
         }
+        await Audit.Deliver();
         log.PersonhoodChanged(_dao, _address, change.Attested, change.Attester ?? change.Proposal!);
         return Record(change.At);
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
@@ -21,6 +22,9 @@ public sealed class ReputationGrain(
 {
     private readonly CoalescingWriter _writer = new(state.WriteStateAsync);
     private OutboxDelivery<ReputationTransfer>? _delivery;
+    private AuditDelivery? _audit;
+
+    private AuditDelivery Audit => _audit ??= new(GrainFactory, () => S.AuditOutbox, _writer.Save, log);
 
     // The award stays first in the outbox on failure: the next award, retry or activation delivers it, once by sequence.
     private OutboxDelivery<ReputationTransfer> Delivery => _delivery ??= new(() => S.Outbox,
@@ -37,10 +41,14 @@ public sealed class ReputationGrain(
     {
         Addresses.Require(Address, "reputation key");
         if (S.Outbox.Count > 0) _ = Deliver();
+        _ = Audit.Deliver();
         return Task.CompletedTask;
     }
 
-    public async Task<ReputationAward> Award(string domain, string cause, BigInteger amount, long? at)
+    public Task<ReputationAward> Award(string domain, string cause, BigInteger amount, long? at) =>
+        Award(domain, cause, amount, at, byOperator: false);
+
+    private async Task<ReputationAward> Award(string domain, string cause, BigInteger amount, long? at, bool byOperator)
     {
         if (cause is not null && S.Awards.TryGetValue(cause, out var earlier))
         {
@@ -64,6 +72,11 @@ public sealed class ReputationGrain(
         }
         var entry = new AwardEntry { Domain = domain, Amount = amount, At = when };
         S.Awards[cause!] = entry;
+        if (byOperator)
+        {
+            S.AuditOutbox.Add(AuditTrail.ByOperator($"reputation:{Address}:{cause}", clock.GetUtcNow(), AuditActs.ReputationAwarded,
+                Address, $"{amount} in '{domain}' at {when} for '{cause}'"));
+        }
         try
         {
             await _writer.Save();
@@ -76,6 +89,7 @@ public sealed class ReputationGrain(
         }
         log.ReputationAwarded(Address, domain, cause!, amount, when);
         await Deliver();
+        await Audit.Deliver();
         return View(cause!, entry, applied: true);
     }
 
@@ -85,7 +99,7 @@ public sealed class ReputationGrain(
         var retired = await GrainFactory.GetGrain<IDaoGrain>(domain!).RetiredOperatorCapabilities();
         Refuse.Unless(!retired.HasFlag(OperatorCapability.AwardReputation), GovernanceError.OperatorRetired,
             $"'{domain}' has retired the operator's reputation awards: reputation there comes only from recorded facts");
-        return await Award(domain!, cause, amount, at);
+        return await Award(domain!, cause, amount, at, byOperator: true);
     }
 
     public Task<BigInteger> GetReputation(string domain, long timepoint)

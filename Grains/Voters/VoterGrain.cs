@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
@@ -26,6 +27,9 @@ public sealed class VoterGrain(
 {
     private readonly CoalescingWriter _writer = new(state.WriteStateAsync);
     private OutboxDelivery<VoteTransfer>? _delivery;
+    private AuditDelivery? _audit;
+
+    private AuditDelivery Audit => _audit ??= new(GrainFactory, () => S.AuditOutbox, _writer.Save, log);
 
     // A transfer stays first in the outbox on failure: the next change or activation delivers it, exactly once by sequence.
     private OutboxDelivery<VoteTransfer> Delivery => _delivery ??= new(() => S.Outbox, Send, _writer.Save,
@@ -42,6 +46,7 @@ public sealed class VoterGrain(
     {
         Addresses.Require(Address, "voter key");
         if (S.Outbox.Count > 0) _ = Deliver();
+        _ = Audit.Deliver();
         return Task.CompletedTask;
     }
 
@@ -58,8 +63,11 @@ public sealed class VoterGrain(
         var delta = balance - CheckpointHistory.Latest(position.Balance);
         CheckpointHistory.AddDelta(position.Balance, timepoint, delta);
         Owe(token, timepoint, DelegationRules.BalanceChanged(position.Delegate, delta));
+        S.AuditOutbox.Add(AuditTrail.ByOperator($"voter:{Address}#{++S.AuditCount}", clock.GetUtcNow(), AuditActs.BalanceRecorded,
+            Address, $"{token} balance {balance} at {timepoint}"));
         await _writer.Save();
         await Deliver();
+        await Audit.Deliver();
         return Info(token);
     }
 

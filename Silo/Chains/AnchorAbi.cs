@@ -11,6 +11,8 @@ public static class AnchorAbi
         "recordConstitution(string,uint64,bytes32)",
         "function resultOf(string) view returns ((uint8,uint256,uint256,uint256,bytes32,uint64,bool))",
         "function constitutionAt(string,uint64) view returns (bytes32)",
+        "recordAudit(uint64,bytes32)",
+        "function auditAt(uint64) view returns (bytes32)",
     }.Select(AbiFunction.Parse).ToDictionary(f => f.Name);
 
     public static AbiFunction Function(string name) =>

@@ -47,6 +47,10 @@ public sealed class PersistedEnumTests
         Pinned((TreasuryMovementKind.Opening, 1), (TreasuryMovementKind.In, 2), (TreasuryMovementKind.Out, 3));
 
     [Fact]
+    public void Audit_actor_kinds() => Pinned(
+        (AuditActorKind.OperatorKey, 0), (AuditActorKind.Signer, 1), (AuditActorKind.Proposal, 2), (AuditActorKind.ChainWatcher, 3));
+
+    [Fact]
     public void Dao_roles() => Pinned((DaoRole.Coordinator, 0), (DaoRole.Committee, 1), (DaoRole.Guardian, 2), (DaoRole.Moderator, 3));
 
     [Fact]

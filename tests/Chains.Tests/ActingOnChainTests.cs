@@ -69,4 +69,21 @@ public sealed class ActingOnChainTests(ExecutorFixture chain) : IClassFixture<Ex
         Assert.Equal(before, await chain.Counter.CallAsync<BigInteger>("number"));
         Assert.Equal(100, (await dao.GetInfo()).Treasury["btk"]);
     }
+
+    [Fact]
+    public async Task The_audit_logs_running_hash_is_anchored_and_read_back_from_the_contract()
+    {
+        await Dao("audited"); // founding, its constitution and a fed balance: three privileged acts
+        var log = chain.Grains.GetGrain<IAuditLogGrain>(0);
+        var queued = await log.AnchorNow();
+        Assert.True(queued.AnchoredSeq >= 3);
+        Assert.Equal(queued.Hash, queued.AnchoredHash);
+
+        var head = await Eventually.Until(() => log.GetHead(), h => h.Anchor?.Matches == true, TimeSpan.FromSeconds(20),
+            "audit anchored");
+        Assert.Equal(head.AnchoredHash, head.Anchor!.OnChainHash);
+        var onChain = (byte[])(await chain.Executor.ReadAnchor("auditAt", [(BigInteger)queued.AnchoredSeq!.Value]))[0]!;
+        Assert.Equal(queued.AnchoredHash, Hex.ToHex(onChain));
+        Assert.True((await log.Verify()).Verified);
+    }
 }

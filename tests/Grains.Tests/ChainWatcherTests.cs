@@ -56,6 +56,12 @@ public sealed class ChainWatcherTests(FakeClockClusterFixture fixture)
         Assert.Equal(10, await Votes(Ben, c2.Timestamp));
         Assert.Equal(100, await Votes(Ann, b1.Timestamp)); // below the fork nothing changed
         Assert.Equal(310, await fixture.Grains.GetGrain<ITokenSupplyGrain>(Token).GetVotable(long.MaxValue));
+        // The rollback is a privileged act of the watcher: in the audit log, once, with the block it rolled back from.
+        var rollbacks = await fixture.Grains.GetGrain<IAuditLogGrain>(0).Query(
+            new AuditQuery { Act = AuditActs.WatcherRollback, Actor = FakeChains.WatcherChain.ToString() }, 0, 10);
+        var rollback = Assert.Single(rollbacks.Items);
+        Assert.Equal((AuditActorKind.ChainWatcher, $"chain:{FakeChains.WatcherChain}"), (rollback.ActorKind, rollback.Subject));
+        Assert.StartsWith("rolled back from block 2 ", rollback.Detail);
 
         // The node goes down: the watcher reports unhealthy with the error, then catches up when it returns.
         Chain.Down = true;

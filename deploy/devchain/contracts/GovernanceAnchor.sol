@@ -5,7 +5,8 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 /// @title Public record of what the governance cluster decided.
 /// @notice Anchors each DAO's constitution versions (by hash) and each proposal's final tally and ballot-set hash,
-/// so anyone can check the cluster's off-chain results against an immutable log. Only the owner and the publishers
+/// so anyone can check the cluster's off-chain results against an immutable log; and the running hash of the cluster's
+/// audit log of privileged acts at increasing entry counts, so a rewritten or dropped audit entry shows. Only the owner and the publishers
 /// it appoints may write; reads are open.
 contract GovernanceAnchor is Ownable {
     /// @notice Proposal states, numbered like OpenZeppelin's IGovernor.ProposalState plus the cluster's Vetoed.
@@ -31,8 +32,11 @@ contract GovernanceAnchor is Ownable {
     mapping(bytes32 daoKey => uint64) private _latestVersion;
     mapping(bytes32 daoKey => mapping(uint64 version => bytes32)) private _constitutions;
     mapping(bytes32 proposalKey => ProposalResult) private _results;
+    mapping(uint64 seq => bytes32) private _auditHashes;
+    uint64 public latestAuditSeq;
 
     event PublisherSet(address indexed publisher, bool allowed);
+    event AuditRecorded(uint64 indexed seq, bytes32 runningHash, address publisher);
     event ConstitutionRecorded(
         bytes32 indexed daoKey, uint64 indexed version, string daoPath, bytes32 constitutionHash, address publisher
     );
@@ -53,6 +57,7 @@ contract GovernanceAnchor is Ownable {
     error InvalidState(uint8 state);
     error ResultAlreadyFinal(string proposalId, uint8 state);
     error TallyMismatch(string proposalId);
+    error AuditNotIncreasing(uint64 latest, uint64 given);
 
     modifier onlyPublisher() {
         if (msg.sender != owner() && !isPublisher[msg.sender]) revert NotPublisher(msg.sender);
@@ -108,6 +113,19 @@ contract GovernanceAnchor is Ownable {
         emit ProposalResultRecorded(
             key, proposalId, state, forVotes, againstVotes, abstainVotes, ballotSetHash, msg.sender
         );
+    }
+
+    /// @notice Records the audit log's running hash after entry `seq`; seqs only move forward, so the record is append-only.
+    function recordAudit(uint64 seq, bytes32 runningHash) external onlyPublisher {
+        if (seq <= latestAuditSeq) revert AuditNotIncreasing(latestAuditSeq, seq);
+        latestAuditSeq = seq;
+        _auditHashes[seq] = runningHash;
+        emit AuditRecorded(seq, runningHash, msg.sender);
+    }
+
+    /// @notice The audit log's running hash recorded after entry `seq`; zero when none was recorded for that seq.
+    function auditAt(uint64 seq) external view returns (bytes32) {
+        return _auditHashes[seq];
     }
 
     /// @notice The newest constitution of a DAO; version 0 and a zero hash when none was recorded.
