@@ -16,12 +16,24 @@ public interface IChainTreasuryGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Apply")] Task Apply(ImmutableArray<TreasuryMovement> movements, long finalBelow);
 
+    /// <summary>
+    /// Native balances read at the end of a mirrored range (value transfers emit no log): each difference from the mirror's
+    /// balance becomes one movement at that block, so a range mirrored again adds nothing.
+    /// </summary>
+    [Alias("Observe")] Task Observe(ImmutableArray<ObservedBalance> balances, long finalBelow);
+
     /// <summary>Drops every movement of block <paramref name="fromBlock"/> or later (a reorg).</summary>
     [Alias("Rollback")] Task Rollback(long fromBlock);
 
     /// <summary>A page of the ledger, oldest first, with the balances now.</summary>
     [Alias("GetLedger")] Task<TreasuryLedgerPage> GetLedger(int offset, int limit);
 }
+
+/// <summary>A bound asset's balance as read from the chain at the end of a block.</summary>
+[GenerateSerializer, Immutable, Alias("bt.ObservedBalance")]
+public sealed record ObservedBalance(
+    [property: Id(0)] string Asset, [property: Id(1)] long Block, [property: Id(2)] long Timestamp,
+    [property: Id(3)] System.Numerics.BigInteger Balance);
 
 /// <summary>A full page of archived (final) movements of an on-chain treasury (key <c>{dao}/{page}</c>).</summary>
 [Alias("bt.ITreasuryArchiveGrain")]

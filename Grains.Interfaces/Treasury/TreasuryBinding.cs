@@ -21,13 +21,16 @@ public sealed record TreasuryBinding
     public BoundAsset? Find(string asset) => Assets.IsDefault ? null : Assets.FirstOrDefault(a => a.Asset == asset);
 }
 
-/// <summary>A treasury asset held on chain as an ERC-20 token.</summary>
+/// <summary>A treasury asset held on chain: an ERC-20 token, or the chain's native currency.</summary>
 [GenerateSerializer, Immutable, Alias("bt.BoundAsset")]
 public sealed record BoundAsset
 {
-    /// <summary>The asset's name in the DAO's treasury (<c>btk</c>).</summary>
+    /// <summary>The token of the chain's native currency (ETH): plain value transfers, which emit no log.</summary>
+    public const string NativeToken = "0x0000000000000000000000000000000000000000";
+
+    /// <summary>The asset's name in the DAO's treasury (<c>btk</c>, <c>eth</c>).</summary>
     [Id(0)] public string Asset { get; init; } = "";
 
-    /// <summary>The ERC-20 contract.</summary>
+    /// <summary>The ERC-20 contract, or <see cref="NativeToken"/> for the native currency.</summary>
     [Id(1)] public string Token { get; init; } = "";
 }

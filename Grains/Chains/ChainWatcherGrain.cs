@@ -210,7 +210,7 @@ public sealed class ChainWatcherGrain(
         // Before the cursor moves: a failed hand-over re-mirrors the range, which the governor grains apply only once.
         var floor = S.Recent.Count > 0 ? S.Recent[0].Number : from;
         await governors.Flush(new GovernorSync(to, end.Timestamp, floor));
-        await treasuries.Flush(floor);
+        await treasuries.Flush(_reader, to, end.Timestamp, floor);
         S.Recent.AddRange(headers.Values
             .Where(h => S.Recent.Count == 0 || h.Number > S.Recent[^1].Number)
             .Select(h => new BlockRef(h.Number, h.Hash, h.Timestamp)));

@@ -19,6 +19,9 @@ public interface IChainReader
     Task<IReadOnlyList<ChainLog>> TransferLogs(long fromBlock, long toBlock, IReadOnlyList<string> tokens, IReadOnlyList<string> accounts,
         CancellationToken cancellationToken = default);
 
+    /// <summary>The native balance (wei) of <paramref name="account"/> at the end of block <paramref name="block"/>.</summary>
+    Task<System.Numerics.BigInteger> NativeBalance(string account, long block, CancellationToken cancellationToken = default);
+
     /// <summary>The ERC-20 balance of <paramref name="account"/> at the end of block <paramref name="block"/>.</summary>
     Task<System.Numerics.BigInteger> BalanceOf(string token, string account, long block, CancellationToken cancellationToken = default);
 }

@@ -6,7 +6,8 @@ namespace Blocktrack.Grains.Chains;
 /// <summary>
 /// One mirrored range's share of the DAOs' on-chain treasuries: an asset bound since the last range opens with its
 /// balance at the cursor (transfers up to that block are in it), then every ERC-20 transfer into or out of a bound
-/// account after its opening becomes a movement of that DAO's treasury, handed over once per range.
+/// account after its opening becomes a movement of that DAO's treasury, handed over once per range; a native balance,
+/// moved by value transfers that leave no log, is read at the end of each range instead.
 /// </summary>
 public sealed class TreasuryDispatch(long chain, IGrainFactory grains)
 {
@@ -22,7 +23,9 @@ public sealed class TreasuryDispatch(long chain, IGrainFactory grains)
         _bound = await Registry.GetBound();
         foreach (var bound in _bound.Where(b => b.OpenedAt is null))
         {
-            var balance = cursor < 0 ? 0 : await reader.BalanceOf(bound.Token, bound.Account, cursor);
+            var balance = cursor < 0 ? 0
+                : bound.Token == BoundAsset.NativeToken ? await reader.NativeBalance(bound.Account, cursor)
+                : await reader.BalanceOf(bound.Token, bound.Account, cursor);
             var timestamp = cursor < 0 ? 0 : (await header(cursor)).Timestamp;
             Add(bound.Dao, new TreasuryMovement
             {
@@ -35,11 +38,13 @@ public sealed class TreasuryDispatch(long chain, IGrainFactory grains)
     }
 
     /// <summary>The range's transfer logs of the bound tokens from or to the bound accounts.</summary>
-    public async Task<IReadOnlyList<ChainLog>> Logs(IChainReader reader, long from, long to) =>
-        _bound.IsEmpty
+    public async Task<IReadOnlyList<ChainLog>> Logs(IChainReader reader, long from, long to)
+    {
+        var tokens = _bound.Where(b => b.Token != BoundAsset.NativeToken).ToList();
+        return tokens.Count == 0
             ? []
-            : await reader.TransferLogs(from, to, [.. _bound.Select(b => b.Token).Distinct()],
-                [.. _bound.Select(b => b.Account).Distinct()]);
+            : await reader.TransferLogs(from, to, [.. tokens.Select(b => b.Token).Distinct()], [.. tokens.Select(b => b.Account).Distinct()]);
+    }
 
     /// <summary>Takes the log if it is a transfer of a bound token; false for anything else.</summary>
     public bool Collect(ChainLog log, long timestamp)
@@ -61,10 +66,19 @@ public sealed class TreasuryDispatch(long chain, IGrainFactory grains)
         return true;
     }
 
-    /// <summary>Hands each DAO its movements, then records the openings (a failure re-mirrors the range, applied once).</summary>
-    public async Task Flush(long finalBelow)
+    /// <summary>
+    /// Hands each DAO its movements and, for native balances (value transfers leave no log), the balance at the range's
+    /// last block; then records the openings. A failure re-mirrors the range, which applies nothing twice.
+    /// </summary>
+    public async Task Flush(IChainReader reader, long to, long timestamp, long finalBelow)
     {
         await Task.WhenAll(_movements.Select(m => grains.GetGrain<IChainTreasuryGrain>(m.Key).Apply([.. m.Value], finalBelow)));
+        foreach (var dao in _bound.Where(b => b.Token == BoundAsset.NativeToken).GroupBy(b => b.Dao))
+        {
+            var observed = new List<ObservedBalance>();
+            foreach (var bound in dao) observed.Add(new(bound.Asset, to, timestamp, await reader.NativeBalance(bound.Account, to)));
+            await grains.GetGrain<IChainTreasuryGrain>(dao.Key).Observe([.. observed], finalBelow);
+        }
         foreach (var opened in _opened) await Registry.Opened(opened.Dao, opened.Asset, opened.OpenedAt!.Value);
     }
 

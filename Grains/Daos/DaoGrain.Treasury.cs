@@ -96,7 +96,9 @@ public sealed partial class DaoGrain
         {
             var before = calls.Count;
             if (actions[i] is OnChainCall call) calls.Add(call);
-            calls.AddRange(payouts.Where(p => p.ActionIndex == i).Select(p => Erc20Transfer.Call(Binding!.Chain, p.Token, p.To, p.Amount)));
+            calls.AddRange(payouts.Where(p => p.ActionIndex == i).Select(p => p.Token == BoundAsset.NativeToken
+                ? new OnChainCall(Binding!.Chain, p.To, p.Amount, "0x") // a value transfer from the timelock
+                : Erc20Transfer.Call(Binding!.Chain, p.Token, p.To, p.Amount)));
             if (first < 0 && calls.Count > before) first = i;
         }
         if (calls.Count == 0) return (0, calls, null, -1);

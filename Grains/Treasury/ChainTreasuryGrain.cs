@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
@@ -16,6 +17,9 @@ public sealed class ChainTreasuryGrain(
     : Grain, IChainTreasuryGrain
 {
     public const int PageSize = 256;
+
+    /// <summary>The log index of a movement seen as a change of balance over a block (after all of its logs).</summary>
+    public const int EndOfBlock = int.MaxValue;
 
     private string Dao => this.GetPrimaryKeyString();
     private ChainTreasuryState S => state.State;
@@ -36,6 +40,16 @@ public sealed class ChainTreasuryGrain(
         // Also for movements applied before: the report that followed them may be what failed.
         if (!movements.IsEmpty) await Report();
     }
+
+    public Task Observe(ImmutableArray<ObservedBalance> balances, long finalBelow) => Apply(
+    [
+        .. balances.Select(o => (o, Delta: o.Balance - S.Balances.GetValueOrDefault(o.Asset))).Where(x => !x.Delta.IsZero)
+            .Select(x => new TreasuryMovement
+            {
+                Block = x.o.Block, LogIndex = EndOfBlock, Timestamp = x.o.Timestamp, Asset = x.o.Asset,
+                Kind = x.Delta.Sign > 0 ? TreasuryMovementKind.In : TreasuryMovementKind.Out, Amount = BigInteger.Abs(x.Delta),
+            }),
+    ], finalBelow);
 
     public async Task Rollback(long fromBlock)
     {

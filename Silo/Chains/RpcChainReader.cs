@@ -39,6 +39,9 @@ public sealed class RpcChainReader(IEthApiService eth, int maxBlockRange) : ICha
     public async Task<BigInteger> BalanceOf(string token, string account, long block, CancellationToken cancellationToken = default) =>
         (BigInteger)(await BalanceOfFn.CallAtAsync(eth, token, new BlockParameter(new HexBigInteger(block)), account))[0]!;
 
+    public async Task<BigInteger> NativeBalance(string account, long block, CancellationToken cancellationToken = default) =>
+        (await eth.GetBalance.SendRequestAsync(account, new BlockParameter(new HexBigInteger(block)))).Value;
+
     private static readonly AbiFunction BalanceOfFn = AbiFunction.Parse("function balanceOf(address) view returns (uint256)");
 
     private static List<ChainLog> Convert(IEnumerable<FilterLog> logs) =>

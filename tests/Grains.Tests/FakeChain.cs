@@ -92,6 +92,10 @@ public sealed class FakeChain : IChainReader
             .Where(l => l.Address == token && TreasuryLogs.IsErc20Transfer(l)).Select(TreasuryLogs.Decode)
             .Aggregate(BigInteger.Zero, (sum, t) => sum + (t.To == account ? t.Amount : 0) - (t.From == account ? t.Amount : 0)));
 
+    /// <summary>This fake chain moves no native currency: every account holds none.</summary>
+    public Task<BigInteger> NativeBalance(string account, long block, CancellationToken cancellationToken = default) =>
+        Answer(() => BigInteger.Zero);
+
     /// <summary>Mines a block of ERC-20 transfers of <paramref name="token"/>.</summary>
     public ChainBlock MineTransfers(string token, params (string From, string To, BigInteger Amount)[] transfers) =>
         MineWith(0, (number, hash, _) => transfers.Select((t, i) => new ChainLog(token,
