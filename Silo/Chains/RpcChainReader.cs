@@ -1,4 +1,5 @@
 using System.Numerics;
+using Blocktrack.Chain;
 using Blocktrack.Chain.Abi;
 using Blocktrack.Chain.Rpc;
 using Blocktrack.Grains.Chains;
@@ -36,8 +37,14 @@ public sealed class RpcChainReader(IEthApiService eth, int maxBlockRange) : ICha
             .OrderBy(l => l.BlockNumber).ThenBy(l => l.LogIndex)];
     }
 
-    public async Task<BigInteger> BalanceOf(string token, string account, long block, CancellationToken cancellationToken = default) =>
-        (BigInteger)(await BalanceOfFn.CallAtAsync(eth, token, new BlockParameter(new HexBigInteger(block)), account))[0]!;
+    public async Task<BigInteger> BalanceOf(string token, string account, long block, CancellationToken cancellationToken = default)
+    {
+        // A token bound before it was deployed (the watcher opens at its cursor, which may be behind) answers no data there:
+        // no code yet, so nobody holds any of it.
+        var call = new CallInput(Hex.ToHex(BalanceOfFn.EncodeCall(account)), token);
+        var output = await eth.Transactions.Call.SendRequestAsync(call, new BlockParameter(new HexBigInteger(block)));
+        return output is null or "0x" ? BigInteger.Zero : (BigInteger)BalanceOfFn.DecodeOutput(Hex.Parse(output))[0]!;
+    }
 
     public async Task<BigInteger> NativeBalance(string account, long block, CancellationToken cancellationToken = default) =>
         (await eth.GetBalance.SendRequestAsync(account, new BlockParameter(new HexBigInteger(block)))).Value;

@@ -108,6 +108,15 @@ public sealed class TreasuryOnChainTests(ExecutorFixture chain) : IClassFixture<
         Assert.Equal(GovernanceError.TreasuryAccountTaken, e.Error);
         var info = await chain.Grains.GetGrain<IDaoGrain>("first").GetInfo();
         Assert.Equal((TreasuryCustody.OnChain, vault), (info.Custody, info.OnChainTreasury!.Account));
+
+        // A token not deployed (yet) holds nothing: the mirror opens at zero and the watcher stays healthy.
+        var undeployed = await Dao("undeployed", await Timelock(), "0x00000000000000000000000000000000000dead1");
+        await chain.Dev.MineAsync();
+        var status = await chain.CaughtUp();
+        Assert.True(status.Healthy, status.LastError);
+        Assert.Equal(BigInteger.Zero, (await undeployed.GetInfo()).Treasury["btk"]);
+        Assert.Equal(TreasuryMovementKind.Opening,
+            Assert.Single((await chain.Grains.GetGrain<IChainTreasuryGrain>("undeployed").GetLedger(0, 10)).Items).Kind);
     }
 
     [Fact]
