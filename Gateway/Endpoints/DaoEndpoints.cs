@@ -12,6 +12,8 @@ public static class DaoEndpoints
 
     public static void MapDaoEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/daos", ListRootDaos).WithTags(Tag).WithName("ListRootDaos")
+            .WithSummary("A page of the cluster's root DAOs in founding order; ?offset=0&limit=50 (limit ≤ 200)").ProducesProblem(400);
         var daos = app.MapGroup("/daos").WithTags(Tag);
         daos.MapDao("GET", "", GetDao).WithName("GetDao")
             .WithSummary("A DAO: constitution, roles, sub-DAOs, treasury").ProducesProblem(404);
@@ -30,6 +32,9 @@ public static class DaoEndpoints
             .WithSummary("A page of the DAO's proposals, newest first; ?state=active&offset=0&limit=50 (limit ≤ 200)")
             .ProducesProblem(400).ProducesProblem(404);
     }
+
+    private static async Task<Ok<RootDaoPage>> ListRootDaos([AsParameters] PageQuery page, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IDaoDirectoryGrain>(0).List(page.Skip, page.Take));
 
     private static async Task<Ok<DaoInfo>> GetDao(DaoPath path, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Dao(path).GetInfo());

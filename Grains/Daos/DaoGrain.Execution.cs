@@ -122,6 +122,7 @@ public sealed partial class DaoGrain
             else if (effect.Audit is { } audit) await GrainFactory.GetGrain<IAuditLogGrain>(0).Append(audit);
             else if (effect.RetireOperatorFeed) await GrainFactory.GetGrain<ITokenSupplyGrain>(effect.Target).RetireOperatorFeed(Path);
             else if (effect.RetireRootFounding) await Charter.RetireRootFounding(Path);
+            else if (effect.ListRoot is { } root) await GrainFactory.GetGrain<IDaoDirectoryGrain>(0).Register(root);
             else if (effect.PinChainFingerprint is { } fingerprint)
                 await Charter.PinChain(Path, long.Parse(effect.Target, CultureInfo.InvariantCulture), fingerprint);
             else if (effect.Create is { } create)

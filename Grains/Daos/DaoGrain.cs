@@ -32,6 +32,11 @@ public sealed partial class DaoGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (S.Created && S.Parent is null && !S.Listed)
+        {
+            OweListing();
+            await state.WriteStateAsync();
+        }
         if (S.Outbox.Count > 0) await DeliverEffects();
     }
 
@@ -51,6 +56,7 @@ public sealed partial class DaoGrain(
         Audit(AuditTrail.ByOperator($"founded:{Path}", Now, AuditActs.DaoFounded, Path, $"root DAO '{S.DisplayName}'"));
         AuditConstitution((_, cause, at, act, subject, detail) => AuditTrail.ByOperator(cause, at, act, subject, detail));
         OweRetirements(Current.RetiredOperatorCapabilities);
+        OweListing();
         await state.WriteStateAsync();
         await AnchorConstitution();
         await DeliverEffects();
@@ -229,6 +235,16 @@ public sealed partial class DaoGrain(
         Version = Current.Version,
         Hash = Hex.ToHex(ConstitutionHash.Compute(Current)),
     });
+
+    /// <summary>A root DAO is listed in the cluster's directory through the outbox, so a crash cannot leave it out.</summary>
+    private void OweListing()
+    {
+        S.Listed = true;
+        S.Outbox.Add(new DaoEffect
+        {
+            Target = Path, ListRoot = new RootDao { Path = Path, DisplayName = S.DisplayName, FoundedAt = S.CreatedAt },
+        });
+    }
 
     private void Found(string displayName, string? parent, string? createdBy, Constitution constitution, DaoRoles roles)
     {

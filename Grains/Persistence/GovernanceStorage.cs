@@ -25,6 +25,7 @@ public static class GovernanceStorage
     public const string ChainTreasuryState = "chain-treasury";
     public const string TreasuryArchiveState = "treasury-archive";
     public const string ClusterCharterState = "cluster-charter";
+    public const string DaoDirectoryState = "dao-directory";
     public const string AuditLogState = "audit-log";
     public const string AuditPageState = "audit-page";
     public const string AuditCauseState = "audit-cause";

@@ -38,4 +38,7 @@ public sealed record DaoEffect
 
     /// <summary>Set for a privileged act to append to the audit log, saved with the change it records.</summary>
     [Id(11)] public AuditAct? Audit { get; init; }
+
+    /// <summary>Set when a root DAO is to be listed in the cluster's DAO directory.</summary>
+    [Id(12)] public RootDao? ListRoot { get; init; }
 }

@@ -50,4 +50,7 @@ public sealed class DaoState
 
     /// <summary>Audit acts of this DAO so far: numbers the causes of acts that have no natural key (role changes).</summary>
     [Id(18)] public long AuditCount { get; set; }
+
+    /// <summary>Whether this root DAO has been handed to the DAO directory (DAOs founded before it are on activation).</summary>
+    [Id(19)] public bool Listed { get; set; }
 }

@@ -1,5 +1,5 @@
-// The Gateway lists no root DAOs (a root is founded by path), so the tree starts from the roots this browser has
-// founded or opened, kept in localStorage, plus the quick start's "blocktrack".
+// Roots this browser has founded or opened, kept in localStorage, plus the quick start's "blocktrack": shown beside
+// the cluster's own list (GET /daos), so a path opened before it is founded still has its place in the tree.
 const key = "blocktrack.roots";
 
 export function knownRoots(): string[] {

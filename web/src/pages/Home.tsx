@@ -34,12 +34,14 @@ function DaoNode({ path }: { path: string }) {
 
 export function Home() {
   const [path, setPath] = useState("");
-  const roots = knownRoots();
+  // The cluster's root DAOs, plus any this browser opened by path (which may not be founded yet).
+  const listed = useGet<{ items: { path: string }[] }>("/daos?limit=200");
+  const roots = [...new Set([...(listed.data?.items.map((d) => d.path) ?? []), ...knownRoots()])];
   return (
     <section>
       <h1>DAOs</h1>
       <p>
-        Every DAO and sub-DAO this browser knows, with their proposals. Reading needs no wallet; voting, proposing and
+        Every root DAO of the cluster and its sub-DAOs, with their proposals. Reading needs no wallet; voting, proposing and
         delegating ask your wallet to sign.
       </p>
       <form
