@@ -44,6 +44,12 @@ export function problemOf(e: unknown): Problem {
 
 export function useWallet() {
   const [state, setState] = useState(walletState());
-  useEffect(() => onWallet(() => setState(walletState())), []);
+  useEffect(() => {
+    const off = onWallet(() => setState(walletState()));
+    // A wallet that connected between this render and the subscription would otherwise go unseen by this component
+    // (the vote form rendered without the voter's weight while the header showed the address).
+    setState(walletState());
+    return off;
+  }, []);
   return state;
 }
