@@ -29,4 +29,6 @@ public static class GovernanceStorage
     public const string AuditLogState = "audit-log";
     public const string AuditPageState = "audit-page";
     public const string AuditCauseState = "audit-cause";
+    public const string GrantProgramState = "grant-program";
+    public const string GrantState = "grant";
 }
