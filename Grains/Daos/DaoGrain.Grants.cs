@@ -93,10 +93,11 @@ public sealed partial class DaoGrain
         S.TaggedProposals[id] = new TaggedProposal(period, goals);
     }
 
-    /// <summary>A tagged proposal's vote ended: its turnout counts for its goals, once.</summary>
-    private async Task TurnoutDecided(string proposalId)
+    /// <summary>A tagged proposal's vote ended (whatever came after): its turnout counts for its goals, once.</summary>
+    private async Task TurnoutDecided(string proposalId, ProposalState now)
     {
-        if (!S.TaggedProposals.Remove(proposalId, out var tagged)) return;
+        if (now is ProposalState.Pending or ProposalState.Active) return;
+        if (!S.TaggedProposals.Remove(proposalId, out var tagged) || now == ProposalState.Canceled) return;
         var info = await GrainFactory.GetGrain<IProposalGrain>(proposalId).GetInfo();
         var t = info.Tally;
         var turnout = SdgRules.TurnoutBps(t.For + t.Against + t.Abstain + t.ChoiceSums.Aggregate(BigInteger.Zero, (a, c) => a + c),

@@ -176,7 +176,7 @@ public sealed partial class DaoGrain(
         var entry = S.Proposals[(int)seq - 1];
         if (entry.State == newState) return;
         S.Proposals[(int)seq - 1] = entry with { State = newState };
-        if (newState is ProposalState.Succeeded or ProposalState.Defeated) await TurnoutDecided(proposalId);
+        if (S.TaggedProposals.ContainsKey(proposalId)) await TurnoutDecided(proposalId, newState);
         await state.WriteStateAsync();
     }
 
