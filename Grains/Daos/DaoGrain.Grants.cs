@@ -100,8 +100,9 @@ public sealed partial class DaoGrain
         if (!S.TaggedProposals.Remove(proposalId, out var tagged) || now == ProposalState.Canceled) return;
         var info = await GrainFactory.GetGrain<IProposalGrain>(proposalId).GetInfo();
         var t = info.Tally;
-        var turnout = SdgRules.TurnoutBps(t.For + t.Against + t.Abstain + t.ChoiceSums.Aggregate(BigInteger.Zero, (a, c) => a + c),
-            info.VotableSupply ?? 0);
+        // Choice classes keep fixed-point sums per choice; their raw power cast is the quorum power (every ballot counts).
+        var cast = t.ChoiceSums.IsDefaultOrEmpty ? t.For + t.Against + t.Abstain : t.QuorumPower;
+        var turnout = SdgRules.TurnoutBps(cast, info.VotableSupply ?? 0);
         S.Sdg = SdgRules.Update(S.Sdg, tagged.Period, tagged.Goals,
             f => f with { ProposalsDecided = f.ProposalsDecided + 1, TurnoutBpsSum = f.TurnoutBpsSum + turnout });
     }
