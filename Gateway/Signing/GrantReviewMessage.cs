@@ -9,24 +9,14 @@ namespace Blocktrack.Gateway;
 /// decision one of <c>approve</c>, <c>reject</c> (the application) or <c>cancel</c> (an approved grant).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record GrantReviewMessage : ISignedMessage
+public sealed record GrantReviewMessage : GrantTargetMessage, ISignedMessage
 {
     public static string TypeName => "GrantReview";
 
     public required string Reviewer { get; init; }
-    public required string Dao { get; init; }
-
-    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
-    public required ulong Program { get; init; }
-
-    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
-    public required ulong Grant { get; init; }
 
     public required string Decision { get; init; }
     public required string Reason { get; init; }
-
-    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
-    public required ulong Timestamp { get; init; }
 
     [JsonIgnore]
     public string Actor => Reviewer;
@@ -48,7 +38,7 @@ public sealed record GrantReviewMessage : ISignedMessage
         _ = ParsedDecision;
     }
 
-    public void Admit(HttpContext http, string signer) => SignedTarget.SameGrant(Dao, (long)Program, (long)Grant, http);
+    public void Admit(HttpContext http, string signer) => AdmitGrant(http);
 
     public byte[] HashStruct(SigningSchema schema, ReadOnlySpan<byte> actor) =>
         schema.Builder(TypeName).Address(actor).String(Dao).Uint(Program).Uint(Grant).String(Decision).String(Reason)

@@ -8,29 +8,17 @@ namespace Blocktrack.Gateway;
 /// uint16 milestone,string evidence,bytes32 evidenceHash,uint64 timestamp)</c>.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record MilestoneSubmissionMessage : ISignedMessage
+public sealed record MilestoneSubmissionMessage : MilestoneTargetMessage, ISignedMessage
 {
     public static string TypeName => "MilestoneSubmission";
 
     public required string Grantee { get; init; }
-    public required string Dao { get; init; }
-
-    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
-    public required ulong Program { get; init; }
-
-    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
-    public required ulong Grant { get; init; }
-
-    public required ushort Milestone { get; init; }
 
     /// <summary>Where the evidence is (an http(s) or ipfs URL).</summary>
     public required string Evidence { get; init; }
 
     /// <summary>0x and 64 hex digits: a hash of the evidence, so what was reviewed cannot change afterwards.</summary>
     public required string EvidenceHash { get; init; }
-
-    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
-    public required ulong Timestamp { get; init; }
 
     [JsonIgnore]
     public string Actor => Grantee;
@@ -42,12 +30,6 @@ public sealed record MilestoneSubmissionMessage : ISignedMessage
         MessageFields.Require(EvidenceHash, "evidenceHash");
         if (!Hex.TryParse(EvidenceHash, out var bytes) || bytes.Length != 32)
             throw new ApiProblemException(ErrorCodes.InvalidArgument, "message.evidenceHash must be 0x followed by 64 hex digits.");
-    }
-
-    public void Admit(HttpContext http, string signer)
-    {
-        SignedTarget.SameGrant(Dao, (long)Program, (long)Grant, http);
-        SignedTarget.SameNumber("milestone", Milestone, GrantRoute.FromRoute(http).Milestone);
     }
 
     public byte[] HashStruct(SigningSchema schema, ReadOnlySpan<byte> actor)

@@ -83,7 +83,8 @@ public sealed partial class GrantProgramGrain(
     public Task<GrantProgramInfo> GetInfo(int offset, int limit)
     {
         RequireOpen();
-        Paging.RequireProposalPage(offset, limit);
+        // A limit of 0 asks for the program without its grants (the programs listing).
+        if (limit != 0) Paging.RequireProposalPage(offset, limit);
         return Task.FromResult(Info(offset, limit));
     }
 
