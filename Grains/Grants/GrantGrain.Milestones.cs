@@ -55,6 +55,7 @@ public sealed partial class GrantGrain
     public async Task<GrantInfo> Tick()
     {
         RequireCreated();
+        await AnnounceDelivered();
         var changed = await TakeDecisions();
         var now = Now.ToUnixTimeSeconds();
         for (var i = 0; i < S.Milestones.Count; i++)
@@ -132,6 +133,7 @@ public sealed partial class GrantGrain
         m.Status = MilestoneStatus.Paid;
         S.Paid += tranche;
         Record(actor, "milestone-paid", cause, reason, milestone);
+        S.Delivered.Add(new State.DeliveredMilestone(milestone, Now.ToUnixTimeSeconds()));
         if (S.Milestones.All(x => x.Status == MilestoneStatus.Paid))
         {
             S.Status = GrantStatus.Completed;

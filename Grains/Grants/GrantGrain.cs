@@ -141,14 +141,27 @@ public sealed partial class GrantGrain(
         At = Now, Actor = actor, Kind = kind, Cause = cause, Reason = reason, Milestone = milestone,
     });
 
-    /// <summary>Saves the change and tells the program's index where the grant stands.</summary>
+    /// <summary>Saves the change, tells the program's index where the grant stands and the participation ledger what was paid.</summary>
     private async Task<GrantInfo> Saved()
     {
         await state.WriteStateAsync();
         await Program.Track(Summary());
+        await AnnounceDelivered();
         if (S.Status is GrantStatus.Rejected or GrantStatus.Completed or GrantStatus.Canceled
             && await this.GetReminder(TickReminder) is { } reminder) await this.UnregisterReminder(reminder);
         return Info();
+    }
+
+    /// <summary>Each paid milestone earns its grantee participation points, once (the ledger keys them by milestone).</summary>
+    private async Task AnnounceDelivered()
+    {
+        while (S.Delivered.Count > 0)
+        {
+            var d = S.Delivered[0];
+            await GrainFactory.GetGrain<IParticipationGrain>(_dao).MilestoneDelivered(Key, d.Milestone, S.Application.Applicant, d.At);
+            S.Delivered.RemoveAt(0);
+            await state.WriteStateAsync();
+        }
     }
 
     private GrantSummary Summary() => new()

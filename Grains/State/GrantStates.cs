@@ -81,4 +81,11 @@ public sealed class GrantGrainState
     [Id(12)] public HashSet<string> Decisions { get; set; } = [];
 
     [Id(13)] public DateTimeOffset AppliedAt { get; set; }
+
+    /// <summary>Paid milestones (index, unix seconds) the DAO's participation ledger is still to hear of.</summary>
+    [Id(14)] public List<DeliveredMilestone> Delivered { get; set; } = [];
 }
+
+/// <summary>A paid milestone to announce to the participation ledger.</summary>
+[GenerateSerializer, Immutable, Alias("bt.DeliveredMilestone")]
+public sealed record DeliveredMilestone([property: Id(0)] int Milestone, [property: Id(1)] long At);

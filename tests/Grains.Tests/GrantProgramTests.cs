@@ -16,10 +16,11 @@ public sealed class GrantProgramTests(FakeClockClusterFixture fixture)
         Member2 = DaoScenario.Address(0x63), Outsider = DaoScenario.Address(0x64);
     private static readonly string[] Applicants = [DaoScenario.Address(0x71), DaoScenario.Address(0x72), DaoScenario.Address(0x73)];
 
-    private async Task<DaoScenario> Setup(string name, SdgPolicy? sdg = null)
+    private async Task<DaoScenario> Setup(string name, SdgPolicy? sdg = null, ParticipationRules? participation = null)
     {
         var s = new DaoScenario(fixture, name);
-        await s.Create(s.Constitution() with { Sdg = sdg }, new DaoRoles { Committee = [Member1, Member2] }, treasury: 1_000_000);
+        await s.Create(s.Constitution() with { Sdg = sdg, Participation = participation }, new DaoRoles { Committee = [Member1, Member2] },
+            treasury: 1_000_000);
         await s.Fund(Voter, 1000);
         return s;
     }
@@ -211,5 +212,27 @@ public sealed class GrantProgramTests(FakeClockClusterFixture fixture)
         Assert.Equal((3, 3), (goals[4].Proposals, goals[4].ProposalsDecided));
         Assert.True(goals[4].MeanTurnoutBps > 0);
         Assert.Empty((await s.DaoGrain.GetSdgReport(report.Period + 1)).Goals);
+    }
+
+    [Fact]
+    public async Task Each_delivered_milestone_earns_its_grantee_points_and_milestone_badges_once()
+    {
+        var s = await Setup("grants-points", participation: new ParticipationRules
+        {
+            MilestonePoints = 7,
+            Badges = [new BadgeRule { Id = "builder", Name = "Builder", Kind = BadgeKind.MilestonesDelivered, Threshold = 2 }],
+        });
+        await Execute(s, new OpenGrantProgram(Terms(s, 100_000, approvals: 1)));
+        await Program(s).Apply(Application(s, 0, 30_000));
+        await Grant(s, 1).Review(Member1, GrantDecision.Approve, "yes", "a1");
+        var participant = s.Grains.GetGrain<IParticipantGrain>(Names.ParticipantKey(s.Dao, Applicants[0]));
+        await PayMilestone(s, 1, 0, reviewers: 1);
+        var one = await Eventually.Until(() => participant.GetInfo(), p => p.MilestonesDelivered == 1);
+        Assert.Equal((7, 0), (one.TotalPoints, one.Badges.Length));
+        await PayMilestone(s, 1, 1, reviewers: 1);
+        await Grant(s, 1).Tick(); // a tick announces nothing twice
+        var two = await Eventually.Until(() => participant.GetInfo(), p => p.MilestonesDelivered == 2);
+        Assert.Equal(14, two.TotalPoints);
+        Assert.Equal("builder", Assert.Single(two.Badges).Badge);
     }
 }
