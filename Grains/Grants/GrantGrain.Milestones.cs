@@ -43,10 +43,8 @@ public sealed partial class GrantGrain
             $"milestone {milestone} of grant '{Key}' is not waiting for review ({m.Status})");
         Refuse.Unless(!m.Approvals.Contains(reviewer) && !m.Rejections.Contains(reviewer), GovernanceError.InvalidState,
             $"{reviewer} has already reviewed this submission of milestone {milestone}");
-        var votes = approved ? m.Approvals : m.Rejections;
-        if (GrantRules.Reached(votes.Count + 1, S.Terms)) await DecideMilestone(milestone, approved, reviewer, reason, digest);
-        votes.Add(reviewer);
-        Record(reviewer, approved ? "milestone-review-approve" : "milestone-review-reject", digest, reason, milestone);
+        await Count(approved ? m.Approvals : m.Rejections, reviewer, approved ? "milestone-review-approve" : "milestone-review-reject",
+            digest, reason, milestone, () => DecideMilestone(milestone, approved, reviewer, reason, digest));
         return await Saved();
     }
 
@@ -144,7 +142,8 @@ public sealed partial class GrantGrain
 
     private State.MilestoneState Milestone(int k)
     {
-        Refuse.Unless(k >= 0 && k < S.Milestones.Count, GovernanceError.InvalidArgument, $"grant '{Key}' has milestones 0..{S.Milestones.Count - 1}");
+        Refuse.Unless(k >= 0 && k < S.Milestones.Count, GovernanceError.InvalidArgument,
+            $"grant '{Key}' has milestones 0..{S.Milestones.Count - 1}");
         return S.Milestones[k];
     }
 

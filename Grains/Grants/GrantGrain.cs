@@ -32,7 +32,8 @@ public sealed partial class GrantGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Refuse.Unless(Names.TryParseGrantKey(Key, out _programKey, out _number) && Names.TryParseProgramKey(_programKey, out _dao, out _program),
+        Refuse.Unless(Names.TryParseGrantKey(Key, out _programKey, out _number)
+            && Names.TryParseProgramKey(_programKey, out _dao, out _program),
             GovernanceError.InvalidArgument, $"'{Key}' is not a grant key ({{dao}}/programs/{{n}}/grants/{{m}})");
         return Task.CompletedTask;
     }
@@ -74,17 +75,15 @@ public sealed partial class GrantGrain(
                 Refuse.Unless(!S.Approvals.Contains(reviewer) && !S.Rejections.Contains(reviewer), GovernanceError.InvalidState,
                     $"{reviewer} has already reviewed grant '{Key}'");
                 var votes = decision == GrantDecision.Approve ? S.Approvals : S.Rejections;
-                if (GrantRules.Reached(votes.Count + 1, S.Terms)) await Decide(decision, reviewer, reason, digest);
-                votes.Add(reviewer);
-                Record(reviewer, decision == GrantDecision.Approve ? "review-approve" : "review-reject", digest, reason);
+                await Count(votes, reviewer, decision == GrantDecision.Approve ? "review-approve" : "review-reject", digest, reason,
+                    null, () => Decide(decision, reviewer, reason, digest));
                 break;
             case GrantDecision.Cancel:
                 Refuse.Unless(S.Status == GrantStatus.Active, GovernanceError.InvalidState, $"grant '{Key}' is {S.Status}, not active");
                 Refuse.Unless(!S.Cancellations.Contains(reviewer), GovernanceError.InvalidState,
                     $"{reviewer} has already asked to cancel grant '{Key}'");
-                if (GrantRules.Reached(S.Cancellations.Count + 1, S.Terms)) await Decide(decision, reviewer, reason, digest);
-                S.Cancellations.Add(reviewer);
-                Record(reviewer, "review-cancel", digest, reason);
+                await Count(S.Cancellations, reviewer, "review-cancel", digest, reason, null,
+                    () => Decide(decision, reviewer, reason, digest));
                 break;
             default:
                 throw Refuse.With(GovernanceError.InvalidArgument, $"unknown decision {decision}");
@@ -121,6 +120,28 @@ public sealed partial class GrantGrain(
                 break;
         }
         log.GrantChanged(Key, decision.ToString(), actor);
+    }
+
+    /// <summary>
+    /// Counts a committee member's review and, when it is the one that reaches the program's count, takes the decision. A
+    /// decision refused (the budget, an SDG cap, a payment) takes the review back too: a refusal changes nothing.
+    /// </summary>
+    private async Task Count(List<string> votes, string reviewer, string kind, string digest, string reason, int? milestone,
+        Func<Task> decide)
+    {
+        votes.Add(reviewer);
+        Record(reviewer, kind, digest, reason, milestone);
+        if (!GrantRules.Reached(votes.Count, S.Terms)) return;
+        try
+        {
+            await decide();
+        }
+        catch
+        {
+            votes.Remove(reviewer);
+            S.History.RemoveAt(S.History.Count - 1);
+            throw;
+        }
     }
 
     private async Task RequireCommittee(string reviewer)

@@ -31,7 +31,9 @@ public sealed class PersistedEnumTests
         (GovernanceError.Replayed, 15), (GovernanceError.StaleTimepoint, 16), (GovernanceError.InvalidChoice, 17),
         (GovernanceError.NotAttested, 18), (GovernanceError.BallotNotFound, 19), (GovernanceError.EpochClosed, 20),
         (GovernanceError.EpochNotFound, 21), (GovernanceError.ChainOwned, 22),
-        (GovernanceError.OperatorRetired, 23), (GovernanceError.TreasuryAccountTaken, 24), (GovernanceError.AccountNotControlled, 25));
+        (GovernanceError.OperatorRetired, 23), (GovernanceError.TreasuryAccountTaken, 24), (GovernanceError.AccountNotControlled, 25),
+        (GovernanceError.ProgramNotFound, 26), (GovernanceError.GrantNotFound, 27), (GovernanceError.SdgCapExceeded, 28),
+        (GovernanceError.PaymentFailed, 29));
 
     [Fact]
     public void Operator_capabilities_are_flags() => Pinned(
@@ -74,17 +76,32 @@ public sealed class PersistedEnumTests
     public void Action_kinds_are_flags() => Pinned(
         (ActionKinds.None, 0), (ActionKinds.AmendConstitution, 1), (ActionKinds.CreateSubDao, 2), (ActionKinds.AllocateBudget, 4),
         (ActionKinds.TreasuryTransfer, 8), (ActionKinds.SetRole, 16), (ActionKinds.OnChainCall, 32), (ActionKinds.SetPersonhood, 64),
-        (ActionKinds.FundRewards, 128), (ActionKinds.ReverseModeration, 256), (ActionKinds.All, 511));
+        (ActionKinds.FundRewards, 128), (ActionKinds.ReverseModeration, 256), (ActionKinds.GrantProgram, 512),
+        (ActionKinds.GrantDecision, 1024), (ActionKinds.All, 2047));
 
     [Fact]
     public void Badge_kinds() => Pinned(
-        (BadgeKind.Ballots, 1), (BadgeKind.Participation, 2), (BadgeKind.ProposalsPassed, 3), (BadgeKind.TopParticipant, 4));
+        (BadgeKind.Ballots, 1), (BadgeKind.Participation, 2), (BadgeKind.ProposalsPassed, 3), (BadgeKind.TopParticipant, 4),
+        (BadgeKind.MilestonesDelivered, 5));
 
     [Fact]
     public void Participant_fact_kinds() => Pinned(
         (ParticipantFactKind.Voted, 1), (ParticipantFactKind.ProposalPassed, 2), (ParticipantFactKind.ModerationUpheld, 3),
-        (ParticipantFactKind.RewardCredited, 4), (ParticipantFactKind.TopInEpoch, 5));
+        (ParticipantFactKind.RewardCredited, 4), (ParticipantFactKind.TopInEpoch, 5),
+        (ParticipantFactKind.MilestoneDelivered, 6));
 
     [Fact]
     public void Reward_epoch_states() => Pinned((RewardEpochState.Open, 0), (RewardEpochState.Closed, 1), (RewardEpochState.Paid, 2));
+
+    [Fact]
+    public void Grant_decisions() => Pinned((GrantDecision.Approve, 1), (GrantDecision.Reject, 2), (GrantDecision.Cancel, 3));
+
+    [Fact]
+    public void Grant_statuses() => Pinned(
+        (GrantStatus.Pending, 0), (GrantStatus.Active, 1), (GrantStatus.Rejected, 2), (GrantStatus.Completed, 3), (GrantStatus.Canceled, 4));
+
+    [Fact]
+    public void Milestone_statuses() => Pinned(
+        (MilestoneStatus.Planned, 0), (MilestoneStatus.Submitted, 1), (MilestoneStatus.Rejected, 2), (MilestoneStatus.Paid, 3),
+        (MilestoneStatus.Canceled, 4));
 }

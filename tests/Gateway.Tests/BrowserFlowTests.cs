@@ -109,7 +109,8 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         "503 banner shown and cleared by its retry",
         "the guardian vetoes a queued proposal",
         "the proposal executes and the page shows it",
-        "treasury paid",
+        "treasury paid and the grant program funded",
+        "a grant applied for, approved, delivered and paid",
         "the DAO tree lists the founded DAO",
         "phone width and time to interactive",
     ];

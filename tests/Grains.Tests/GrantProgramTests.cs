@@ -136,8 +136,8 @@ public sealed class GrantProgramTests(FakeClockClusterFixture fixture)
         Assert.Equal(new ProgramLedger { Budget = 100_000, Paid = 39_999, Returned = 60_001 }, await Ledger(s));
         await Eventually.Until(() => s.DaoGrain.GetInfo(), d => d.Treasury["btk"] == 960_001);
         var history = (await Grant(s, 2).GetInfo()).History.Select(e => e.Kind).ToList();
-        Assert.Equal(["applied", "review-approve", "approved", "review-approve", "milestone-submitted", "milestone-review-approve",
-            "milestone-paid", "milestone-review-approve", "review-cancel", "canceled", "review-cancel"], history);
+        Assert.Equal(["applied", "review-approve", "review-approve", "approved", "milestone-submitted", "milestone-review-approve",
+            "milestone-review-approve", "milestone-paid", "review-cancel", "review-cancel", "canceled"], history);
     }
 
     [Fact]

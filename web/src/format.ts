@@ -85,6 +85,13 @@ export function actionInWords(action: Action): string {
       return `Fund rewards: ${amount(str(a.amountPerEpoch))} ${str(a.asset)} per epoch for ${str(a.epochs)} epochs`;
     case "reverseModeration":
       return `Reverse moderation act #${str(a.seq)}: ${str(a.reason)}`;
+    case "openGrantProgram": {
+      const t = (a.terms ?? {}) as Record<string, unknown>;
+      return `Open the grant program "${str(t.name)}" with ${amount(str(t.budget))} ${str(t.asset)} from the treasury`;
+    }
+    case "decideGrant":
+      return `${str(a.decision)} grant ${str(a.grant)} of program ${str(a.program)}`
+        + `${a.milestone != null ? ` (milestone ${str(a.milestone)})` : ""}: ${str(a.reason)}`;
     default:
       return `${action.type}: ${JSON.stringify(action)}`;
   }

@@ -8,11 +8,20 @@ import { DaoPage } from "./pages/DaoPage";
 import { ProposalPage } from "./pages/ProposalPage";
 import { VoterPage } from "./pages/VoterPage";
 import { OperatorPage } from "./pages/OperatorPage";
+import { GrantPage, ProgramPage } from "./pages/GrantPages";
 import { restore } from "./wallet";
 
 function Page({ path }: { path: string }) {
   const rest = (prefix: string) => decodeURIComponent(path.slice(prefix.length)).replace(/\/+$/, "");
-  if (path.startsWith("/app/daos/")) return <DaoPage key={path} path={rest("/app/daos/")} />;
+  if (path.startsWith("/app/daos/")) {
+    // "programs" is reserved, so no DAO path contains it: what follows it is a program (and maybe a grant).
+    const [dao, program] = rest("/app/daos/").split("/programs/");
+    if (program) {
+      const [n, m] = program.split("/grants/").map(Number);
+      return m ? <GrantPage key={path} dao={dao} program={n} grant={m} /> : <ProgramPage key={path} dao={dao} program={n} />;
+    }
+    return <DaoPage key={path} path={dao} />;
+  }
   if (path.startsWith("/app/proposals/")) return <ProposalPage key={path} id={rest("/app/proposals/")} />;
   if (path.startsWith("/app/voters/")) return <VoterPage key={path} address={rest("/app/voters/")} />;
   if (path === "/app/operator") return <OperatorPage />;

@@ -29,6 +29,8 @@ export const routes = {
   dao: (path: string) => `/app/daos/${path}`,
   proposal: (id: string) => `/app/proposals/${id}`,
   voter: (address: string) => `/app/voters/${address}`,
+  program: (dao: string, n: number) => `/app/daos/${dao}/programs/${n}`,
+  grant: (dao: string, n: number, m: number) => `/app/daos/${dao}/programs/${n}/grants/${m}`,
   operator: () => "/app/operator",
 };
 

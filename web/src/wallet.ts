@@ -104,7 +104,12 @@ export async function signAction(primaryType: string, build: (address: string) =
   const fields = types[primaryType];
   if (!fields) throw new Error(`The Gateway publishes no EIP-712 type ${primaryType}.`);
   const client = createClient({ transport: custom(window.ethereum!) });
-  const typed = { domain, types: { [primaryType]: fields }, primaryType, message } as unknown as TypedDataDefinition;
+  // uint256 amounts travel as decimal strings (JSON has no big numbers) and are signed as the numbers they spell.
+  const signed = Object.fromEntries(Object.entries(message).map(([k, v]) => {
+    const type = fields.find((f) => f.name === k)?.type ?? "";
+    return [k, /^u?int\d*$/.test(type) && typeof v === "string" ? BigInt(v) : v];
+  }));
+  const typed = { domain, types: { [primaryType]: fields }, primaryType, message: signed } as unknown as TypedDataDefinition;
   const signature = await signTypedData(client, { account: address as `0x${string}`, ...typed });
   return { message, signature };
 }

@@ -137,6 +137,13 @@ try {
   await propose.getByLabel("Amount").fill("500");
   await propose.getByRole("button", { name: "Add payment" }).click();
   await expectText(propose.getByRole("list", { name: "Actions in words" }), /Pay 500 btk from the treasury/);
+  // The same proposal opens a grant program of 2,000 btk (one committee approval decides).
+  const actionsBox = propose.getByLabel("Actions (JSON array, signed verbatim)");
+  const now = Math.floor(Date.now() / 1000);
+  await actionsBox.fill(JSON.stringify([...JSON.parse(await actionsBox.inputValue()), { type: "openGrantProgram", terms: {
+    name: "Web grants", asset: "btk", budget: "2000", applicationsOpen: now - 60, applicationsClose: now + 30 * 86400,
+    endsAt: now + 60 * 86400, approvals: 1, maxGrant: "1500", sdgs: [4] } }]));
+  await expectText(propose.getByRole("list", { name: "Actions in words" }), /Open the grant program "Web grants" with 2,000 btk/);
   await shot(alice.page, "dao");
   await propose.getByRole("button", { name: "Sign and propose" }).click();
   await alice.page.getByTestId("proposal").waitFor();
@@ -269,8 +276,44 @@ try {
   await shot(alice.page, "proposal");
   step("the proposal executes and the page shows it", "executed, ballot-set hash shown");
   await alice.page.getByRole("link", { name: dao }).first().click();
-  await expectText(alice.page.getByTestId("treasury"), /9,500/);
-  step("treasury paid", "10,000 → 9,500");
+  await expectText(alice.page.getByTestId("treasury"), /7,500/);
+  step("treasury paid and the grant program funded", "10,000 → 7,500");
+
+  // A grant: Carol applies, Bob (committee) approves, Carol delivers the milestone, Bob approves it and it is paid.
+  await alice.page.getByTestId("programs").getByRole("link", { name: "Web grants" }).click();
+  await expectText(alice.page.getByTestId("program-ledger"), /Free\s*2,000/);
+  const programUrl = alice.page.url();
+  const { carol, bob } = people;
+  await carol.page.goto(programUrl);
+  await connect(carol.page);
+  const apply = carol.page.getByTestId("apply-form");
+  await apply.getByLabel("Title").fill("Course catalogue in Swahili");
+  await apply.getByLabel(/^Amount/).fill("1200");
+  await apply.getByLabel("Milestone 0").fill("Translated catalogue");
+  await apply.getByRole("button", { name: "Sign and apply" }).click();
+  await expectText(carol.page.getByTestId("grant-status"), /pending/);
+  const grantUrl = carol.page.url();
+  await bob.page.goto(grantUrl);
+  await connect(bob.page);
+  const review = bob.page.getByTestId("review-form");
+  await review.getByLabel("Reason").fill("Fits the education goal");
+  await review.getByRole("button", { name: "Sign the review" }).click();
+  await expectText(bob.page.getByTestId("grant-status"), /active/);
+  await carol.page.reload();
+  await connect(carol.page);
+  const submit = carol.page.getByTestId("submit-milestone-form");
+  await submit.getByLabel("Evidence URL").fill("https://example.org/catalogue-sw");
+  await submit.getByRole("button", { name: "Sign and submit" }).click();
+  await expectText(carol.page.getByTestId("milestones"), /submitted.*https:\/\/example\.org\/catalogue-sw · 0x/);
+  await bob.page.reload();
+  await connect(bob.page);
+  await bob.page.getByTestId("review-milestone-form").getByRole("button", { name: "Sign the milestone review" }).click();
+  await expectText(bob.page.getByTestId("grant-status"), /completed.*paid 1,200/);
+  await expectText(bob.page.getByTestId("grant-history"), /milestone-paid/);
+  await shot(bob.page, "grant");
+  await alice.page.goto(`${gateway}/app/daos/${dao}`);
+  await expectText(alice.page.getByTestId("sdg"), /SDG 4 Quality Education/);
+  step("a grant applied for, approved, delivered and paid", "1,200 btk of the 2,000 btk program");
   await alice.page.getByRole("link", { name: "DAOs", exact: true }).click();
   await expectText(alice.page.getByTestId("dao-tree"), /Web DAO/);
   await shot(alice.page, "home");

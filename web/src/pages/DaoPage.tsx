@@ -5,6 +5,7 @@ import { Link, routes } from "../router";
 import { ProblemNote } from "../components/ProblemNote";
 import { ConstitutionView } from "./Constitution";
 import { ProposalList } from "./ProposalList";
+import { GrantsSection } from "./GrantsSection";
 import { CommitteeForm, ProposeForm } from "./DaoForms";
 import { rememberRoot } from "../known";
 import { checksum } from "../wallet";
@@ -107,6 +108,7 @@ export function DaoPage({ path }: { path: string }) {
         </section>
       </div>
       <ProposalList dao={d.path} />
+      <GrantsSection dao={d.path} />
       <ConstitutionView current={d.constitution} history={history.data} />
       <section aria-labelledby="act-heading">
         <h2 id="act-heading">Act with your wallet</h2>
