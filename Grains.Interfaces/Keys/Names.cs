@@ -13,7 +13,7 @@ public static partial class Names
     {
         "proposals", "constitution", "treasury", "deposits", "committee", "events", "history", "subdaos", "personhood",
         "choice-proposals", "moderation", "epochs", "rewards", "participation", "moderators",
-        "ledger",
+        "ledger", "analytics",
     };
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}\\z")]

@@ -29,4 +29,6 @@ public static class GovernanceStorage
     public const string AuditLogState = "audit-log";
     public const string AuditPageState = "audit-page";
     public const string AuditCauseState = "audit-cause";
+    public const string DaoAnalyticsState = "dao-analytics";
+    public const string DelegateActivityState = "delegate-activity";
 }
