@@ -75,6 +75,7 @@ public static class GatewayApp
         app.MapChainEndpoints();
         app.MapAnchorEndpoints();
         app.MapAuditEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapDaoRouteFallbacks();
         if (SiloConfiguration.DashboardEnabled(app.Configuration))
             app.MapOrleansDashboard(DashboardPath).RequireOperator(OperatorScopes.Dashboard);

@@ -24,7 +24,7 @@ public sealed partial class DaoAnalyticsGrain
     public Task<DelegateWindows> GetWindows(int lastN, long since)
     {
         Refuse.Unless(lastN is >= 1 and <= MaxLastN, GovernanceError.InvalidArgument, $"the last N proposals: N must be 1..{MaxLastN}");
-        var last = DelegateParticipation.LastN(S.Closed.Count, lastN);
+        var last = DelegateParticipation.LastN(Voted, lastN);
         var recent = DelegateParticipation.Since(ClosedTimes, since);
         return Task.FromResult(new DelegateWindows { LastNAfter = last.After, LastNTo = last.To, SinceAfter = recent.After, SinceTo = recent.To });
     }
@@ -73,7 +73,8 @@ public sealed partial class DaoAnalyticsGrain
     private static System.Numerics.BigInteger QuorumVotes(ProposalInfo p) =>
         p.Class.Counting != CountingType.Basic || p.Class.QuadraticPower ? p.Tally.QuorumPower : p.Tally.For + p.Tally.Abstain;
 
-    private List<long> ClosedTimes => S.Closed.ConvertAll(r => r.Fact.ClosedAt);
+    /// <summary>Close times of the proposals that came to a vote, by vote number (closing order, so they do not decrease).</summary>
+    private List<long> ClosedTimes => [.. S.Closed.Where(r => r.Index > 0).Select(r => r.Fact.ClosedAt)];
 
     private static ProposalFigures Figures(AnalyticsProposalRecord r) => new()
     {

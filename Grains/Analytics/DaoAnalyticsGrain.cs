@@ -30,6 +30,9 @@ public sealed partial class DaoAnalyticsGrain(
     private readonly Dictionary<string, int> _byProposal = new(StringComparer.Ordinal);
     private IGrainTimer? _timer;
 
+    /// <summary>Proposals that came to a vote so far: the last vote number given.</summary>
+    private long Voted { get; set; }
+
     private string Dao => this.GetPrimaryKeyString();
     private DaoAnalyticsState S => state.State;
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -37,7 +40,11 @@ public sealed partial class DaoAnalyticsGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Names.RequireDaoPath(Dao);
-        for (var i = 0; i < S.Closed.Count; i++) _byProposal[S.Closed[i].Fact.Proposal] = i;
+        for (var i = 0; i < S.Closed.Count; i++)
+        {
+            _byProposal[S.Closed[i].Fact.Proposal] = i;
+            Voted = Math.Max(Voted, S.Closed[i].Index);
+        }
         Publish();
         Schedule();
         return Task.CompletedTask;
@@ -48,13 +55,16 @@ public sealed partial class DaoAnalyticsGrain(
         var under = Names.TryParseProposalId(fact.Proposal, out var dao, out _) && (dao == Dao || dao.StartsWith(Dao + "/", StringComparison.Ordinal));
         Refuse.Unless(under, GovernanceError.InvalidArgument, $"'{fact.Proposal}' is not a proposal of '{Dao}' or of a DAO below it");
         if (_byProposal.ContainsKey(fact.Proposal)) return;
+        // Only a proposal that came to a vote is numbered: a canceled one could not be voted on, so no delegate missed it.
+        var number = fact.Outcome == ProposalOutcome.Canceled ? 0 : Voted + 1;
         var record = new AnalyticsProposalRecord
         {
-            Fact = fact, Index = S.Closed.Count + 1, Period = Periods.MonthOf(fact.ClosedAt), Done = fact.Shards == 0,
+            Fact = fact, Index = number, Period = Periods.MonthOf(fact.ClosedAt), Done = fact.Shards == 0,
         };
         S.Closed.Add(record);
         _byProposal[fact.Proposal] = S.Closed.Count - 1;
-        if (!record.Done) S.Jobs.Add(new AnalyticsJob { Index = record.Index });
+        if (number > 0) Voted = number;
+        if (!record.Done) S.Jobs.Add(new AnalyticsJob { Position = S.Closed.Count });
         await state.WriteStateAsync();
         Publish();
         if (S.Jobs.Count > 0) await ScheduleDurably();
@@ -80,7 +90,7 @@ public sealed partial class DaoAnalyticsGrain(
         }
         catch (Exception e)
         {
-            log.AnalyticsRetry(e, Dao, S.Jobs.Count > 0 ? S.Closed[(int)S.Jobs[0].Index - 1].Fact.Proposal : "");
+            log.AnalyticsRetry(e, Dao, S.Jobs.Count > 0 ? S.Closed[S.Jobs[0].Position - 1].Fact.Proposal : "");
             Schedule(RetryAfterFailure);
         }
     }
@@ -88,7 +98,7 @@ public sealed partial class DaoAnalyticsGrain(
     /// <summary>One page of one shard: every ballot recorded with its voter, the page's figures added, progress saved with them.</summary>
     private async Task ProcessPage(AnalyticsJob job)
     {
-        var record = S.Closed[(int)job.Index - 1];
+        var record = S.Closed[job.Position - 1];
         var fact = record.Fact;
         if (job.Shard < fact.Shards)
         {

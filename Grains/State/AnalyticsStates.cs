@@ -7,7 +7,7 @@ namespace Blocktrack.Grains.State;
 [GenerateSerializer, Alias("bt.DaoAnalyticsState")]
 public sealed class DaoAnalyticsState
 {
-    /// <summary>Closed proposals in closing order (closing number = index + 1).</summary>
+    /// <summary>Closed proposals in closing order.</summary>
     [Id(0)] public List<AnalyticsProposalRecord> Closed { get; set; } = [];
 
     /// <summary>Distinct voters per period (<c>yyyy-MM</c> and <c>all</c>).</summary>
@@ -22,6 +22,8 @@ public sealed class DaoAnalyticsState
 public sealed class AnalyticsProposalRecord
 {
     [Id(0)] public AnalyticsProposal Fact { get; set; } = new();
+
+    /// <summary>Its vote number: 1, 2, … in closing order among the proposals that came to a vote; 0 for a canceled one.</summary>
     [Id(1)] public long Index { get; set; }
     [Id(2)] public string Period { get; set; } = "";
     [Id(3)] public long Ballots { get; set; }
@@ -35,7 +37,8 @@ public sealed class AnalyticsProposalRecord
 [GenerateSerializer, Alias("bt.AnalyticsJob")]
 public sealed class AnalyticsJob
 {
-    [Id(0)] public long Index { get; set; }
+    /// <summary>The proposal's place in <see cref="DaoAnalyticsState.Closed"/>, from 1.</summary>
+    [Id(0)] public int Position { get; set; }
     [Id(1)] public int Shard { get; set; }
     [Id(2)] public string? After { get; set; }
 }

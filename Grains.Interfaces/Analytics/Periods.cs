@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Blocktrack.Grains.Governance.Analytics;
+namespace Blocktrack.Grains.Interfaces;
 
 /// <summary>
 /// Reporting periods: a calendar month in UTC (<c>2026-11</c>) or <c>all</c> (all time). A proposal belongs to the month its
