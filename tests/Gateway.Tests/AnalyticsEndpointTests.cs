@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Blocktrack.Gateway.Tests;
 
@@ -63,6 +63,13 @@ public sealed class AnalyticsEndpointTests(GatewayFixture gateway)
         var nudges = await gateway.Http.GetOk($"{analytics}/nudges?thresholdBps=10000&delegates=3");
         Assert.DoesNotContain(whale.Address, nudges.GetProperty("delegates").EnumerateArray().Select(d => d.Str("address")));
         Assert.Equal("kind,subject,detail,progress,deadline", (await Csv($"{analytics}/nudges?format=csv"))[0]);
+
+        // The headline figures as Prometheus gauges, labelled by DAO and by token.
+        var passRate = new Regex("^blocktrack_analytics_pass_rate\\w*\\{[^}]*dao=\"insights\"[^}]*\\} 1( |$)", RegexOptions.Multiline);
+        var nakamoto = new Regex($"^blocktrack_analytics_power_nakamoto\\w*\\{{[^}}]*token=\"{ApiScenario.Token}\"[^}}]*\\}} 1( |$)",
+            RegexOptions.Multiline);
+        await Eventually.Until(() => gateway.Http.GetStringAsync("/metrics"), m => passRate.IsMatch(m) && nakamoto.IsMatch(m),
+            what: "the analytics gauges");
     }
 
     [Fact]
