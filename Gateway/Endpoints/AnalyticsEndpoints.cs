@@ -105,7 +105,8 @@ public static class AnalyticsEndpoints
         if (!string.IsNullOrEmpty(token))
             return Names.IsToken(token)
                 ? token
-                : throw new ApiProblemException(ErrorCodes.InvalidArgument, $"Query parameter 'token' is not a token id, got '{Clip(token)}'.");
+                : throw new ApiProblemException(ErrorCodes.InvalidArgument,
+                    $"Query parameter 'token' is not a token id, got '{Clip(token)}'.");
         var counted = info.Constitution.Classes.SelectMany(c => c.PowerSource.Parts())
             .Where(p => p.Kind == PowerSourceKind.TokenVotes).SelectMany(p => p.AllTokens()).FirstOrDefault();
         return counted ?? throw new ApiProblemException(ErrorCodes.InvalidArgument,

@@ -26,7 +26,10 @@ public sealed partial class DaoAnalyticsGrain
         Refuse.Unless(lastN is >= 1 and <= MaxLastN, GovernanceError.InvalidArgument, $"the last N proposals: N must be 1..{MaxLastN}");
         var last = DelegateParticipation.LastN(Voted, lastN);
         var recent = DelegateParticipation.Since(ClosedTimes, since);
-        return Task.FromResult(new DelegateWindows { LastNAfter = last.After, LastNTo = last.To, SinceAfter = recent.After, SinceTo = recent.To });
+        return Task.FromResult(new DelegateWindows
+        {
+            LastNAfter = last.After, LastNTo = last.To, SinceAfter = recent.After, SinceTo = recent.To,
+        });
     }
 
     public async Task<DelegateBoard> GetDelegates(string token, int limit, int lastN)

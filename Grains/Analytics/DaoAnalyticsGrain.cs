@@ -52,7 +52,8 @@ public sealed partial class DaoAnalyticsGrain(
 
     public async Task ProposalClosed(AnalyticsProposal fact)
     {
-        var under = Names.TryParseProposalId(fact.Proposal, out var dao, out _) && (dao == Dao || dao.StartsWith(Dao + "/", StringComparison.Ordinal));
+        var under = Names.TryParseProposalId(fact.Proposal, out var dao, out _)
+            && (dao == Dao || dao.StartsWith(Dao + "/", StringComparison.Ordinal));
         Refuse.Unless(under, GovernanceError.InvalidArgument, $"'{fact.Proposal}' is not a proposal of '{Dao}' or of a DAO below it");
         if (_byProposal.ContainsKey(fact.Proposal)) return;
         // Only a proposal that came to a vote is numbered: a canceled one could not be voted on, so no delegate missed it.
@@ -104,7 +105,8 @@ public sealed partial class DaoAnalyticsGrain(
         {
             var shard = GrainFactory.GetGrain<IBallotShardGrain>(BallotShards.Key(fact.Proposal, job.Shard));
             var page = await shard.GetBallotPage(job.After, BallotsPerTurn);
-            var recorded = await ForEach(page, b => Activity(b.Voter).Record(record.Index, record.Period, !string.IsNullOrWhiteSpace(b.Reason)));
+            var recorded = await ForEach(page,
+                b => Activity(b.Voter).Record(record.Index, record.Period, withReason: !string.IsNullOrWhiteSpace(b.Reason)));
             S.UniqueVoters[record.Period] = S.UniqueVoters.GetValueOrDefault(record.Period) + recorded.Count(r => r.FirstInPeriod);
             S.UniqueVoters[Periods.All] = S.UniqueVoters.GetValueOrDefault(Periods.All) + recorded.Count(r => r.FirstEver);
             record.Ballots += page.Length;

@@ -72,7 +72,8 @@ public sealed class PowerDistributionGrain(IBallotLog log, TimeProvider clock, A
     public Task<ImmutableArray<DelegatePower>> GetTop(int limit)
     {
         Refuse.Unless(limit is >= 1 and <= 1_000, GovernanceError.InvalidArgument, "limit must be 1..1000");
-        return Task.FromResult<ImmutableArray<DelegatePower>>([.. _distribution.Top(limit).Select(t => new DelegatePower(t.Address, t.Power))]);
+        ImmutableArray<DelegatePower> top = [.. _distribution.Top(limit).Select(t => new DelegatePower(t.Address, t.Power))];
+        return Task.FromResult(top);
     }
 
     private async Task Append(IReadOnlyList<Ballot> batch)

@@ -46,7 +46,8 @@ public sealed class AnalyticsEndpointTests(GatewayFixture gateway)
         var board = await gateway.Http.GetOk($"{analytics}/delegates?limit=5&lastN=3");
         var top = board.GetProperty("delegates")[0];
         Assert.Equal((whale.Address, 1, 1L, 1m, 1m), (top.Str("address"), top.GetProperty("votedLastN").GetInt32(),
-            top.GetProperty("lastN").GetInt64(), top.GetProperty("participation").GetDecimal(), top.GetProperty("rationaleRate").GetDecimal()));
+            top.GetProperty("lastN").GetInt64(), top.GetProperty("participation").GetDecimal(),
+            top.GetProperty("rationaleRate").GetDecimal()));
         Assert.True(top.GetProperty("active").GetBoolean());
         var boardCsv = await Csv($"{analytics}/delegates?limit=5&format=csv");
         Assert.StartsWith($"{whale.Address},1000000000000,", boardCsv[1]);

@@ -11,7 +11,7 @@ public static class DelegateParticipation
 
     public static readonly TimeSpan ActiveWindow = TimeSpan.FromDays(90);
 
-    /// <summary>The last <paramref name="n"/> closed proposals out of <paramref name="closed"/>: numbers (from, to], inclusive of to.</summary>
+    /// <summary>The last <paramref name="n"/> of <paramref name="closed"/> numbered proposals: numbers (closed − n, closed].</summary>
     public static ProposalWindow LastN(long closed, int n) => new(Math.Max(0, closed - n), closed);
 
     /// <summary>
