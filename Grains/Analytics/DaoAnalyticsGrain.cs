@@ -82,12 +82,16 @@ public sealed partial class DaoAnalyticsGrain(
         else Schedule();
     }
 
-    private async Task Work()
+    private async Task Work(CancellationToken stopping)
     {
         try
         {
-            if (S.Jobs.Count > 0) await ProcessPage(S.Jobs[0]);
+            if (S.Jobs.Count > 0) await ProcessPage(S.Jobs[0], stopping);
             Schedule();
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Deactivating (a silo stopping): the page was not saved; the next activation reads it again.
         }
         catch (Exception e)
         {
@@ -97,7 +101,7 @@ public sealed partial class DaoAnalyticsGrain(
     }
 
     /// <summary>One page of one shard: every ballot recorded with its voter, the page's figures added, progress saved with them.</summary>
-    private async Task ProcessPage(AnalyticsJob job)
+    private async Task ProcessPage(AnalyticsJob job, CancellationToken stopping)
     {
         var record = S.Closed[job.Position - 1];
         var fact = record.Fact;
@@ -105,7 +109,7 @@ public sealed partial class DaoAnalyticsGrain(
         {
             var shard = GrainFactory.GetGrain<IBallotShardGrain>(BallotShards.Key(fact.Proposal, job.Shard));
             var page = await shard.GetBallotPage(job.After, BallotsPerTurn);
-            var recorded = await ForEach(page,
+            var recorded = await ForEach(page, stopping,
                 b => Activity(b.Voter).Record(record.Index, record.Period, withReason: !string.IsNullOrWhiteSpace(b.Reason)));
             S.UniqueVoters[record.Period] = S.UniqueVoters.GetValueOrDefault(record.Period) + recorded.Count(r => r.FirstInPeriod);
             S.UniqueVoters[Periods.All] = S.UniqueVoters.GetValueOrDefault(Periods.All) + recorded.Count(r => r.FirstEver);
@@ -127,12 +131,14 @@ public sealed partial class DaoAnalyticsGrain(
     private IDelegateActivityGrain Activity(string address) =>
         GrainFactory.GetGrain<IDelegateActivityGrain>(Names.ParticipantKey(Dao, address));
 
-    private static async Task<TResult[]> ForEach<T, TResult>(IReadOnlyList<T> items, Func<T, Task<TResult>> action)
+    /// <summary>The calls, 64 at a time; none is started once the activation is stopping, so a stopping silo is not held up.</summary>
+    private static async Task<TResult[]> ForEach<T, TResult>(IReadOnlyList<T> items, CancellationToken stopping,
+        Func<T, Task<TResult>> action)
     {
         using var gate = new SemaphoreSlim(Concurrency);
         return await Task.WhenAll(items.Select(async item =>
         {
-            await gate.WaitAsync();
+            await gate.WaitAsync(stopping);
             try { return await action(item); }
             finally { gate.Release(); }
         }));
@@ -143,7 +149,7 @@ public sealed partial class DaoAnalyticsGrain(
         _timer?.Dispose();
         _timer = null;
         if (after is null && S.Jobs.Count == 0) return;
-        _timer = this.RegisterGrainTimer(static (g, _) => g.Work(), this,
+        _timer = this.RegisterGrainTimer(static (g, stopping) => g.Work(stopping), this,
             new GrainTimerCreationOptions { DueTime = after ?? TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
     }
 

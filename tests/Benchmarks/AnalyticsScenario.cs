@@ -37,7 +37,8 @@ public static class AnalyticsScenario
         for (var i = 0; i < Synthetic - Samples; i++) await analytics.ProposalClosed(Fact(i, closedAt, voters.Length));
         var proposalUpdate = await Mean(Samples, i => analytics.ProposalClosed(Fact(Synthetic - Samples + i, closedAt, voters.Length)));
         var powerUpdate = await Mean(Samples, i => distribution.Report(voters[i], 1_000 + i, new BigInteger(2 + i)));
-        Console.WriteLine($"  one update: closed proposal {proposalUpdate:F2} ms, power distribution {powerUpdate:F2} ms (mean of {Samples})");
+        Console.WriteLine(
+            $"  one update: closed proposal {proposalUpdate:F2} ms, power distribution {powerUpdate:F2} ms (mean of {Samples})");
 
         var proposal = await world.ProposeAndOpen(Dao, voters[0]);
         var ingest = await Driver.Run("ballots", ballots, options.Concurrency, i => world.Cast(proposal, voters[i], i));
@@ -93,8 +94,9 @@ public static class AnalyticsScenario
             [
                 new ProposalClass
                 {
-                    Name = EpochWorld.ClassName, QuorumBps = 100, VotingDelay = TimeSpan.FromMinutes(1), VotingPeriod = TimeSpan.FromDays(1),
-                    TimelockDelay = TimeSpan.Zero, GracePeriod = TimeSpan.FromDays(1), PowerSource = PowerSource.TokenVotes(EpochWorld.Token),
+                    Name = EpochWorld.ClassName, QuorumBps = 100, VotingDelay = TimeSpan.FromMinutes(1),
+                    VotingPeriod = TimeSpan.FromDays(1), TimelockDelay = TimeSpan.Zero, GracePeriod = TimeSpan.FromDays(1),
+                    PowerSource = PowerSource.TokenVotes(EpochWorld.Token),
                     AllowedActions = ActionKinds.All,
                 },
             ],
