@@ -75,6 +75,7 @@ public static class GatewayApp
         app.MapChainEndpoints();
         app.MapAnchorEndpoints();
         app.MapAuditEndpoints();
+        app.MapGrantEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapDaoRouteFallbacks();
         if (SiloConfiguration.DashboardEnabled(app.Configuration))

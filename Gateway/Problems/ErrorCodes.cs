@@ -14,6 +14,8 @@ public static class ErrorCodes
     public static readonly ErrorCode InvalidActions = new("invalid-actions", 400, "Invalid proposal actions");
     public static readonly ErrorCode ProposalMismatch = new("proposal-mismatch", 400, "Signed proposal differs from the route");
     public static readonly ErrorCode DaoMismatch = new("dao-mismatch", 400, "Signed DAO differs from the route");
+    public static readonly ErrorCode GrantMismatch =
+        new("grant-mismatch", 400, "Signed program, grant or milestone differs from the route");
     public static readonly ErrorCode AddressMismatch = new("address-mismatch", 400, "Signed address differs from the route");
     public static readonly ErrorCode SignatureInvalid = new("signature-invalid", 401, "Signature does not match the acting address");
     public static readonly ErrorCode MessageStale = new("message-stale", 401, "Signed message is stale or from the future");
@@ -73,6 +75,12 @@ public static class ErrorCodes
         new("treasury-account-taken", 409, "The on-chain account is another DAO's treasury, or a bound asset would change token");
     public static readonly ErrorCode AccountNotControlled =
         new("account-not-controlled", 422, "The cluster's executor does not drive this on-chain account");
+    public static readonly ErrorCode ProgramNotFound = new("program-not-found", 404, "No such grant program");
+    public static readonly ErrorCode GrantNotFound = new("grant-not-found", 404, "No such grant");
+    public static readonly ErrorCode SdgCapExceeded =
+        new("sdg-cap-exceeded", 422, "The amount would take a Sustainable Development Goal past its cap for the period");
+    public static readonly ErrorCode PaymentFailed =
+        new("payment-failed", 502, "The on-chain payment failed; nothing was recorded, try again");
 
     /// <summary>The code for a grain's refusal; every <see cref="GovernanceError"/> has exactly one.</summary>
     public static ErrorCode For(GovernanceError error) => error switch
@@ -103,6 +111,10 @@ public static class ErrorCodes
         GovernanceError.OperatorRetired => OperatorRetired,
         GovernanceError.TreasuryAccountTaken => TreasuryAccountTaken,
         GovernanceError.AccountNotControlled => AccountNotControlled,
+        GovernanceError.ProgramNotFound => ProgramNotFound,
+        GovernanceError.GrantNotFound => GrantNotFound,
+        GovernanceError.SdgCapExceeded => SdgCapExceeded,
+        GovernanceError.PaymentFailed => PaymentFailed,
         // A code added to the contract but not here yet is still the client's problem, not a 500.
         _ => InvalidArgument,
     };

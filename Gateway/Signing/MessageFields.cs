@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using Blocktrack.Chain;
 
 namespace Blocktrack.Gateway;
@@ -20,6 +22,16 @@ public static class MessageFields
             ? lower
             : throw new ApiProblemException(ErrorCodes.InvalidAddress,
                 $"message.{field} must be 0x followed by 40 hex digits (all lower, all upper, or a valid EIP-55 checksum).");
+    }
+
+    /// <summary>A uint256 written as a decimal string (as wallets show big numbers); refuses anything else.</summary>
+    public static BigInteger Amount(string? value, string field)
+    {
+        Require(value, field);
+        return value!.Length is > 0 and <= 78 && value.All(char.IsAsciiDigit)
+            && BigInteger.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < BigInteger.One << 256
+            ? n
+            : throw new ApiProblemException(ErrorCodes.InvalidArgument, $"message.{field} must be a uint256 as a decimal string.");
     }
 
     /// <summary>The fields every proposal message carries (Proposal, ChoiceProposal) must be strings.</summary>

@@ -25,4 +25,20 @@ public static class SignedTarget
             throw new ApiProblemException(ErrorCodes.AddressMismatch,
                 $"The delegation is signed by {signer} but was sent to /voters/{voter}.");
     }
+
+    /// <summary>A grant message must be signed for the DAO, program and grant of the route it is sent to.</summary>
+    public static void SameGrant(string dao, long program, long grant, HttpContext http)
+    {
+        SameDao(dao, http);
+        var route = GrantRoute.FromRoute(http);
+        SameNumber("program", program, route.Program);
+        SameNumber("grant", grant, route.Grant);
+    }
+
+    public static void SameNumber(string name, long signed, long route)
+    {
+        if (signed != route)
+            throw new ApiProblemException(ErrorCodes.GrantMismatch,
+                $"The message is signed for {name} {signed} but was sent to {name} {route}.");
+    }
 }

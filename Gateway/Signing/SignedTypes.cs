@@ -24,8 +24,20 @@ public static class SignedTypes
         "ModeratorChange(address appointer,string dao,address moderator,bool granted,uint64 timestamp)";
     public const string Attestation = "Attestation(address attester,string dao,address subject,bool attested,uint64 timestamp)";
 
+    public const string GrantApplication =
+        "GrantApplication(address applicant,string dao,uint64 program,string title,string description,uint256 amount,address recipient,"
+        + "string milestones,uint16[] sdgs,uint64 timestamp)";
+    public const string GrantReview =
+        "GrantReview(address reviewer,string dao,uint64 program,uint64 grant,string decision,string reason,uint64 timestamp)";
+    public const string MilestoneSubmission =
+        "MilestoneSubmission(address grantee,string dao,uint64 program,uint64 grant,uint16 milestone,string evidence,"
+        + "bytes32 evidenceHash,uint64 timestamp)";
+    public const string MilestoneReview =
+        "MilestoneReview(address reviewer,string dao,uint64 program,uint64 grant,uint16 milestone,bool approved,string reason,"
+        + "uint64 timestamp)";
+
     /// <summary>The primary types a request may carry (the domain type is not one of them).</summary>
     public static IReadOnlyList<string> Messages { get; } =
         [Ballot, ChoiceBallot, Proposal, ChoiceProposal, Delegation, Cancel, Veto, CommitteeChange, ModeratorChange, Attestation,
-            Moderation];
+            Moderation, GrantApplication, GrantReview, MilestoneSubmission, MilestoneReview];
 }

@@ -14,6 +14,8 @@ public enum ActionKinds
     SetPersonhood = 64,
     FundRewards = 128,
     ReverseModeration = 256,
+    GrantProgram = 512,
+    GrantDecision = 1024,
     All = AmendConstitution | CreateSubDao | AllocateBudget | TreasuryTransfer | SetRole | OnChainCall | SetPersonhood | FundRewards
-          | ReverseModeration,
+          | ReverseModeration | GrantProgram | GrantDecision,
 }

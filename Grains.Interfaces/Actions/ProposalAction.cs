@@ -14,6 +14,8 @@ namespace Blocktrack.Grains.Interfaces;
 [JsonDerivedType(typeof(SetPersonhood), "setPersonhood")]
 [JsonDerivedType(typeof(FundRewards), "fundRewards")]
 [JsonDerivedType(typeof(ReverseModeration), "reverseModeration")]
+[JsonDerivedType(typeof(OpenGrantProgram), "openGrantProgram")]
+[JsonDerivedType(typeof(DecideGrant), "decideGrant")]
 public abstract record ProposalAction
 {
     /// <summary>The kind a proposal class must allow for this action.</summary>

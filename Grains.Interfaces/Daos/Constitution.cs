@@ -38,5 +38,9 @@ public sealed record Constitution
     [Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TreasuryBinding? OnChainTreasury { get; init; }
 
+    /// <summary>SDG reporting period and per-goal caps; null: 90-day periods, no caps. Left out of the JSON when null.</summary>
+    [Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SdgPolicy? Sdg { get; init; }
+
     public ProposalClass? FindClass(string name) => Classes.FirstOrDefault(c => c.Name == name);
 }

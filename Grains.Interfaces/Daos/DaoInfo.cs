@@ -29,4 +29,7 @@ public sealed record DaoInfo
 
     /// <summary>The on-chain account and its mirrored balances; null for a ledger treasury.</summary>
     [Id(12)] public OnChainTreasuryInfo? OnChainTreasury { get; init; }
+
+    /// <summary>Grant programs opened so far, numbered 1..n (<c>/daos/{path}/programs/{n}</c>).</summary>
+    [Id(13)] public long GrantPrograms { get; init; }
 }

@@ -83,6 +83,24 @@ public interface IDaoGrain : IGrainWithStringKey
     /// <summary>The operator capabilities retired for this DAO: by its own constitution or any DAO above it.</summary>
     [AlwaysInterleave, Alias("RetiredOperatorCapabilities")] Task<OperatorCapability> RetiredOperatorCapabilities();
 
+    /// <summary>
+    /// A grant program gives back funds (<paramref name="returned"/>: its free budget at close, or a clawback after it) or
+    /// reports a tranche paid on chain (its earmark of the on-chain balance shrinks); idempotent per (program, cause).
+    /// </summary>
+    [Alias("SettleGrantFunds")] Task SettleGrantFunds(long program, string cause, string asset, BigInteger amount, bool returned);
+
+    /// <summary>Counts a grant's approval or paid tranche in the SDG figures (refused past an SDG cap); idempotent per (program, cause).</summary>
+    [Alias("RecordGrantSdg")] Task RecordGrantSdg(long program, string cause, GrantSdgFact fact);
+
+    /// <summary>Decisions of executed proposals waiting for grant <paramref name="grantKey"/> to take them.</summary>
+    [AlwaysInterleave, Alias("PendingGrantDecisions")] Task<ImmutableArray<PendingGrantDecision>> PendingGrantDecisions(string grantKey);
+
+    /// <summary>The grant took the decision of (proposal, action); it is no longer pending.</summary>
+    [Alias("GrantDecisionTaken")] Task GrantDecisionTaken(string grantKey, string proposalId, int actionIndex);
+
+    /// <summary>Per SDG, what this DAO allocated and paid and how tagged proposals were voted, in one period (default: now's).</summary>
+    [AlwaysInterleave, Alias("GetSdgReport")] Task<SdgReport> GetSdgReport(long? period);
+
     /// <summary>Whether the address may veto this DAO's proposals: its guardian or any ancestor's.</summary>
     [AlwaysInterleave, Alias("CanVeto")] Task<bool> CanVeto(string address);
 }

@@ -29,4 +29,8 @@ public enum GovernanceError
     OperatorRetired = 23,
     TreasuryAccountTaken = 24,
     AccountNotControlled = 25,
+    ProgramNotFound = 26,
+    GrantNotFound = 27,
+    SdgCapExceeded = 28,
+    PaymentFailed = 29,
 }

@@ -13,7 +13,7 @@ public static partial class Names
     {
         "proposals", "constitution", "treasury", "deposits", "committee", "events", "history", "subdaos", "personhood",
         "choice-proposals", "moderation", "epochs", "rewards", "participation", "moderators",
-        "ledger", "analytics",
+        "ledger", "programs", "sdg", "analytics",
     };
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}\\z")]
@@ -61,6 +61,28 @@ public static partial class Names
 
     /// <summary>Key of a DAO's reward epoch: <c>{dao}/epochs/{n}</c> (<c>epochs</c> is reserved, so never a sub-DAO).</summary>
     public static string EpochKey(string dao, long epoch) => $"{dao}/epochs/{epoch}";
+
+    /// <summary>The key of a DAO's grant program <paramref name="n"/>: <c>{dao}/programs/{n}</c>.</summary>
+    public static string ProgramKey(string dao, long n) => $"{dao}/programs/{n}";
+
+    /// <summary>The key of grant <paramref name="m"/> of a program: <c>{dao}/programs/{n}/grants/{m}</c>.</summary>
+    public static string GrantKey(string dao, long program, long m) => $"{ProgramKey(dao, program)}/grants/{m}";
+
+    /// <summary>Splits <c>{dao}/programs/{n}</c>; false unless the DAO path is valid and n a plain integer ≥ 1.</summary>
+    public static bool TryParseProgramKey(string key, out string dao, out long program) =>
+        TrySplitNumbered(key, "/programs/", out dao, out program) && IsDaoPath(dao);
+
+    /// <summary>Splits <c>{dao}/programs/{n}/grants/{m}</c> into the program's key and m.</summary>
+    public static bool TryParseGrantKey(string key, out string programKey, out long grant) =>
+        TrySplitNumbered(key, "/grants/", out programKey, out grant) && TryParseProgramKey(programKey, out _, out _);
+
+    private static bool TrySplitNumbered(string key, string infix, out string head, out long n)
+    {
+        var at = key.LastIndexOf(infix, StringComparison.Ordinal);
+        head = at > 0 ? key[..at] : "";
+        n = 0;
+        return at > 0 && long.TryParse(key.AsSpan(at + infix.Length), NumberStyles.None, null, out n) && n >= 1;
+    }
 
     /// <summary>Splits <c>{dao}/epochs/{n}</c>; false unless the DAO path is valid and n a plain integer ≥ 0.</summary>
     public static bool TryParseEpochKey(string key, out string dao, out long epoch)

@@ -28,4 +28,7 @@ public enum BadgeKind
     Participation = 2,
     ProposalsPassed = 3,
     TopParticipant = 4,
+
+    /// <summary>Grant milestones delivered (approved and paid) at least <c>Threshold</c> times.</summary>
+    MilestonesDelivered = 5,
 }

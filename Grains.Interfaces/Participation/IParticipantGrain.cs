@@ -30,6 +30,7 @@ public enum ParticipantFactKind
     ModerationUpheld = 3,
     RewardCredited = 4,
     TopInEpoch = 5,
+    MilestoneDelivered = 6,
 }
 
 /// <summary>One fact about a participant; the fields a kind does not use stay default.</summary>

@@ -15,6 +15,9 @@ public interface IParticipationGrain : IGrainWithStringKey
     /// <summary>A moderator acted (called by the DAO); the act is upheld unless reversed within the appeal window.</summary>
     [Alias("ModerationRecorded")] Task ModerationRecorded(ModerationAction act);
 
+    /// <summary>A milestone of grant <paramref name="grant"/> of this DAO was paid: its grantee earns the milestone points, once.</summary>
+    [Alias("MilestoneDelivered")] Task MilestoneDelivered(string grant, int milestone, string grantee, long at);
+
     /// <summary>How far the ledger has got: proposals closed, facts still being turned into awards.</summary>
     [AlwaysInterleave, Alias("GetStatus")] Task<ParticipationStatus> GetStatus();
 }

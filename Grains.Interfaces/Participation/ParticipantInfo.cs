@@ -16,6 +16,9 @@ public sealed record ParticipantInfo
     [Id(6)] public ImmutableArray<EpochPoints> Epochs { get; init; } = [];
     [Id(7)] public ImmutableArray<RewardCredit> Rewards { get; init; } = [];
     [Id(8)] public ImmutableArray<BadgeAward> Badges { get; init; } = [];
+
+    /// <summary>Grant milestones the address delivered (approved and paid) in this DAO's programs.</summary>
+    [Id(9)] public long MilestonesDelivered { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("bt.EpochPoints")]

@@ -46,6 +46,9 @@ public sealed record ParticipationRules
     /// <summary>Badges the DAO awards, each once per address.</summary>
     [Id(9)] public ImmutableArray<BadgeRule> Badges { get; init; } = [];
 
+    /// <summary>Points for the grantee of a grant milestone the DAO's committee (or a proposal) approved and paid.</summary>
+    [Id(10)] public long MilestonePoints { get; init; } = 5;
+
     /// <summary>The epoch a unix time falls in: ⌊t / length⌋, rounded toward −∞.</summary>
     public static long EpochAt(long unixSeconds, long length) => Math.DivRem(unixSeconds, length, out var r) - (r < 0 ? 1 : 0);
 }

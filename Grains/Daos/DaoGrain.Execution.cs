@@ -33,6 +33,9 @@ public sealed partial class DaoGrain
             Treasury = Balances,
             RewardBudgets = S.RewardBudgets,
             Moderation = S.Moderation,
+            GrantPrograms = S.GrantPrograms,
+            Earmarked = S.Earmarked,
+            Sdg = S.Sdg,
         };
         ActionPlan plan;
         ImmutableArray<TreasuryPayout> payouts;
@@ -92,6 +95,9 @@ public sealed partial class DaoGrain
         S.SubDaos = plan.Ledger.SubDaos;
         S.Treasury = TreasuryBindingRules.LedgerPart(plan.Ledger.Treasury, plan.Ledger.Constitution.OnChainTreasury);
         S.RewardBudgets = plan.Ledger.RewardBudgets;
+        S.GrantPrograms = plan.Ledger.GrantPrograms;
+        S.Earmarked = plan.Ledger.Earmarked;
+        S.Sdg = plan.Ledger.Sdg;
         foreach (var appeal in plan.Ledger.Reversals) Reverse(appeal, proposalId);
         S.Outbox.AddRange(plan.Effects);
         var result = new ExecutionResult { Succeeded = true, At = Now, Transactions = transactions };
@@ -125,6 +131,9 @@ public sealed partial class DaoGrain
             else if (effect.ListRoot is { } root) await GrainFactory.GetGrain<IDaoDirectoryGrain>(0).Register(root);
             else if (effect.PinChainFingerprint is { } fingerprint)
                 await Charter.PinChain(Path, long.Parse(effect.Target, CultureInfo.InvariantCulture), fingerprint);
+            else if (effect.OpenProgram is { } terms)
+                await GrainFactory.GetGrain<IGrantProgramGrain>(effect.Target).Open(terms, effect.ProposalId);
+            else if (effect.DecideGrant is { } decision) DecideGrant(effect, decision);
             else if (effect.Create is { } create)
                 await GrainFactory.GetGrain<IDaoGrain>(effect.Target).InitializeSubDao(Path, create, effect.ProposalId);
             else

@@ -25,8 +25,10 @@ public sealed partial class DaoGrain
 
     private TreasuryBinding? Binding => Current.OnChainTreasury;
 
-    /// <summary>Every balance: the ledger's, and each bound asset's as mirrored.</summary>
-    private ImmutableDictionary<string, BigInteger> Balances => TreasuryBindingRules.Combined(S.Treasury, S.Mirrored, Binding);
+    /// <summary>Every balance: the ledger's, and each bound asset's as mirrored less what grant programs hold of it.</summary>
+    private ImmutableDictionary<string, BigInteger> Balances => S.Earmarked.Aggregate(
+        TreasuryBindingRules.Combined(S.Treasury, S.Mirrored, Binding),
+        (all, e) => all.SetItem(e.Key, BigInteger.Max(0, all.GetValueOrDefault(e.Key) - e.Value)));
 
     private OnChainTreasuryInfo? OnChainInfo => Binding is not { } b ? null : new OnChainTreasuryInfo
     {

@@ -136,6 +136,7 @@ public sealed partial class DaoGrain(
             State = ProposalState.Pending,
             CreatedAt = now,
         });
+        TagProposal(id, draft, now);
         await state.WriteStateAsync();
         var setup = new ProposalSetup
         {
@@ -175,6 +176,7 @@ public sealed partial class DaoGrain(
         var entry = S.Proposals[(int)seq - 1];
         if (entry.State == newState) return;
         S.Proposals[(int)seq - 1] = entry with { State = newState };
+        if (S.TaggedProposals.ContainsKey(proposalId)) await TurnoutDecided(proposalId, newState);
         await state.WriteStateAsync();
     }
 
@@ -278,6 +280,7 @@ public sealed partial class DaoGrain(
         RewardBudgets = S.RewardBudgets,
         Custody = Binding is null ? TreasuryCustody.Ledger : TreasuryCustody.OnChain,
         OnChainTreasury = OnChainInfo,
+        GrantPrograms = S.GrantPrograms,
     };
 
     private void RequireCreated() => Refuse.Unless(S.Created, GovernanceError.DaoNotFound, $"no DAO at '{Path}'");

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Blocktrack.Grains.Governance.Grants;
 using Blocktrack.Grains.Governance.Participation;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.State;
@@ -87,10 +88,21 @@ public static class ActionPlanner
                     Asset = allocate.Asset,
                     Amount = allocate.Amount,
                 });
-                return ledger with { Treasury = Debit(ledger.Treasury, allocate.Asset, allocate.Amount) };
+                return ledger with
+                {
+                    Treasury = Debit(ledger.Treasury, allocate.Asset, allocate.Amount),
+                    Sdg = GrantActions.Tag(ledger, allocate.Sdgs, allocate.Asset, allocate.Amount, now),
+                };
 
             case TreasuryTransfer transfer:
-                return ledger with { Treasury = Debit(ledger.Treasury, transfer.Asset, transfer.Amount) };
+                return ledger with
+                {
+                    Treasury = Debit(ledger.Treasury, transfer.Asset, transfer.Amount),
+                    Sdg = GrantActions.Tag(ledger, transfer.Sdgs, transfer.Asset, transfer.Amount, now),
+                };
+
+            case OpenGrantProgram or DecideGrant:
+                return GrantActions.Apply(ledger, proposalId, index, action, now, effects);
 
             case SetRole role:
                 return ledger with { Roles = WithRole(ledger.Roles, role) };
@@ -142,7 +154,7 @@ public static class ActionPlanner
         if (roles.Guardian is not null) Addresses.Require(roles.Guardian, $"{context}guardian");
     }
 
-    private static ImmutableDictionary<string, BigInteger> Debit(
+    public static ImmutableDictionary<string, BigInteger> Debit(
         ImmutableDictionary<string, BigInteger> treasury, string asset, BigInteger amount)
     {
         var balance = treasury.GetValueOrDefault(asset);

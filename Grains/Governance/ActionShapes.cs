@@ -1,5 +1,6 @@
 using System.Numerics;
 using Blocktrack.Chain;
+using Blocktrack.Grains.Governance.Grants;
 using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Governance;
@@ -27,10 +28,12 @@ public static class ActionShapes
             case AllocateBudget allocate:
                 RequireAmount(allocate.Asset, allocate.Amount, i);
                 Refuse.Unless(!string.IsNullOrEmpty(allocate.SubDao), GovernanceError.InvalidArgument, $"action {i}: subDao is required");
+                SdgRules.ValidateGoals(allocate.Sdgs ?? [], $"action {i}");
                 break;
             case TreasuryTransfer transfer:
                 RequireAmount(transfer.Asset, transfer.Amount, i);
                 Addresses.Require(transfer.To, $"action {i}: to");
+                SdgRules.ValidateGoals(transfer.Sdgs ?? [], $"action {i}");
                 break;
             case SetRole role:
                 Addresses.Require(role.Address, $"action {i}: address");
@@ -53,6 +56,9 @@ public static class ActionShapes
                 Refuse.Unless(reverse.Seq >= 1, GovernanceError.InvalidArgument, $"action {i}: seq is a moderation's number (1 or more)");
                 Refuse.Unless(!string.IsNullOrWhiteSpace(reverse.Reason) && reverse.Reason.Length <= ModerationRules.MaxReason,
                     GovernanceError.InvalidArgument, $"action {i}: an appeal needs a reason of 1..{ModerationRules.MaxReason} characters");
+                break;
+            case OpenGrantProgram or DecideGrant:
+                GrantActions.Validate(i, action);
                 break;
             case OnChainCall call:
                 Addresses.Require(call.Target, $"action {i}: target");

@@ -31,6 +31,7 @@ public static class ConstitutionRules
         if (c.Participation is { } participation) ProgrammeRules.Validate(participation);
         Violation((c.RetiredOperatorCapabilities & ~OperatorCapability.All) == 0, "unknown operator capabilities are retired");
         if (c.OnChainTreasury is { } binding) TreasuryBindingRules.Validate(binding);
+        SdgRules.ValidatePolicy(c.Sdg);
     }
 
     /// <summary>The tokens a constitution's classes count as token votes, each once: what retiring the balance feed covers.</summary>

@@ -19,4 +19,13 @@ public sealed record DaoLedger
 
     /// <summary>Appeals the proposal upholds, in order.</summary>
     public ImmutableArray<ReverseModeration> Reversals { get; init; } = [];
+
+    /// <summary>Grant programs opened so far (the next one is number + 1).</summary>
+    public long GrantPrograms { get; init; }
+
+    /// <summary>What grant programs hold of bound (on-chain) assets; <see cref="Treasury"/> already leaves it out.</summary>
+    public ImmutableDictionary<string, BigInteger> Earmarked { get; init; } = ImmutableDictionary<string, BigInteger>.Empty;
+
+    /// <summary>SDG figures by <c>{period}|{goal}</c>, checked against the constitution's caps.</summary>
+    public ImmutableDictionary<string, SdgFigures> Sdg { get; init; } = ImmutableDictionary<string, SdgFigures>.Empty;
 }

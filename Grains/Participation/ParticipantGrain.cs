@@ -52,6 +52,9 @@ public sealed partial class ParticipantGrain(
             case ParticipantFactKind.ModerationUpheld:
                 S.ModerationsUpheld++;
                 break;
+            case ParticipantFactKind.MilestoneDelivered:
+                S.MilestonesDelivered++;
+                break;
             case ParticipantFactKind.RewardCredited:
                 // Kept by epoch: epochs may be paid out of order (one retried after another closed).
                 var credit = new RewardCredit
@@ -77,6 +80,7 @@ public sealed partial class ParticipantGrain(
         Ballots = S.Ballots,
         ProposalsPassed = S.ProposalsPassed,
         ModerationsUpheld = S.ModerationsUpheld,
+        MilestonesDelivered = S.MilestonesDelivered,
         TotalPoints = S.EpochPoints.Values.Sum(),
         Epochs = [.. S.EpochPoints.Select(e => new EpochPoints { Epoch = e.Key, Points = e.Value })],
         Rewards = [.. S.Rewards],
@@ -90,7 +94,10 @@ public sealed partial class ParticipantGrain(
         var rules = dao.Constitution.Participation?.Badges ?? [];
         if (rules.IsDefaultOrEmpty) return false;
         var held = S.Badges.Select(b => b.Badge).ToHashSet(StringComparer.Ordinal);
-        var record = new BadgeRules.Record(S.Ballots, S.ProposalsPassed, S.Voted, S.LatestClosed, rank);
+        var record = new BadgeRules.Record(S.Ballots, S.ProposalsPassed, S.Voted, S.LatestClosed, rank)
+        {
+            MilestonesDelivered = S.MilestonesDelivered,
+        };
         var contract = chains.BadgeContract;
         var any = false;
         foreach (var rule in BadgeRules.Earned(rules, record, held))

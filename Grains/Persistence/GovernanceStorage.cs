@@ -29,6 +29,8 @@ public static class GovernanceStorage
     public const string AuditLogState = "audit-log";
     public const string AuditPageState = "audit-page";
     public const string AuditCauseState = "audit-cause";
+    public const string GrantProgramState = "grant-program";
+    public const string GrantState = "grant";
     public const string DaoAnalyticsState = "dao-analytics";
     public const string DelegateActivityState = "delegate-activity";
 }

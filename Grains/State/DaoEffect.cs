@@ -41,4 +41,10 @@ public sealed record DaoEffect
 
     /// <summary>Set when a root DAO is to be listed in the cluster's DAO directory.</summary>
     [Id(12)] public RootDao? ListRoot { get; init; }
+
+    /// <summary>Set for a grant program to open (<see cref="Target"/> is its key), its budget already drawn.</summary>
+    [Id(13)] public GrantProgramTerms? OpenProgram { get; init; }
+
+    /// <summary>Set for a decision on a grant (<see cref="Target"/> is the grant's key).</summary>
+    [Id(14)] public DecideGrant? DecideGrant { get; init; }
 }

@@ -53,4 +53,27 @@ public sealed class DaoState
 
     /// <summary>Whether this root DAO has been handed to the DAO directory (DAOs founded before it are on activation).</summary>
     [Id(19)] public bool Listed { get; set; }
+
+    /// <summary>Grant programs opened so far: program n has key <c>{dao}/programs/{n}</c>.</summary>
+    [Id(20)] public long GrantPrograms { get; set; }
+
+    /// <summary>SDG figures by <c>{period}|{goal}</c>: what the caps are checked against and GET /sdg reports.</summary>
+    [Id(21)] public ImmutableDictionary<string, SdgFigures> Sdg { get; set; } = ImmutableDictionary<string, SdgFigures>.Empty;
+
+    /// <summary>Per bound asset: what grant programs hold of the on-chain balance (not spendable by other actions).</summary>
+    [Id(22)] public ImmutableDictionary<string, BigInteger> Earmarked { get; set; } = ImmutableDictionary<string, BigInteger>.Empty;
+
+    /// <summary>Proposals with SDG-tagged actions whose vote has not ended: their period and goals, for the turnout figures.</summary>
+    [Id(23)] public Dictionary<string, TaggedProposal> TaggedProposals { get; set; } = [];
+
+    /// <summary>Decisions of executed proposals their grants have not taken yet.</summary>
+    [Id(24)] public List<GrantDecisionEntry> GrantDecisions { get; set; } = [];
 }
+
+/// <summary>A pending decision and the key of the grant it is for.</summary>
+[GenerateSerializer, Immutable, Alias("bt.GrantDecisionEntry")]
+public sealed record GrantDecisionEntry([property: Id(0)] string Grant, [property: Id(1)] PendingGrantDecision Pending);
+
+/// <summary>A proposal's SDG goals and the period it was created in.</summary>
+[GenerateSerializer, Immutable, Alias("bt.TaggedProposal")]
+public sealed record TaggedProposal([property: Id(0)] long Period, [property: Id(1)] ImmutableArray<int> Goals);

@@ -18,4 +18,5 @@ public sealed class ParticipantState
     [Id(6)] public List<RewardCredit> Rewards { get; set; } = [];
     [Id(7)] public List<BadgeAward> Badges { get; set; } = [];
     [Id(8)] public long LatestClosed { get; set; }
+    [Id(9)] public long MilestonesDelivered { get; set; }
 }

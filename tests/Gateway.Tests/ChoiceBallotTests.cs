@@ -68,7 +68,8 @@ public sealed class ChoiceBallotTests(GatewayFixture gateway)
 
         var results = await Send(
             Vote(TestKey.Bob, basic, [1], []),
-            new Request($"/proposals/{choiceProposal}/ballots", "Ballot", TestKey.Bob, Messages.Ballot(TestKey.Bob, choiceProposal, 1, gateway.Now)));
+            new EthersRequest($"/proposals/{choiceProposal}/ballots", "Ballot", TestKey.Bob,
+                Messages.Ballot(TestKey.Bob, choiceProposal, 1, gateway.Now)));
         Assert.All(results, r => Assert.Equal("invalid-choice", (string)r.Body["code"]!));
     }
 
@@ -82,11 +83,8 @@ public sealed class ChoiceBallotTests(GatewayFixture gateway)
         Assert.All(results, r => Assert.Equal("invalid-choice", (string)r.Body["code"]!));
     }
 
-    private sealed record Request(string Path, string Type, TestKey Key, JsonObject Message);
 
-    private sealed record Result(int Status, JsonNode Body);
-
-    private Request Vote(TestKey voter, string proposal, int[] choices, int[] weights, long? timestamp = null) => new(
+    private EthersRequest Vote(TestKey voter, string proposal, int[] choices, int[] weights, long? timestamp = null) => new(
         $"/proposals/{proposal}/choice-ballots", "ChoiceBallot", voter, new JsonObject
         {
             ["voter"] = voter.Checksummed,
@@ -97,7 +95,7 @@ public sealed class ChoiceBallotTests(GatewayFixture gateway)
             ["timestamp"] = timestamp ?? gateway.Now,
         });
 
-    private Request Propose(string cls, string[] labels) => new($"/daos/{Dao}/choice-proposals", "ChoiceProposal", TestKey.Carol,
+    private EthersRequest Propose(string cls, string[] labels) => new($"/daos/{Dao}/choice-proposals", "ChoiceProposal", TestKey.Carol,
         new JsonObject
         {
             ["proposer"] = TestKey.Carol.Checksummed,
@@ -122,23 +120,8 @@ public sealed class ChoiceBallotTests(GatewayFixture gateway)
         return id;
     }
 
-    /// <summary>Signs every request with ethers (node) and sends it; the results in order.</summary>
-    private async Task<IReadOnlyList<Result>> Send(params Request[] requests)
-    {
-        NodeScript.RequireModule("ethers", "the ethers-signed choice ballots");
-        var input = new JsonObject
-        {
-            ["gateway"] = gateway.Http.BaseAddress!.ToString().TrimEnd('/'),
-            ["requests"] = new JsonArray([.. requests.Select(r => (JsonNode)new JsonObject
-            {
-                ["path"] = r.Path, ["type"] = r.Type, ["key"] = Hex.ToHex(r.Key.PrivateKey), ["message"] = r.Message.DeepClone(),
-            })]),
-        };
-        var run = await NodeScript.RunAsync(RepoRoot.File("tests", "Gateway.Tests", "js", "sign-and-send.mjs"),
-            new NodeRun { Input = input.ToJsonString() });
-        Assert.True(run.ExitCode == 0, $"sign-and-send.mjs exited with {run.ExitCode}: {run.Stderr}");
-        return [.. JsonNode.Parse(run.Stdout)!.AsArray().Select(r => new Result((int)r!["status"]!, r["body"]!))];
-    }
+    private Task<IReadOnlyList<EthersResult>> Send(params EthersRequest[] requests) =>
+        EthersSender.Send(gateway, "the ethers-signed choice ballots", requests);
 
     /// <summary>A root DAO whose classes count choices, over the same BTK balances as the shared scenario.</summary>
     private async Task EnsureDao()

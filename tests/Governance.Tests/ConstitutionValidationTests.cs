@@ -95,7 +95,7 @@ public sealed class ConstitutionValidationTests
         3 => Standard with { TimelockDelay = TimeSpan.FromSeconds(-1) },
         4 => Standard with { LateQuorumExtension = TimeSpan.FromDays(366) },
         5 => Standard with { ProposalThreshold = -1 },
-        6 => Standard with { AllowedActions = (ActionKinds)512 },
+        6 => Standard with { AllowedActions = (ActionKinds)4096 },
         _ => Standard with { PowerSource = PowerSource.TokenVotes("BTK") },
     });
 

@@ -114,5 +114,16 @@ public sealed class DaoScenario(IFakeClockCluster fixture, string dao)
         Advance(info.Deadline - fixture.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>Votes the proposal through with <paramref name="voter"/>'s power and waits out its timelock: executed or failed.</summary>
+    public async Task<ProposalInfo> Pass(ProposalInfo p, string voter)
+    {
+        await OpenVoting(p.Id);
+        await Vote(p.Id, voter, Support.For);
+        await CloseVoting(p.Id);
+        var queued = await WaitFor(p.Id, ProposalState.Queued);
+        Advance(queued.Eta!.Value - DateTimeOffset.FromUnixTimeSeconds(Now));
+        return await Eventually.Until(() => Proposal(p.Id).GetInfo(), i => i.State == ProposalState.Executed || i.ExecutionError is not null);
+    }
+
     private static string Digest(params object[] parts) => Hex.ToHex(Keccak256.Hash(string.Join('|', parts)));
 }

@@ -18,15 +18,7 @@ public sealed class SubDaoTests(FakeClockClusterFixture fixture)
         return s;
     }
 
-    private static async Task<ProposalInfo> Pass(DaoScenario s, ProposalInfo p)
-    {
-        await s.OpenVoting(p.Id);
-        await s.Vote(p.Id, Alice, Support.For);
-        await s.CloseVoting(p.Id);
-        var queued = await s.WaitFor(p.Id, ProposalState.Queued);
-        s.Advance(queued.Eta!.Value - DateTimeOffset.FromUnixTimeSeconds(s.Now));
-        return await Eventually.Until(() => s.Proposal(p.Id).GetInfo(), i => i.State == ProposalState.Executed || i.ExecutionError is not null);
-    }
+    private static Task<ProposalInfo> Pass(DaoScenario s, ProposalInfo p) => s.Pass(p, Alice);
 
     private CreateSubDao Grants(DaoScenario s, int quorumBps = 500) => new("grants", "Grants committee",
         new Constitution

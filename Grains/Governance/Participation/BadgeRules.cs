@@ -6,7 +6,10 @@ namespace Blocktrack.Grains.Governance.Participation;
 public static class BadgeRules
 {
     /// <summary>What the rules look at: the participant's counts, the closed proposals it voted on, an epoch rank.</summary>
-    public sealed record Record(long Ballots, long ProposalsPassed, IReadOnlyList<long> VotedIndexes, long LatestClosed, int? Rank);
+    public sealed record Record(long Ballots, long ProposalsPassed, IReadOnlyList<long> VotedIndexes, long LatestClosed, int? Rank)
+    {
+        public long MilestonesDelivered { get; init; }
+    }
 
     public static IEnumerable<BadgeRule> Earned(IEnumerable<BadgeRule> rules, Record record, IReadOnlySet<string> held) =>
         rules.Where(r => !held.Contains(r.Id) && Meets(r, record));
@@ -16,6 +19,7 @@ public static class BadgeRules
         BadgeKind.Ballots => r.Ballots >= rule.Threshold,
         BadgeKind.ProposalsPassed => r.ProposalsPassed >= rule.Threshold,
         BadgeKind.TopParticipant => r.Rank is { } rank && rank <= rule.Threshold,
+        BadgeKind.MilestonesDelivered => r.MilestonesDelivered >= rule.Threshold,
         BadgeKind.Participation => ParticipationBps(r.VotedIndexes, r.LatestClosed, rule.Window) is { } bps && bps >= rule.Threshold,
         _ => false,
     };

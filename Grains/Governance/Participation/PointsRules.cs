@@ -18,6 +18,8 @@ public static class PointsRules
     /// A moderation earns once per target (a proposal, or a ballot's reason), so hiding, restoring and hiding the same
     /// thing again earns once at most.
     /// </summary>
+    public static string MilestoneCause(string grant, int milestone) => $"milestone:{grant}/{milestone}";
+
     public static string ModerationCause(string proposal, string? voter) => $"moderation:{ModerationRules.Key(proposal, voter)}";
 
     /// <summary>

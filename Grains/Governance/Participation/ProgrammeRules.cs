@@ -18,7 +18,7 @@ public static class ProgrammeRules
         foreach (var (name, value) in new[]
                  {
                      ("votePoints", p.VotePoints), ("reasonPoints", p.ReasonPoints), ("proposalPassedPoints", p.ProposalPassedPoints),
-                     ("moderationPoints", p.ModerationPoints),
+                     ("moderationPoints", p.ModerationPoints), ("milestonePoints", p.MilestonePoints),
                  })
             Check(value is >= 0 and <= MaxPoints, $"participation: {name} is 0..{MaxPoints}");
         Check(p.CapPerEpoch is >= 1 and <= MaxPoints * 100, "participation: capPerEpoch is at least 1");

@@ -24,6 +24,12 @@ public sealed class QuickVote(GatewayFixture gateway, string dao, string countin
     /// <summary>The class's timelock; the scenario's general class waits a day.</summary>
     public TimeSpan? TimelockDelay { get; init; }
 
+    /// <summary>The DAO's committee members.</summary>
+    public IReadOnlyList<TestKey> Committee { get; init; } = [];
+
+    /// <summary>The constitution's SDG section, if any.</summary>
+    public JsonObject? Sdg { get; init; }
+
     /// <summary>Creates the DAO and gives every extra voter a delegated balance (the scenario's voters already have one).</summary>
     public async Task CreateAsync(IReadOnlyDictionary<TestKey, long> extraVoters)
     {
@@ -34,6 +40,7 @@ public sealed class QuickVote(GatewayFixture gateway, string dao, string countin
         if (TimelockDelay is { } timelock) quick["timelockDelay"] = timelock.ToString("c");
         var constitution = new JsonObject { ["classes"] = new JsonArray(quick) };
         if (Participation is not null) constitution["participation"] = Participation.DeepClone();
+        if (Sdg is not null) constitution["sdg"] = Sdg.DeepClone();
         var created = await gateway.Http.SendAsync(gateway.Operator(HttpMethod.Post, "/daos", new JsonObject
         {
             ["path"] = dao,
@@ -45,6 +52,7 @@ public sealed class QuickVote(GatewayFixture gateway, string dao, string countin
                 ["roles"] = new JsonObject
                 {
                     ["coordinators"] = new JsonArray(TestKey.Carol.Checksummed),
+                    ["committee"] = new JsonArray([.. Committee.Select(k => (JsonNode)k.Address)]),
                     ["moderators"] = moderator is null ? new JsonArray() : new JsonArray(moderator.Address),
                 },
             },
