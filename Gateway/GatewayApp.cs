@@ -76,6 +76,7 @@ public static class GatewayApp
         app.MapAnchorEndpoints();
         app.MapAuditEndpoints();
         app.MapGrantEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapDaoRouteFallbacks();
         if (SiloConfiguration.DashboardEnabled(app.Configuration))
             app.MapOrleansDashboard(DashboardPath).RequireOperator(OperatorScopes.Dashboard);

@@ -16,6 +16,7 @@ public static class GrainServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBallotLog, InMemoryBallotLog>();
         services.TryAddSingleton<GovernanceMetrics>();
+        services.TryAddSingleton<Analytics.AnalyticsMetrics>();
         services.AddChainMirroring();
         services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section)
             .Validate(GovernanceOptions.IsValid, GovernanceOptions.ValidationMessage).ValidateOnStart();

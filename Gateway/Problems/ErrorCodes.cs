@@ -40,6 +40,9 @@ public static class ErrorCodes
     public static readonly ErrorCode GovernorNotFound = new("governor-not-found", 404, "Governor not mirrored");
     public static readonly ErrorCode ChainUnhealthy = new("chain-unhealthy", 503, "Chain watcher unhealthy");
 
+    // Analytics.
+    public static readonly ErrorCode InvalidPeriod = new("invalid-period", 400, "Invalid reporting period");
+
     // Refusals by the grains (GovernanceError).
     public static readonly ErrorCode InvalidArgument = new("invalid-argument", 400, "Invalid argument");
     public static readonly ErrorCode DaoNotFound = new("dao-not-found", 404, "DAO not found");

@@ -13,7 +13,7 @@ public static partial class Names
     {
         "proposals", "constitution", "treasury", "deposits", "committee", "events", "history", "subdaos", "personhood",
         "choice-proposals", "moderation", "epochs", "rewards", "participation", "moderators",
-        "ledger", "programs", "sdg",
+        "ledger", "programs", "sdg", "analytics",
     };
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}\\z")]

@@ -31,4 +31,6 @@ public static class GovernanceStorage
     public const string AuditCauseState = "audit-cause";
     public const string GrantProgramState = "grant-program";
     public const string GrantState = "grant";
+    public const string DaoAnalyticsState = "dao-analytics";
+    public const string DelegateActivityState = "delegate-activity";
 }

@@ -75,12 +75,23 @@ public sealed partial class ProposalGrain
         _reported[shard] = (version, tally);
         var watchLateQuorum = S.QuorumReachedAt is null && Class.LateQuorumExtension > TimeSpan.Zero;
         var watchSuperQuorum = S.SuperQuorumReachedAt is null && Class.SuperQuorumBps > 0;
-        if (!watchLateQuorum && !watchSuperQuorum) return;
+        var watchQuorum = S.QuorumSeenAt is null;
+        if (!watchLateQuorum && !watchSuperQuorum && !watchQuorum) return;
         await EnsureQuorumBase();
         if (S.Sealed) return;
         var sum = Counting.Sum(_reported.Values.Select(r => r.Tally));
         var now = ProposalLifecycle.Truncate(Now);
         var moved = false;
+        if (S.QuorumSeenAt is null && Outcome.QuorumReached(Facts(), sum))
+        {
+            // Analytics' time to quorum; saved below, or with the next save when nothing else moved.
+            S.QuorumSeenAt = now;
+            if (!watchLateQuorum && !watchSuperQuorum)
+            {
+                await _writer.Save();
+                return;
+            }
+        }
         if (watchSuperQuorum && S.SuperQuorumReachedAt is null && now < S.Deadline && Outcome.SuperQuorumReached(Facts(), sum))
         {
             // GovernorSuperQuorum: For has reached the super-quorum and the vote is succeeding: voting closes this second.

@@ -137,6 +137,7 @@ public sealed partial class ProposalGrain(
         var current = StateNow();
         if (ProposalDuties.AnchorDue(current, S.Announced)) await AnchorResult(current);
         if (S.Sealed && !S.ParticipationReported) await ReportClosed();
+        if (!S.AnalyticsReported && (S.Sealed || current == ProposalState.Canceled)) await ReportAnalytics(current);
         if (current != S.Announced)
         {
             metrics.ProposalMoved(S.Announced, current);

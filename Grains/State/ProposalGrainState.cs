@@ -45,4 +45,10 @@ public sealed class ProposalGrainState
     /// <summary>Audit acts (veto, cancel, failed execution) saved with their change and not yet in the audit log.</summary>
     [Id(21)] public List<AuditAct> AuditOutbox { get; set; } = [];
     [Id(22)] public long AuditCount { get; set; }
+
+    /// <summary>When a shard's report first showed quorum reached (analytics' time to quorum), whatever the class.</summary>
+    [Id(23)] public DateTimeOffset? QuorumSeenAt { get; set; }
+
+    /// <summary>Whether the closed vote has been handed to the analytics of the DAO and of every DAO above it.</summary>
+    [Id(24)] public bool AnalyticsReported { get; set; }
 }

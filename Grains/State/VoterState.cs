@@ -20,4 +20,7 @@ public sealed class VoterState
 
     /// <summary>Audit acts so far: numbers their causes.</summary>
     [Id(6)] public long AuditCount { get; set; }
+
+    /// <summary>Per token, the latest delegated votes reported to the token's power distribution (analytics).</summary>
+    [Id(7)] public Dictionary<string, PowerFeedReport> PowerReports { get; set; } = [];
 }

@@ -19,13 +19,16 @@ namespace Blocktrack.Grains.Voters;
 /// Reentrant because delegates may transfer to each other at the same time; state changes happen between awaits.
 /// </summary>
 [Reentrant]
-public sealed class VoterGrain(
+public sealed partial class VoterGrain(
     [PersistentState(GovernanceStorage.VoterState, GovernanceStorage.Name)] IPersistentState<VoterState> state,
     TimeProvider clock,
     IOptions<ChainsOptions> chains,
     ILogger<VoterGrain> log) : Grain, IVoterGrain
 {
-    private readonly CoalescingWriter _writer = new(state.WriteStateAsync);
+    private CoalescingWriter? _coalescing;
+
+    // Every save also notes a change of the voter's own votes for the power distribution (VoterGrain.Analytics.cs).
+    private CoalescingWriter _writer => _coalescing ??= new(SaveAndFeed);
     private OutboxDelivery<VoteTransfer>? _delivery;
     private AuditDelivery? _audit;
 
@@ -47,6 +50,7 @@ public sealed class VoterGrain(
         Addresses.Require(Address, "voter key");
         if (S.Outbox.Count > 0) _ = Deliver();
         _ = Audit.Deliver();
+        _ = FeedPower();
         return Task.CompletedTask;
     }
 
@@ -185,7 +189,7 @@ public sealed class VoterGrain(
             Token = token,
             Delegate = p?.Delegate,
             Balance = p is null ? 0 : CheckpointHistory.Latest(p.Balance),
-            Votes = p is null ? 0 : p.ChainVotes.Count > 0 ? ChainHistory.Latest(p.ChainVotes) : CheckpointHistory.Latest(p.Votes),
+            Votes = p is null ? 0 : LatestVotes(p),
         };
     }
 
@@ -212,6 +216,9 @@ public sealed class VoterGrain(
     }
 
     private Task Deliver() => Delivery.Deliver();
+
+    private static BigInteger LatestVotes(TokenPosition p) =>
+        p.ChainVotes.Count > 0 ? ChainHistory.Latest(p.ChainVotes) : CheckpointHistory.Latest(p.Votes);
 
     private static void RequireToken(string token) =>
         Refuse.Unless(Names.IsToken(token), GovernanceError.InvalidArgument, $"'{token}' is not a valid token id");

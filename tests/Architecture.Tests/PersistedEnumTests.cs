@@ -53,6 +53,10 @@ public sealed class PersistedEnumTests
         (AuditActorKind.OperatorKey, 0), (AuditActorKind.Signer, 1), (AuditActorKind.Proposal, 2), (AuditActorKind.ChainWatcher, 3));
 
     [Fact]
+    public void Proposal_outcomes() => Pinned(
+        (ProposalOutcome.Passed, 1), (ProposalOutcome.NoQuorum, 2), (ProposalOutcome.Rejected, 3), (ProposalOutcome.Canceled, 4));
+
+    [Fact]
     public void Dao_roles() => Pinned((DaoRole.Coordinator, 0), (DaoRole.Committee, 1), (DaoRole.Guardian, 2), (DaoRole.Moderator, 3));
 
     [Fact]

@@ -1,9 +1,9 @@
 using Blocktrack.Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|million|counting|epoch|all> [--ballots N] [--silos N] ...
+// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|million|counting|epoch|analytics|all> [--ballots N] [--silos N] ...
 // Each cluster scenario starts its own PostgreSQL and silo processes (and the Gateway when it needs one); counting times the
 // pure tally rules alone; epoch closes one reward epoch in an in-process silo on a fake clock. All print figures and assert
-// nothing.
+// nothing. analytics builds a DAO of 100,000 voters and 1,000 proposals in-process and times one update and each report.
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine("Blocktrack benchmarks: " + string.Join(" ", args));
 foreach (var (name, value) in MachineInfo.Read()) Console.WriteLine($"  {name}: {value}");
@@ -19,9 +19,11 @@ if (options.Scenario is "counting" or "all")
     figures.Add($"counting rules: {CountingScenario.Run()}");
 if (options.Scenario is "epoch" or "all")
     figures.Add($"reward epoch: {await EpochScenario.Run(options)}");
+if (options.Scenario is "analytics" or "all")
+    figures.Add($"analytics: {await AnalyticsScenario.Run(options)}");
 if (figures.Count == 0)
 {
-    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, million, counting, epoch or all.");
+    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, million, counting, epoch, analytics or all.");
     return 1;
 }
 

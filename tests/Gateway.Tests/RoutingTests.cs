@@ -18,7 +18,7 @@ public sealed class RoutingTests(GatewayFixture gateway)
             .ToList();
         Assert.DoesNotContain(operations, o => o.Path.Contains("{d0}", StringComparison.Ordinal));
         Assert.Equal(operations.Count, operations.Select(o => o.Operation.Str("operationId")).Distinct().Count());
-        Assert.Equal(38, operations.Count(o => o.Path.StartsWith("/daos/{path}", StringComparison.Ordinal)
+        Assert.Equal(43, operations.Count(o => o.Path.StartsWith("/daos/{path}", StringComparison.Ordinal)
             || o.Path.StartsWith("/proposals/{path}/{seq}", StringComparison.Ordinal)));
         var ballots = paths.GetProperty("/proposals/{path}/{seq}/ballots").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => (p.Str("name"), p.Str("in"))).ToList();
