@@ -11,7 +11,8 @@ namespace Blocktrack.Cluster.Tests;
 /// </summary>
 public class MultiSiloFixture : IAsyncLifetime
 {
-    public const int VoterCount = 600;
+    /// <summary>Voters funded and self-delegated at startup; every storm ballot is one of theirs.</summary>
+    protected virtual int VoterCount => 600;
     public const string Token = "btk";
 
     private IHost? _client;

@@ -16,7 +16,8 @@ public sealed class SigtermDrainTests(VirtualHostsFixture fixture, ITestOutputHe
     public async Task A_silo_of_three_stopped_with_sigterm_mid_storm_loses_no_acknowledged_ballot()
     {
         await Fixture.Resize(3);
-        var (scenario, proposals, storm, run) = await StartStorm("storm-term", proposals: 4, VotingPeriod);
+        // Paced (~16 s of ballots), so the storm goes on well past the silo's exit: unpaced, it was over 0.2 s after it.
+        var (scenario, proposals, storm, run) = await StartStorm("storm-term", proposals: 8, VotingPeriod, perSecond: 150);
 
         await storm.WhenAcknowledged(storm.Results.Count / 4, run);
         var (victim, hosted) = await scenario.Busiest(proposals);
@@ -32,6 +33,7 @@ public sealed class SigtermDrainTests(VirtualHostsFixture fixture, ITestOutputHe
         await run;
         var figures = StormFigures.Of(storm, terminatedAt);
         Report($"SIGTERM drain: {figures}; silo-{victim} exited 0 after {exitedAfter.TotalSeconds:F2} s");
+        if (figures.Unavailable > 0) Report($"503 causes: {UnavailableCauses()}");
         figures.AssertNoErrorOrRefusal(storm, () => Fixture.Cluster.Diagnostics());
         Assert.True(storm.Results.Any(r => r.AcknowledgedAt > terminatedAt + exitedAfter), "no ballot was acknowledged after the silo left");
 

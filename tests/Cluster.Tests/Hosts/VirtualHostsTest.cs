@@ -22,6 +22,12 @@ public abstract class VirtualHostsTest(VirtualHostsFixture fixture, ITestOutputH
         return (scenario, opened, storm, storm.RunAsync());
     }
 
+    /// <summary>Why the Gateways answered 503 <c>cluster-unavailable</c>, as they logged it (the exception's type and message).</summary>
+    protected string UnavailableCauses() => string.Join("\n", Fixture.Cluster.Gateways
+        .SelectMany(g => g.Process.Tail(2000).Split('\n'))
+        .Where(l => l.Contains("Governance cluster unavailable", StringComparison.Ordinal))
+        .Select(l => l.Trim()).Distinct().Take(10));
+
     protected void Report(string line)
     {
         output.WriteLine(line);
