@@ -12,16 +12,16 @@ namespace Blocktrack.Cluster.Tests;
 [Trait("Category", TestCategory.Hosts)]
 public sealed class RollingUpgradeTests(VirtualHostsFixture fixture, ITestOutputHelper output) : VirtualHostsTest(fixture, output)
 {
-    private static readonly TimeSpan VotingPeriod = TimeSpan.FromSeconds(105);
+    private static readonly TimeSpan VotingPeriod = TimeSpan.FromSeconds(115);
 
     [VirtualHostsFact]
     public async Task Every_silo_and_then_the_gateway_replaced_one_at_a_time_mid_storm_loses_nothing_and_every_proposal_executes()
     {
         await Fixture.Resize(3);
         var rotation = new GatewayRotation(Fixture.Api);
-        // An offered load that outlasts the upgrade: its steps took 60 s on a loaded two-core machine (a silo 11 - 18 s to start).
+        // An offered load that outlasts the upgrade: its steps took 47 - 75 s on a loaded two-core machine (a silo up to 24 s to start).
         var (scenario, proposals, storm, run) = await StartStorm("storm-roll", proposals: 8, VotingPeriod,
-            perSecond: Fixture.Voters.Length * 8 / 90.0, api: rotation.Next);
+            perSecond: Fixture.Voters.Length * 8 / 100.0, api: rotation.Next);
         await storm.WhenAcknowledged(storm.Results.Count / 10, run);
         var startedAt = storm.Clock.Elapsed;
 
