@@ -3,8 +3,8 @@
 # differential signature tests), Debian's libsecp256k1 (the fastest signature recovery), Debian's
 # PostgreSQL server binaries (the storage tests start their own throwaway server from them; no system
 # service is used or needed), Debian's chromium (the web app's browser tests drive it headless), kubectl (Debian's
-# kubernetes-client: the manifest tests render deploy/k8s with its kustomize) and the Node packages that validate the
-# rendered manifests (deploy/k8s/validate).
+# kubernetes-client: the manifest tests render deploy/k8s with its kustomize), iproute2 (network namespaces for the
+# virtual-host proofs) and the Node packages that validate the rendered manifests (deploy/k8s/validate).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -42,6 +42,16 @@ if [ ! -x /usr/bin/chromium ]; then
   else
     echo "prerequisites: /usr/bin/chromium is missing and the browser tests will fail;" \
          "install it (Debian: sudo apt-get install chromium)" >&2
+  fi
+fi
+
+# iproute2's ip: the virtual-host proofs (Category=Hosts) put each process in a network namespace of its own (as root).
+if ! command -v ip >/dev/null; then
+  if can_apt; then
+    echo "prerequisites: installing iproute2 (apt)"
+    apt_install iproute2
+  else
+    echo "prerequisites: ip (iproute2) is missing; the virtual-host proofs will be skipped" >&2
   fi
 fi
 

@@ -33,6 +33,9 @@ public static class ExceptionProblems
         TimeoutException => true,
         DbException => true,
         SocketException => true,
+        // A grain call given up inside the cluster (the client did not abort: that is answered before mapping), e.g.
+        // "message expired before placement could complete" while a silo cut off the network is being declared dead.
+        OperationCanceledException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsClusterUnavailable),
         _ => false,
     };

@@ -48,6 +48,7 @@ public sealed partial class BallotShardGrain(
         foreach (var ballot in logged) _ballots[ballot.Voter] = ballot;
         _tally = Counting.Recompute(logged, _terms.Class.Counting, _terms.ChoiceCount);
         _logged = logged.Count;
+        _adopted = state.State.Sealed;
     }
 
     /// <summary>
@@ -74,6 +75,26 @@ public sealed partial class BallotShardGrain(
     }
 
     private string[]? _sorted;
+
+    // Whether this activation's ballots are the log's, read once voting is sealed (activating a sealed shard reads it too).
+    private bool _adopted;
+
+    /// <summary>
+    /// Takes the ballot log as it is, once voting is sealed: while silos leave or join, Orleans may briefly run a second
+    /// activation of this shard, and each appends what it accepted to the same log. Only the log holds both, so the
+    /// final tally is recomputed from it (a SIGTERMed silo's activation acknowledged ballots that a new activation,
+    /// having read the log earlier, did not know; found by the virtual-host drain proof).
+    /// </summary>
+    private async Task AdoptLog()
+    {
+        var logged = await log.ReadAsync(Key);
+        _ballots.Clear();
+        foreach (var ballot in logged) _ballots[ballot.Voter] = ballot;
+        _tally = Counting.Recompute(logged, _terms.Class.Counting, _terms.ChoiceCount);
+        _logged = logged.Count;
+        _sorted = null;
+        _adopted = true;
+    }
 
     private string[] Sorted()
     {
@@ -109,6 +130,7 @@ public sealed partial class BallotShardGrain(
             }
         }
         await Commits.WhenIdle();
+        if (!_adopted) await AdoptLog();
         return new ShardResult
         {
             Tally = _tally,

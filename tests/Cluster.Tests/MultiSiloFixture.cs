@@ -9,16 +9,18 @@ namespace Blocktrack.Cluster.Tests;
 /// Orleans client of the tests' own (to see where grains live). Voters are funded by the operator and self-delegate
 /// with signed messages, all over HTTP, as in production.
 /// </summary>
-public sealed class MultiSiloFixture : IAsyncLifetime
+public class MultiSiloFixture : IAsyncLifetime
 {
-    public const int VoterCount = 600;
+    /// <summary>Voters funded and self-delegated at startup; every storm ballot is one of theirs.</summary>
+    protected virtual int VoterCount => 600;
     public const string Token = "btk";
 
     private IHost? _client;
 
     public LocalCluster Cluster { get; private set; } = null!;
 
-    public GatewayApi Api { get; private set; } = null!;
+    /// <summary>The Gateway the tests talk to; a test that replaces the Gateway points it at the new one.</summary>
+    public GatewayApi Api { get; set; } = null!;
 
     public IGrainFactory Grains => _client?.Grains() ?? throw new InvalidOperationException("The fixture has not started.");
 
@@ -33,10 +35,13 @@ public sealed class MultiSiloFixture : IAsyncLifetime
     /// <summary>Distinct weights, so a ballot counted with the wrong voter's power would show in the sums.</summary>
     public static BigInteger Weight(int voter) => 100 + voter;
 
-    public async Task InitializeAsync()
+    /// <summary>The deployment: three silos and a Gateway on this machine's loopback.</summary>
+    protected virtual Task<LocalCluster> StartClusterAsync() => LocalCluster.StartAsync(new LocalClusterOptions { Silos = 3 }, Console.WriteLine);
+
+    public virtual async Task InitializeAsync()
     {
         var watch = Stopwatch.StartNew();
-        Cluster = await LocalCluster.StartAsync(new LocalClusterOptions { Silos = 3 }, Console.WriteLine);
+        Cluster = await StartClusterAsync();
         StartupTime = watch.Elapsed;
         Api = new GatewayApi(Cluster.GatewayUrl!, Cluster.OperatorKey);
         _client = await GovernanceHosts.StartClientAsync(Cluster.ClientSettings);
@@ -57,7 +62,7 @@ public sealed class MultiSiloFixture : IAsyncLifetime
         Console.WriteLine($"cluster fixture: {VoterCount} voters funded and self-delegated in {SetupTime.TotalSeconds:F1} s");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_client is not null)
         {

@@ -25,7 +25,7 @@ public sealed class SiloCrashTests(MultiSiloFixture fixture, ITestOutputHelper o
         // Measured once the process is gone: a request sent from here on cannot be served by the dead silo.
         var killedAt = storm.Clock.Elapsed;
         Report($"killed silo-{victim} (proposals {string.Join(", ", hosted.Proposals)}, {hosted.Shards} shards) at {killedAt.TotalSeconds:F2} s, {storm.Acknowledged} ballots acknowledged");
-        var declaredDead = WhenDeclaredDead(fixture.Cluster.Silos[victim].SiloPort, storm);
+        var declaredDead = WhenDeclaredDead(fixture.Cluster.Silos[victim].Endpoint, storm);
         // A replacement joins while the storm goes on, as an orchestrator would restart the pod.
         var replacement = fixture.Cluster.StartSiloAsync();
 
@@ -47,8 +47,8 @@ public sealed class SiloCrashTests(MultiSiloFixture fixture, ITestOutputHelper o
                $"last failed attempt {figures.OutageAfterFault.TotalSeconds:F2} s after it; {figures.Unavailable} × 503, {figures.NoAnswer} attempts unanswered within {BallotStorm.AttemptTimeout.TotalSeconds:F0} s");
     }
 
-    /// <summary>Storm time at which the cluster's membership no longer lists the silo at <paramref name="siloPort"/> as active.</summary>
-    private async Task<TimeSpan> WhenDeclaredDead(int siloPort, BallotStorm storm)
+    /// <summary>Storm time at which the cluster's membership no longer lists the silo at <paramref name="silo"/> as active.</summary>
+    private async Task<TimeSpan> WhenDeclaredDead(System.Net.IPEndPoint silo, BallotStorm storm)
     {
         var management = fixture.Grains.GetGrain<IManagementGrain>(0);
         var until = DateTimeOffset.UtcNow.AddSeconds(60);
@@ -57,7 +57,7 @@ public sealed class SiloCrashTests(MultiSiloFixture fixture, ITestOutputHelper o
             try
             {
                 var hosts = await management.GetHosts(onlyActive: true);
-                if (!hosts.Keys.Any(h => h.Endpoint.Port == siloPort)) return storm.Clock.Elapsed;
+                if (!hosts.Keys.Any(h => h.Endpoint.Equals(silo))) return storm.Clock.Elapsed;
             }
             catch (Exception e) when (e is Orleans.Runtime.OrleansException or TimeoutException)
             {
@@ -65,7 +65,7 @@ public sealed class SiloCrashTests(MultiSiloFixture fixture, ITestOutputHelper o
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"The silo on port {siloPort} was still listed as active a minute after it was killed.");
+        throw new TimeoutException($"The silo at {silo} was still listed as active a minute after it was killed.");
     }
 
     private void Report(string line)

@@ -34,7 +34,7 @@ public sealed class SiloDrainTests(MultiSiloFixture fixture, ITestOutputHelper o
         var exitCode = await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(40));
         var exitedAfter = stopping.Elapsed;
         Assert.True(exitCode == 0, $"silo-{victim} exit code {exitCode?.ToString() ?? "none (still running)"}\n{silo.Process.Tail()}");
-        var left = await Membership(silo.SiloPort);
+        var left = await Membership(silo.Endpoint);
         Assert.True(left == "Dead", $"silo-{victim} is '{left}' in membership after it exited: it did not leave by itself");
 
         await run;
@@ -53,10 +53,10 @@ public sealed class SiloDrainTests(MultiSiloFixture fixture, ITestOutputHelper o
     /// The silo's status in membership, as the other silos see it. Read right after its exit, Dead means it wrote so
     /// itself: being declared dead by the others takes missed probes, seconds at least.
     /// </summary>
-    private async Task<string> Membership(int siloPort)
+    private async Task<string> Membership(System.Net.IPEndPoint silo)
     {
         var hosts = await fixture.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false);
-        return hosts.Where(h => h.Key.Endpoint.Port == siloPort).MaxBy(h => h.Key.Generation).Value.ToString();
+        return hosts.Where(h => h.Key.Endpoint.Equals(silo)).MaxBy(h => h.Key.Generation).Value.ToString();
     }
 
     private void Report(string line)

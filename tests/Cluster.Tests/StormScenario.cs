@@ -168,9 +168,9 @@ public sealed class StormScenario(MultiSiloFixture fixture, string dao, Action<s
         ballots.Where(b => b.Support == support).Aggregate(BigInteger.Zero, (sum, b) => sum + b.Weight);
 
     private async Task<int?> SiloIndex(IManagementGrain management, IAddressable grain) =>
-        await management.GetActivationAddress(grain) is { } address ? PortToIndex(address.Endpoint.Port) : null;
+        await management.GetActivationAddress(grain) is { } address ? IndexOf(address.Endpoint) : null;
 
-    private int? PortToIndex(int port) => fixture.Cluster.Silos.FirstOrDefault(s => s.SiloPort == port)?.Index;
+    private int? IndexOf(System.Net.IPEndPoint endpoint) => fixture.Cluster.Silos.FirstOrDefault(s => s.Endpoint.Equals(endpoint))?.Index;
 
     private static JsonObject StormClass(TimeSpan votingPeriod) => new()
     {

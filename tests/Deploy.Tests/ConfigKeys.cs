@@ -24,6 +24,7 @@ public static class ConfigKeys
         (ShutdownOptions.Section, typeof(ShutdownOptions)),
         (OrleansTuning.MembershipSection, typeof(ClusterMembershipOptions)),
         (OrleansTuning.MessagingSection, typeof(SiloMessagingOptions)),
+        (OrleansTuning.ClientSection, typeof(Orleans.Configuration.GatewayOptions)),
     ];
 
     /// <summary>Single keys read directly (no options type), and the variables Orleans' Kubernetes hosting reads.</summary>

@@ -25,6 +25,8 @@ public sealed class ExceptionProblemsTests
                 new SiloUnavailableException(), new OrleansException("gateway lost"), new TimeoutException(),
                 // The cluster's database is down: a ballot-log append or grain-state write failed, nothing was accepted.
                 new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:5432"),
+                // A call that expired inside the cluster (found by the network-partition proof: it was a 500).
+                new OperationCanceledException("Message expired before placement could complete for grain voter/0x03f3"),
             },
             e => Assert.Equal("cluster-unavailable", ExceptionProblems.TryMap(e)?.Extensions["code"]));
     }

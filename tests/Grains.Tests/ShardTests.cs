@@ -92,6 +92,28 @@ public sealed class ShardTests(FakeClockClusterFixture fixture)
         Assert.Equal(1, (await s.Proposal(p.Id).GetTally()).Voters);
     }
 
+    [Fact]
+    public async Task A_ballot_another_activation_of_the_shard_logged_is_in_the_final_tally()
+    {
+        // While silos leave or join, Orleans may briefly run two activations of one shard; both append to its log.
+        var (s, p) = await Voting("twin");
+        var (mine, twins) = (Voters[9], Voters[10]);
+        await s.Vote(p.Id, mine, Support.For);
+        var log = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<IBallotLog>();
+        var logged = (await log.ReadAsync(BallotShards.Key(p.Id, BallotShards.Of(mine, p.BallotShards)))).Single();
+        var other = BallotShards.Key(p.Id, BallotShards.Of(twins, p.BallotShards));
+        await s.Grains.GetGrain<IBallotShardGrain>(other).GetTally(); // this activation has read the log already
+        await log.AppendAsync(other, [logged with { Voter = twins, Support = Support.Against, Digest = "0x" + new string('7', 64) }]);
+
+        await s.CloseVoting(p.Id);
+        var done = await s.WaitFor(p.Id, ProposalState.Defeated);
+        Assert.Equal(2, done.Tally.Voters);
+        Assert.Equal(5, done.Tally.For);
+        Assert.Equal(5, done.Tally.Against);
+        var listed = await s.Proposal(p.Id).GetBallots(0, 10);
+        Assert.Contains(listed, b => b.Voter == twins);
+    }
+
     private static BallotRequest Request(DaoScenario s, string proposal, string voter, Support support) => new()
     {
         Voter = voter, Support = support, Timestamp = s.Now,

@@ -25,6 +25,12 @@ public static class TestCategory
     /// <summary>Several silo processes, the Gateway process and PostgreSQL, with real faults.</summary>
     public const string Cluster = "Cluster";
 
+    /// <summary>
+    /// Like <see cref="Cluster"/>, but every process on a virtual host of its own (network namespaces on a bridge): a host
+    /// cut off the network, SIGTERM drains, rolling upgrades, scaling. Needs root and iproute2 (CI has both).
+    /// </summary>
+    public const string Hosts = "Hosts";
+
     /// <summary>The web app in headless Chromium (Debian's chromium) against a Gateway and embedded silo started in-process.</summary>
     public const string Browser = "Browser";
 }

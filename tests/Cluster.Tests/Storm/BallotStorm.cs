@@ -10,9 +10,18 @@ namespace Blocktrack.Cluster.Tests;
 /// A client that waited <see cref="AttemptTimeout"/> gives up on that attempt and sends again, as a wallet would, so a
 /// call stuck on a silo that has just died (it only times out inside the cluster after the response timeout) does not
 /// hold a storm worker. Every request is recorded, so tests can see when the cluster stopped and started serving.
+/// <see cref="WhenAcknowledged"/> and <see cref="Rate"/> let a test act, and measure, while it runs. With
+/// <c>perSecond</c>, ballot i is not sent before i / perSecond seconds: an offered load that lasts as long as a test's steps.
 /// </summary>
-public sealed class BallotStorm(GatewayApi api, IReadOnlyList<StormBallot> ballots, int concurrency, DateTimeOffset cutOff)
+public sealed class BallotStorm(
+    Func<GatewayApi> api, IReadOnlyList<StormBallot> ballots, int concurrency, DateTimeOffset cutOff, double? perSecond = null)
 {
+    /// <summary>A storm through one Gateway.</summary>
+    public BallotStorm(GatewayApi api, IReadOnlyList<StormBallot> ballots, int concurrency, DateTimeOffset cutOff)
+        : this(() => api, ballots, concurrency, cutOff)
+    {
+    }
+
     private const int MaxAttempts = 200;
 
     /// <summary>How long one attempt waits for its answer; ballots are normally answered within milliseconds.</summary>
@@ -47,10 +56,15 @@ public sealed class BallotStorm(GatewayApi api, IReadOnlyList<StormBallot> ballo
         while (Acknowledged < count && !storm.IsCompleted) await Task.Delay(10);
     }
 
+    /// <summary>Ballots acknowledged per second between two storm times.</summary>
+    public double Rate(TimeSpan from, TimeSpan to) =>
+        to > from ? Results.Count(r => r.AcknowledgedAt >= from && r.AcknowledgedAt < to) / (to - from).TotalSeconds : 0;
+
     private async Task Worker()
     {
         for (var i = Interlocked.Increment(ref _next); i < Results.Count; i = Interlocked.Increment(ref _next))
         {
+            if (perSecond is { } rate && TimeSpan.FromSeconds(i / rate) - Clock.Elapsed is { Ticks: > 0 } early) await Task.Delay(early);
             if (DateTimeOffset.UtcNow >= cutOff) return;
             await Cast(Results[i]);
         }
@@ -62,7 +76,8 @@ public sealed class BallotStorm(GatewayApi api, IReadOnlyList<StormBallot> ballo
         while (true)
         {
             var sent = Clock.Elapsed;
-            var answer = await api.Vote(result.Ballot.Proposal, result.Ballot.Signed, AttemptTimeout);
+            // Each attempt asks for the Gateway anew, as a client behind a Service reaches whichever replica is in rotation.
+            var answer = await api().Vote(result.Ballot.Proposal, result.Ballot.Signed, AttemptTimeout);
             _events.Enqueue(new StormEvent(sent, Clock.Elapsed, answer.Status, answer.Code, answer.HasRetryAfter));
             result.Attempts++;
             result.Last = answer;

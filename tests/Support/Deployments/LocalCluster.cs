@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
@@ -7,8 +8,9 @@ namespace Blocktrack.Tests.Support;
 
 /// <summary>
 /// A cluster-profile deployment on this machine: a throwaway PostgreSQL, silo processes (<c>dotnet Blocktrack.Silo.dll</c>)
-/// and optionally the Gateway as an Orleans client process, each on its own free 127.0.0.1 ports. Faults are real:
-/// <see cref="KillSilo"/> sends SIGKILL, <see cref="RestartPostgresAsync"/> stops and starts the database server.
+/// and optionally the Gateway as an Orleans client process, each on its own free 127.0.0.1 ports, or each on a virtual host
+/// of its own (<see cref="LocalClusterOptions.Network"/>). Faults are real: <see cref="KillSilo"/> sends SIGKILL,
+/// <see cref="RestartPostgresAsync"/> stops and starts the database server, <see cref="VirtualNetwork.Cut"/> unplugs a host.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
@@ -16,6 +18,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private readonly LocalClusterOptions _options;
     private readonly List<SiloProcess> _silos = [];
+    private readonly List<GatewayProcess> _gateways = [];
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     private LocalCluster(LocalClusterOptions options, PostgresServer postgres, string connectionString, string logDirectory)
@@ -37,9 +40,12 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
-    public ChildProcess? Gateway { get; private set; }
+    public IReadOnlyList<GatewayProcess> Gateways => _gateways;
 
-    public Uri? GatewayUrl { get; private set; }
+    /// <summary>The Gateway started last (a replacement, after a rolling upgrade).</summary>
+    public ChildProcess? Gateway => _gateways.LastOrDefault()?.Process;
+
+    public Uri? GatewayUrl => _gateways.LastOrDefault()?.Url;
 
     public string OperatorKey => _options.OperatorKey;
 
@@ -56,7 +62,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public static async Task<LocalCluster> StartAsync(LocalClusterOptions options, Action<string>? log = null)
     {
         var watch = Stopwatch.StartNew();
-        var postgres = await PostgresServer.StartAsync();
+        var postgres = await PostgresServer.StartAsync(options.Network?.AddHost("pg"));
         LocalCluster? cluster = null;
         try
         {
@@ -87,13 +93,15 @@ public sealed class LocalCluster : IAsyncDisposable
         lock (_silos)
         {
             var index = _silos.Count;
-            var ports = (Silo: FreePort.Next(), Gateway: FreePort.Next(), Http: FreePort.Next());
+            var host = _options.Network?.AddHost($"s{index}");
+            var address = host?.Address ?? IPAddress.Loopback;
+            var ports = (Silo: Port(11111), Gateway: Port(30000), Http: Port(5090));
             var settings = new Dictionary<string, string>(Common())
             {
-                ["Urls"] = $"http://127.0.0.1:{ports.Http}",
+                ["Urls"] = $"http://{address}:{ports.Http}",
                 ["Orleans:SiloPort"] = ports.Silo.ToString(),
                 ["Orleans:GatewayPort"] = ports.Gateway.ToString(),
-                ["Orleans:AdvertisedIPAddress"] = "127.0.0.1",
+                ["Orleans:AdvertisedIPAddress"] = address.ToString(),
             };
             if (_options.FastFailureDetection)
             {
@@ -103,8 +111,8 @@ public sealed class LocalCluster : IAsyncDisposable
                 settings["Orleans:Membership:TableRefreshTimeout"] = "00:00:02";
             }
             foreach (var (key, value) in _options.SiloSettings) settings[key] = value;
-            silo = new SiloProcess(index, ports.Silo, ports.Gateway, ports.Http,
-                ChildProcess.Start($"silo-{index}", AppBinaries.Silo, Environment(settings), LogDirectory));
+            silo = new SiloProcess(index, address, ports.Silo, ports.Gateway, ports.Http,
+                ChildProcess.Start($"silo-{index}", AppBinaries.Silo, Environment(settings), LogDirectory, host?.Launcher)) { Host = host };
             _silos.Add(silo);
         }
         await WaitUntil(silo.Process, async () => (await _probe.GetAsync(new Uri(silo.Http, "/healthz"))).IsSuccessStatusCode);
@@ -122,22 +130,24 @@ public sealed class LocalCluster : IAsyncDisposable
         await Postgres.StartAgainAsync();
     }
 
-    /// <summary>Silos the Gateway (or, without one, the first live silo) reports as active.</summary>
-    public async Task<int> ActiveSilosAsync()
+    /// <summary>Silos the Gateway (the last started, or <paramref name="gateway"/>) reports as active; without one, the live silos.</summary>
+    public async Task<int> ActiveSilosAsync(Uri? gateway = null)
     {
-        if (GatewayUrl is null) return _silos.Count(s => !s.Process.HasExited);
-        using var response = await _probe.GetAsync(new Uri(GatewayUrl, "/readyz"));
+        gateway ??= GatewayUrl;
+        if (gateway is null) return _silos.Count(s => !s.Process.HasExited);
+        using var response = await _probe.GetAsync(new Uri(gateway, "/readyz"));
         if (!response.IsSuccessStatusCode) return 0;
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("silos").GetInt32();
     }
 
     /// <summary>The end of every process's log, for failure messages.</summary>
-    public string Diagnostics(int lines = 30) => string.Join("\n", _silos.Select(s => s.Process.Tail(lines)).Append(Gateway?.Tail(lines) ?? ""));
+    public string Diagnostics(int lines = 30) =>
+        string.Join("\n", _silos.Select(s => s.Process.Tail(lines)).Concat(_gateways.Select(g => g.Process.Tail(lines))));
 
     public async ValueTask DisposeAsync()
     {
-        Gateway?.Dispose();
+        foreach (var gateway in _gateways) gateway.Process.Dispose();
         foreach (var silo in _silos) silo.Process.Dispose();
         _probe.Dispose();
         await Postgres.DisposeAsync();
@@ -145,19 +155,37 @@ public sealed class LocalCluster : IAsyncDisposable
         catch (IOException) { /* a log still open; the temp folder is cleaned eventually */ }
     }
 
-    private async Task StartGatewayAsync()
+    /// <summary>
+    /// Starts one more Gateway (the first, or a replacement) and waits until it sees every live silo; it becomes
+    /// <see cref="GatewayUrl"/> then.
+    /// </summary>
+    public async Task<GatewayProcess> StartGatewayAsync()
     {
-        var port = FreePort.Next();
+        var index = _gateways.Count;
+        var host = _options.Network?.AddHost($"gw{index}");
+        var url = new Uri($"http://{host?.Address ?? IPAddress.Loopback}:{Port(5080)}");
         var settings = new Dictionary<string, string>(Common())
         {
-            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["Urls"] = url.ToString().TrimEnd('/'),
             ["Gateway:OperatorApiKey"] = _options.OperatorKey,
         };
         foreach (var (key, value) in _options.GatewaySettings) settings[key] = value;
-        GatewayUrl = new Uri($"http://127.0.0.1:{port}");
-        Gateway = ChildProcess.Start("gateway", AppBinaries.Gateway, Environment(settings), LogDirectory);
-        await WaitUntil(Gateway, async () => await ActiveSilosAsync() >= _silos.Count(s => !s.Process.HasExited));
+        var name = index == 0 ? "gateway" : $"gateway-{index}";
+        var process = ChildProcess.Start(name, AppBinaries.Gateway, Environment(settings), LogDirectory, host?.Launcher);
+        var gateway = new GatewayProcess(index, url, process) { Host = host };
+        try
+        {
+            await WaitUntil(process, async () => await ActiveSilosAsync(url) >= _silos.Count(s => !s.Process.HasExited));
+        }
+        finally
+        {
+            _gateways.Add(gateway); // disposed with the cluster even when it never became ready
+        }
+        return gateway;
     }
+
+    /// <summary>A free loopback port, or on a virtual host (which has all its ports to itself) the one a pod would use.</summary>
+    private int Port(int onVirtualHost) => _options.Network is null ? FreePort.Next() : onVirtualHost;
 
     private Dictionary<string, string> Common()
     {

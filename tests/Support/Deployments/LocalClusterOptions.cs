@@ -27,6 +27,13 @@ public sealed record LocalClusterOptions
     /// </summary>
     public int? MaxPoolSize { get; init; }
 
+    /// <summary>
+    /// When set, PostgreSQL, every silo and every Gateway run on a virtual host of their own (a network namespace with its
+    /// own address, as pods on different nodes), on the ports a pod would use (5432; 11111, 30000 and 5090; 5080).
+    /// The network outlives the cluster: its owner disposes it after the cluster.
+    /// </summary>
+    public VirtualNetwork? Network { get; init; }
+
     /// <summary>Log level of the apps' own categories; Orleans stays at Warning.</summary>
     public string LogLevel { get; init; } = "Warning";
 }

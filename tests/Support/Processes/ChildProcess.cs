@@ -25,18 +25,25 @@ public sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <paramref name="assembly"/> with the given environment (added to this process's own), in the assembly's folder.</summary>
-    public static ChildProcess Start(string name, string assembly, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    /// <summary>
+    /// Starts <paramref name="assembly"/> with the given environment (added to this process's own), in the assembly's
+    /// folder; a <paramref name="launcher"/> that execs its arguments (<see cref="VirtualHost.Launcher"/>) runs it elsewhere.
+    /// </summary>
+    public static ChildProcess Start(
+        string name, string assembly, IReadOnlyDictionary<string, string> environment, string logDirectory, IReadOnlyList<string>? launcher = null)
     {
         Directory.CreateDirectory(logDirectory);
         var logPath = Path.Combine(logDirectory, name + ".log");
         // A shell redirect, then exec: the log is written by the OS (no pipe for us to drain), and the PID stays the app's.
+        // No core file: a silo told it was declared dead ends with FailFast (SIGABRT), which would dump into the bin folder.
         var start = new ProcessStartInfo("/bin/sh")
         {
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
         };
-        foreach (var a in new[] { "-c", "exec \"$0\" \"$1\" >>\"$2\" 2>&1", AppBinaries.DotnetHost, assembly, logPath }) start.ArgumentList.Add(a);
+        string[] command = [.. launcher ?? [], AppBinaries.DotnetHost, assembly];
+        foreach (var a in new[] { "-c", "ulimit -c 0; log=\"$1\"; shift; exec \"$@\" >>\"$log\" 2>&1", "sh", logPath }.Concat(command))
+            start.ArgumentList.Add(a);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
         Watch(process.Id);

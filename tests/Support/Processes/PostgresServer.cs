@@ -7,7 +7,8 @@ namespace Blocktrack.Tests.Support;
 /// <summary>
 /// A throwaway PostgreSQL server for tests: a fresh cluster in a temp folder, on a free 127.0.0.1 port with trust
 /// authentication, stopped and deleted on dispose. It needs Debian's server binaries
-/// (/usr/lib/postgresql/*/bin, installed by scripts/prerequisites.sh) and no system service.
+/// (/usr/lib/postgresql/*/bin, installed by scripts/prerequisites.sh) and no system service. Started on a
+/// <see cref="VirtualHost"/>, it runs in that host's network namespace and listens on its address instead.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -17,41 +18,49 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _bin;
     private readonly string _dataDirectory;
     private readonly bool _asPostgresUser;
+    private readonly VirtualHost? _host;
     private int _databases;
 
-    private PostgresServer(string bin, string dataDirectory, bool asPostgresUser, int port)
+    private PostgresServer(string bin, string dataDirectory, bool asPostgresUser, int port, VirtualHost? host)
     {
         _bin = bin;
         _dataDirectory = dataDirectory;
         _asPostgresUser = asPostgresUser;
         Port = port;
+        _host = host;
     }
 
     public int Port { get; }
+
+    /// <summary>Where it listens: 127.0.0.1, or its virtual host's address.</summary>
+    public IPAddress Address => _host?.Address ?? IPAddress.Loopback;
 
     /// <summary>Connection string of the server's maintenance database.</summary>
     public string AdminConnectionString => ConnectionString("postgres");
 
     /// <summary>Creates, starts and waits for a new server; fails (never skips) when PostgreSQL is not installed.</summary>
-    public static async Task<PostgresServer> StartAsync()
+    public static async Task<PostgresServer> StartAsync(VirtualHost? host = null)
     {
         var bin = FindBinaries();
         // initdb refuses to run as root, so root runs the server as the postgres user the Debian package creates.
         var asPostgresUser = Environment.UserName == "root";
         var parent = asPostgresUser ? "/tmp" : Path.GetTempPath();
         var dataDirectory = Path.Combine(parent, $"blocktrack-pg-{Guid.NewGuid():N}");
-        var server = new PostgresServer(bin, dataDirectory, asPostgresUser, FreePort.Next());
+        // A host of its own has every port to itself: the standard one, as a database server elsewhere would use.
+        var server = new PostgresServer(bin, dataDirectory, asPostgresUser, host is null ? FreePort.Next() : 5432, host);
         try
         {
             await server.Run("initdb", "-D", dataDirectory, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-instructions");
-            // Root may append to the postgres-owned file; the server only listens on loopback, with its socket in its own folder.
+            // Root may append to the postgres-owned file; the server listens on one address, with its socket in its own folder.
             await File.AppendAllTextAsync(Path.Combine(dataDirectory, "postgresql.conf"), $"""
 
-                listen_addresses = '127.0.0.1'
+                listen_addresses = '{server.Address}'
                 port = {server.Port}
                 unix_socket_directories = '{dataDirectory}'
                 max_connections = 300
                 """);
+            // initdb trusts loopback only; on a virtual host the clients are the other hosts on its network.
+            if (host is not null) await File.AppendAllTextAsync(Path.Combine(dataDirectory, "pg_hba.conf"), "\nhost all all samenet trust\n");
             await server.Run("pg_ctl", "-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start");
             return server;
         }
@@ -75,7 +84,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
-        Host = IPAddress.Loopback.ToString(),
+        Host = Address.ToString(),
         Port = Port,
         Username = SuperUser,
         Database = database,
@@ -120,18 +129,20 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private async Task Run(string tool, params string[] arguments)
     {
+        // [ip netns exec host] [runuser -u postgres --] tool arguments: the server pg_ctl starts stays in the host's namespace.
+        string[] command =
+        [
+            .. _host?.Launcher ?? [], .. _asPostgresUser ? ["runuser", "-u", SuperUser, "--"] : Array.Empty<string>(),
+            Path.Combine(_bin, tool), .. arguments,
+        ];
         var start = new ProcessStartInfo
         {
-            FileName = _asPostgresUser ? "runuser" : Path.Combine(_bin, tool),
+            FileName = command[0],
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (_asPostgresUser)
-        {
-            foreach (var a in new[] { "-u", SuperUser, "--", Path.Combine(_bin, tool) }) start.ArgumentList.Add(a);
-        }
-        foreach (var a in arguments) start.ArgumentList.Add(a);
+        foreach (var a in command.Skip(1)) start.ArgumentList.Add(a);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
         // pg_ctl leaves the server running with our pipes inherited; read to the end only of what the tool itself writes.
         var stdout = process.StandardOutput.ReadToEndAsync();
