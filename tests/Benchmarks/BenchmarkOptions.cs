@@ -3,7 +3,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Benchmarks;
 
 /// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>, <c>--counting</c>,
-/// <c>--participants</c>, <c>--ledger-ballots</c>.</summary>
+/// <c>--participants</c>, <c>--ledger-ballots</c>, <c>--feed-voters</c>.</summary>
 public sealed record BenchmarkOptions
 {
     public string Scenario { get; init; } = "all";
@@ -35,6 +35,9 @@ public sealed record BenchmarkOptions
     /// <summary>Ballots of the epoch scenario's proposal, turned into points by the participation ledger.</summary>
     public int LedgerBallots { get; init; } = 5_000;
 
+    /// <summary>Voters of the feed scenario (each path on its own fresh cluster).</summary>
+    public int FeedVoters { get; init; } = 20_000;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -50,6 +53,7 @@ public sealed record BenchmarkOptions
                 "--concurrency" => options with { Concurrency = int.Parse(Value()) },
                 "--http-concurrency" => options with { HttpConcurrency = int.Parse(Value()) },
                 "--http-ballots" => options with { HttpBallots = int.Parse(Value()) },
+                "--feed-voters" => options with { FeedVoters = int.Parse(Value()) },
                 "--participants" => options with { Participants = int.Parse(Value()) },
                 "--ledger-ballots" => options with { LedgerBallots = int.Parse(Value()) },
                 "--counting" => options with { Counting = Enum.Parse<CountingType>(Value(), ignoreCase: true) },

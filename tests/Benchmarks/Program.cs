@@ -1,6 +1,6 @@
 using Blocktrack.Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|million|counting|epoch|all> [--ballots N] [--silos N] ...
+// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|feed|million|counting|epoch|all> [--ballots N] [--silos N] ...
 // Each cluster scenario starts its own PostgreSQL and silo processes (and the Gateway when it needs one); counting times the
 // pure tally rules alone; epoch closes one reward epoch in an in-process silo on a fake clock. All print figures and assert
 // nothing.
@@ -13,6 +13,12 @@ if (options.Scenario is "client" or "all")
     figures.Add($"client → shards: {await ClientScenario.Run(options)}");
 if (options.Scenario is "gateway" or "all")
     figures.Add($"HTTP → Gateway: {await GatewayScenario.Run(options)}");
+if (options.Scenario is "feed" or "all")
+{
+    var (operatorFeed, chainFeed) = await FeedScenario.Run(options);
+    figures.Add($"power feed, operator: {FeedScenario.Voters(operatorFeed)}");
+    figures.Add($"power feed, chain mirror: {FeedScenario.Voters(chainFeed)}");
+}
 if (options.Scenario is "million" or "all")
     figures.Add($"one proposal: {await MillionScenario.Run(options)}");
 if (options.Scenario is "counting" or "all")
@@ -21,7 +27,7 @@ if (options.Scenario is "epoch" or "all")
     figures.Add($"reward epoch: {await EpochScenario.Run(options)}");
 if (figures.Count == 0)
 {
-    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, million, counting, epoch or all.");
+    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, feed, million, counting, epoch or all.");
     return 1;
 }
 
