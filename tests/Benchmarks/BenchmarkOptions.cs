@@ -3,7 +3,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Benchmarks;
 
 /// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>, <c>--counting</c>,
-/// <c>--participants</c>, <c>--ledger-ballots</c>, <c>--feed-voters</c>.</summary>
+/// <c>--participants</c>, <c>--ledger-ballots</c>, <c>--feed-voters</c>, <c>--feed-paths</c>.</summary>
 public sealed record BenchmarkOptions
 {
     public string Scenario { get; init; } = "all";
@@ -38,6 +38,9 @@ public sealed record BenchmarkOptions
     /// <summary>Voters of the feed scenario (each path on its own fresh cluster).</summary>
     public int FeedVoters { get; init; } = 20_000;
 
+    /// <summary>Which paths the feed scenario runs: <c>supply</c>, <c>operator</c>, <c>chain</c> (comma-separated; all by default).</summary>
+    public string FeedPaths { get; init; } = "supply,operator,chain";
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -54,6 +57,7 @@ public sealed record BenchmarkOptions
                 "--http-concurrency" => options with { HttpConcurrency = int.Parse(Value()) },
                 "--http-ballots" => options with { HttpBallots = int.Parse(Value()) },
                 "--feed-voters" => options with { FeedVoters = int.Parse(Value()) },
+                "--feed-paths" => options with { FeedPaths = Value() },
                 "--participants" => options with { Participants = int.Parse(Value()) },
                 "--ledger-ballots" => options with { LedgerBallots = int.Parse(Value()) },
                 "--counting" => options with { Counting = Enum.Parse<CountingType>(Value(), ignoreCase: true) },

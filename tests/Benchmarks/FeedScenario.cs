@@ -4,50 +4,65 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Benchmarks;
 
 /// <summary>
-/// Voters with voting power set up per second, the two ways the product offers: the operator's feed (a balance, then a
+/// Voters with voting power set up per second, the ways the product offers: the operator's feed (a balance, then a
 /// self-delegation, as <c>POST /voters/{a}/balances</c> and a signed <c>Delegation</c> do — minus HTTP and the signature,
-/// which the gateway scenario measures) and the chain mirror (<see cref="IVoterGrain.ApplyChainVotes"/>). Only the
-/// operator's feed moves the token's votable supply per voter, so it is the one that shows the supply grain's cost.
-/// Durable commits throughout (no bulk-load shortcut), on a fresh cluster per path.
+/// which the gateway scenario measures) and the chain mirror (<see cref="IVoterGrain.ApplyChainVotes"/>); plus, alone,
+/// what each new delegation sends the token's supply grain (one distinct voter per call), the part of the operator's
+/// feed that grew with the number of voters. Durable commits throughout, on a fresh cluster per path.
 /// </summary>
 public static class FeedScenario
 {
-    public static async Task<(RunResult Operator, RunResult Chain)> Run(BenchmarkOptions options)
+    public static async Task<IReadOnlyList<(string Path, RunResult Result)>> Run(BenchmarkOptions options)
     {
         var voters = BenchmarkWorld.Voters(options.FeedVoters);
-        RunResult operatorFeed, chainFeed;
-        await using (var world = await BenchmarkWorld.Start(options.Silos, gateway: false))
+        var paths = options.FeedPaths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var results = new List<(string, RunResult)>();
+        foreach (var path in paths)
         {
-            var at = BenchmarkWorld.Now - 5;
-            operatorFeed = await Driver.Run("operator feed", voters.Length, options.Concurrency, async i =>
+            await using var world = await BenchmarkWorld.Start(options.Silos, gateway: false);
+            var result = path switch
             {
-                var voter = world.Grains.GetGrain<IVoterGrain>(voters[i]);
-                await voter.RecordBalance(BenchmarkWorld.Token, at, 100 + i % 1000);
-                await voter.Delegate(BenchmarkWorld.Token, voters[i]);
-            });
-            var expected = Enumerable.Range(0, voters.Length).Aggregate(BigInteger.Zero, (s, i) => s + 100 + i % 1000);
-            var votable = await Eventually(() => world.Grains.GetGrain<ITokenSupplyGrain>(BenchmarkWorld.Token).GetVotable(BenchmarkWorld.Now), expected);
-            Console.WriteLine($"  operator feed ({voters.Length:N0} voters, {options.Concurrency} in flight): {Voters(operatorFeed)}; " +
-                $"votable supply {votable} (expected {expected})");
+                "supply" => await Supply(world, voters, options.Concurrency),
+                "operator" => await Operator(world, voters, options.Concurrency),
+                "chain" => await Driver.Run("chain feed", voters.Length, options.Concurrency, i => world.Grains.GetGrain<IVoterGrain>(voters[i])
+                    .ApplyChainVotes(BenchmarkWorld.Token, block: 1, logIndex: 0, BenchmarkWorld.Now - 5, 100 + i % 1000)),
+                _ => throw new ArgumentException($"unknown feed path '{path}': use supply, operator or chain"),
+            };
+            Console.WriteLine($"  {path} feed ({voters.Length:N0} voters, {options.Concurrency} in flight): {Voters(result)}");
+            results.Add((path, result));
         }
-        await using (var world = await BenchmarkWorld.Start(options.Silos, gateway: false))
-        {
-            var at = BenchmarkWorld.Now - 5;
-            chainFeed = await Driver.Run("chain feed", voters.Length, options.Concurrency, i =>
-                world.Grains.GetGrain<IVoterGrain>(voters[i]).ApplyChainVotes(BenchmarkWorld.Token, block: 1, logIndex: 0, at, 100 + i % 1000));
-            Console.WriteLine($"  chain feed ({voters.Length:N0} voters, {options.Concurrency} in flight): {Voters(chainFeed)}");
-        }
-        return (operatorFeed, chainFeed);
+        return results;
     }
 
     public static string Voters(RunResult r) => r.ToString().Replace("ballots", "voters", StringComparison.Ordinal);
 
-    /// <summary>The supply is moved by the voters' outboxes, which a voter's answer does not wait for when a send fails.</summary>
-    private static async Task<BigInteger> Eventually(Func<Task<BigInteger>> read, BigInteger expected)
+    private static async Task<RunResult> Supply(BenchmarkWorld world, IReadOnlyList<string> voters, int concurrency)
     {
-        var until = DateTimeOffset.UtcNow.AddSeconds(30);
-        BigInteger value;
-        while ((value = await read()) != expected && DateTimeOffset.UtcNow < until) await Task.Delay(100);
-        return value;
+        var at = BenchmarkWorld.Now - 5;
+        var supply = world.Grains.GetGrain<ITokenSupplyGrain>(BenchmarkWorld.Token);
+        // Each voter then forgets its sequence, as its outbox does once the transfer's removal is saved.
+        var result = await Driver.Run("supply", voters.Count, concurrency, async i =>
+        {
+            await supply.Adjust(voters[i], 1, at, 1);
+            await supply.Forget(voters[i], 1);
+        });
+        Console.WriteLine($"  votable supply {await supply.GetVotable(at)} (expected {voters.Count})");
+        return result;
+    }
+
+    private static async Task<RunResult> Operator(BenchmarkWorld world, IReadOnlyList<string> voters, int concurrency)
+    {
+        var at = BenchmarkWorld.Now - 5;
+        var result = await Driver.Run("operator feed", voters.Count, concurrency, async i =>
+        {
+            var voter = world.Grains.GetGrain<IVoterGrain>(voters[i]);
+            await voter.RecordBalance(BenchmarkWorld.Token, at, 100 + i % 1000);
+            await voter.Delegate(BenchmarkWorld.Token, voters[i]);
+        });
+        // The supply is moved by the voters' outboxes; a voter whose send failed delivers it on its next change.
+        var expected = Enumerable.Range(0, voters.Count).Aggregate(BigInteger.Zero, (s, i) => s + 100 + i % 1000);
+        var supply = world.Grains.GetGrain<ITokenSupplyGrain>(BenchmarkWorld.Token);
+        Console.WriteLine($"  votable supply {await supply.GetVotable(BenchmarkWorld.Now)} (expected {expected})");
+        return result;
     }
 }

@@ -15,9 +15,8 @@ if (options.Scenario is "gateway" or "all")
     figures.Add($"HTTP → Gateway: {await GatewayScenario.Run(options)}");
 if (options.Scenario is "feed" or "all")
 {
-    var (operatorFeed, chainFeed) = await FeedScenario.Run(options);
-    figures.Add($"power feed, operator: {FeedScenario.Voters(operatorFeed)}");
-    figures.Add($"power feed, chain mirror: {FeedScenario.Voters(chainFeed)}");
+    foreach (var (path, result) in await FeedScenario.Run(options))
+        figures.Add($"power feed, {path}: {FeedScenario.Voters(result)}");
 }
 if (options.Scenario is "million" or "all")
     figures.Add($"one proposal: {await MillionScenario.Run(options)}");
