@@ -3,7 +3,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Benchmarks;
 
 /// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>, <c>--counting</c>,
-/// <c>--participants</c>, <c>--ledger-ballots</c>, <c>--feed-voters</c>, <c>--feed-paths</c>.</summary>
+/// <c>--participants</c>, <c>--ledger-ballots</c>, <c>--feed-voters</c>, <c>--feed-paths</c>, <c>--runs</c>.</summary>
 public sealed record BenchmarkOptions
 {
     public string Scenario { get; init; } = "all";
@@ -41,6 +41,9 @@ public sealed record BenchmarkOptions
     /// <summary>Which paths the feed scenario runs: <c>supply</c>, <c>operator</c>, <c>chain</c> (comma-separated; all by default).</summary>
     public string FeedPaths { get; init; } = "supply,operator,chain";
 
+    /// <summary>Runs per figure of the feed, sse and embedded scenarios: each figure is printed as the median with min–max.</summary>
+    public int Runs { get; init; } = 3;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -58,6 +61,7 @@ public sealed record BenchmarkOptions
                 "--http-ballots" => options with { HttpBallots = int.Parse(Value()) },
                 "--feed-voters" => options with { FeedVoters = int.Parse(Value()) },
                 "--feed-paths" => options with { FeedPaths = Value() },
+                "--runs" => options with { Runs = int.Parse(Value()) },
                 "--participants" => options with { Participants = int.Parse(Value()) },
                 "--ledger-ballots" => options with { LedgerBallots = int.Parse(Value()) },
                 "--counting" => options with { Counting = Enum.Parse<CountingType>(Value(), ignoreCase: true) },

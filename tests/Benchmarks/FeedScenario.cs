@@ -12,26 +12,30 @@ namespace Blocktrack.Benchmarks;
 /// </summary>
 public static class FeedScenario
 {
-    public static async Task<IReadOnlyList<(string Path, RunResult Result)>> Run(BenchmarkOptions options)
+    public static async Task<IReadOnlyList<(string Path, string Figure)>> Run(BenchmarkOptions options)
     {
-        var voters = BenchmarkWorld.Voters(options.FeedVoters);
+        IReadOnlyList<string> voters = BenchmarkWorld.Voters(options.FeedVoters);
         var paths = options.FeedPaths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var results = new List<(string, RunResult)>();
+        var figures = new List<(string, string)>();
         foreach (var path in paths)
         {
-            await using var world = await BenchmarkWorld.Start(options.Silos, gateway: false);
-            var result = path switch
+            var figure = await Repeated.OfRuns(options.Runs, async run =>
             {
-                "supply" => await Supply(world, voters, options.Concurrency),
-                "operator" => await Operator(world, voters, options.Concurrency),
-                "chain" => await Driver.Run("chain feed", voters.Length, options.Concurrency, i => world.Grains.GetGrain<IVoterGrain>(voters[i])
-                    .ApplyChainVotes(BenchmarkWorld.Token, block: 1, logIndex: 0, BenchmarkWorld.Now - 5, 100 + i % 1000)),
-                _ => throw new ArgumentException($"unknown feed path '{path}': use supply, operator or chain"),
-            };
-            Console.WriteLine($"  {path} feed ({voters.Length:N0} voters, {options.Concurrency} in flight): {Voters(result)}");
-            results.Add((path, result));
+                await using var world = await BenchmarkWorld.Start(options.Silos, gateway: false);
+                var result = path switch
+                {
+                    "supply" => await Supply(world, voters, options.Concurrency),
+                    "operator" => await Operator(world, voters, options.Concurrency),
+                    "chain" => await Driver.Run("chain feed", voters.Count, options.Concurrency, i => world.Grains.GetGrain<IVoterGrain>(voters[i])
+                        .ApplyChainVotes(BenchmarkWorld.Token, block: 1, logIndex: 0, BenchmarkWorld.Now - 5, 100 + i % 1000)),
+                    _ => throw new ArgumentException($"unknown feed path '{path}': use supply, operator or chain"),
+                };
+                Console.WriteLine($"  {path} feed, run {run + 1} ({voters.Count:N0} voters, {options.Concurrency} in flight): {Voters(result)}");
+                return result;
+            }, "voters/s");
+            figures.Add((path, $"{voters.Count:N0} voters: {figure}"));
         }
-        return results;
+        return figures;
     }
 
     public static string Voters(RunResult r) => r.ToString().Replace("ballots", "voters", StringComparison.Ordinal);

@@ -15,8 +15,7 @@ if (options.Scenario is "gateway" or "all")
     figures.Add($"HTTP → Gateway: {await GatewayScenario.Run(options)}");
 if (options.Scenario is "feed" or "all")
 {
-    foreach (var (path, result) in await FeedScenario.Run(options))
-        figures.Add($"power feed, {path}: {FeedScenario.Voters(result)}");
+    foreach (var (path, figure) in await FeedScenario.Run(options)) figures.Add($"power feed, {path}: {figure}");
 }
 if (options.Scenario is "million" or "all")
     figures.Add($"one proposal: {await MillionScenario.Run(options)}");
