@@ -3,7 +3,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Benchmarks;
 
 /// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>, <c>--counting</c>,
-/// <c>--participants</c>, <c>--ledger-ballots</c>, <c>--feed-voters</c>, <c>--feed-paths</c>, <c>--runs</c>.</summary>
+/// <c>--participants</c>, <c>--ledger-ballots</c>, <c>--feed-voters</c>, <c>--feed-paths</c>, <c>--runs</c>, <c>--sse-connections</c>, <c>--sse-ballots</c>.</summary>
 public sealed record BenchmarkOptions
 {
     public string Scenario { get; init; } = "all";
@@ -44,6 +44,12 @@ public sealed record BenchmarkOptions
     /// <summary>Runs per figure of the feed, sse and embedded scenarios: each figure is printed as the median with min–max.</summary>
     public int Runs { get; init; } = 3;
 
+    /// <summary>Concurrent live-tally (SSE) connections of the sse scenario, all to one proposal.</summary>
+    public int SseConnections { get; init; } = 10_000;
+
+    /// <summary>Signed ballots cast on that proposal while they watch.</summary>
+    public int SseBallots { get; init; } = 2_000;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -61,6 +67,8 @@ public sealed record BenchmarkOptions
                 "--http-ballots" => options with { HttpBallots = int.Parse(Value()) },
                 "--feed-voters" => options with { FeedVoters = int.Parse(Value()) },
                 "--feed-paths" => options with { FeedPaths = Value() },
+                "--sse-connections" => options with { SseConnections = int.Parse(Value()) },
+                "--sse-ballots" => options with { SseBallots = int.Parse(Value()) },
                 "--runs" => options with { Runs = int.Parse(Value()) },
                 "--participants" => options with { Participants = int.Parse(Value()) },
                 "--ledger-ballots" => options with { LedgerBallots = int.Parse(Value()) },

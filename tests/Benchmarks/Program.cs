@@ -1,6 +1,6 @@
 using Blocktrack.Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|feed|million|counting|epoch|all> [--ballots N] [--silos N] ...
+// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|embedded|feed|sse|million|counting|epoch|all> [--ballots N] [--silos N] ...
 // Each cluster scenario starts its own PostgreSQL and silo processes (and the Gateway when it needs one); counting times the
 // pure tally rules alone; epoch closes one reward epoch in an in-process silo on a fake clock. All print figures and assert
 // nothing.
@@ -17,6 +17,10 @@ if (options.Scenario is "feed" or "all")
 {
     foreach (var (path, figure) in await FeedScenario.Run(options)) figures.Add($"power feed, {path}: {figure}");
 }
+if (options.Scenario is "embedded" or "all")
+    figures.Add($"HTTP → Gateway, embedded profile: {await GatewayScenario.RunEmbedded(options)}");
+if (options.Scenario is "sse" or "all")
+    figures.Add($"live tallies: {await SseScenario.Run(options)}");
 if (options.Scenario is "million" or "all")
     figures.Add($"one proposal: {await MillionScenario.Run(options)}");
 if (options.Scenario is "counting" or "all")
@@ -25,7 +29,7 @@ if (options.Scenario is "epoch" or "all")
     figures.Add($"reward epoch: {await EpochScenario.Run(options)}");
 if (figures.Count == 0)
 {
-    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, feed, million, counting, epoch or all.");
+    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, embedded, feed, sse, million, counting, epoch or all.");
     return 1;
 }
 
