@@ -3,7 +3,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Benchmarks;
 
 /// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>, <c>--counting</c>,
-/// <c>--participants</c>, <c>--ledger-ballots</c>, <c>--feed-voters</c>, <c>--feed-paths</c>, <c>--runs</c>, <c>--sse-connections</c>, <c>--sse-ballots</c>.</summary>
+/// <c>--participants</c>, <c>--ledger-ballots</c>, <c>--feed-voters</c>, <c>--feed-paths</c>, <c>--runs</c>, <c>--sse-connections</c>, <c>--sse-ballots</c>, <c>--anchor-voters</c>.</summary>
 public sealed record BenchmarkOptions
 {
     public string Scenario { get; init; } = "all";
@@ -50,6 +50,9 @@ public sealed record BenchmarkOptions
     /// <summary>Signed ballots cast on that proposal while they watch.</summary>
     public int SseBallots { get; init; } = 2_000;
 
+    /// <summary>Voters of the anchor scenario, on hardhat's castVoteBySig and through the Gateway alike.</summary>
+    public int AnchorVoters { get; init; } = 2_000;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -69,6 +72,7 @@ public sealed record BenchmarkOptions
                 "--feed-paths" => options with { FeedPaths = Value() },
                 "--sse-connections" => options with { SseConnections = int.Parse(Value()) },
                 "--sse-ballots" => options with { SseBallots = int.Parse(Value()) },
+                "--anchor-voters" => options with { AnchorVoters = int.Parse(Value()) },
                 "--runs" => options with { Runs = int.Parse(Value()) },
                 "--participants" => options with { Participants = int.Parse(Value()) },
                 "--ledger-ballots" => options with { LedgerBallots = int.Parse(Value()) },

@@ -8,25 +8,15 @@ namespace Blocktrack.Benchmarks;
 /// state, ballots and reminders in one SQLite file (a throwaway data folder here), localhost clustering, so the benchmark's
 /// Orleans client connects to its gateway port.
 /// </summary>
-public sealed class EmbeddedGatewayProcess : IAsyncDisposable
+public sealed class EmbeddedGatewayProcess(ChildProcess process, TempDirectory data, Uri url, int gatewayPort) : IAsyncDisposable
 {
     public const string OperatorKey = "benchmark-operator-key";
 
-    private readonly TempDirectory _data;
+    public ChildProcess Process => process;
 
-    private EmbeddedGatewayProcess(ChildProcess process, TempDirectory data, Uri url, int gatewayPort)
-    {
-        Process = process;
-        _data = data;
-        Url = url;
-        GatewayPort = gatewayPort;
-    }
+    public Uri Url => url;
 
-    public ChildProcess Process { get; }
-
-    public Uri Url { get; }
-
-    public int GatewayPort { get; }
+    public int GatewayPort => gatewayPort;
 
     /// <summary>Settings of an Orleans client of this process's silo.</summary>
     public IDictionary<string, string?> ClientSettings => new Dictionary<string, string?>
@@ -36,13 +26,13 @@ public sealed class EmbeddedGatewayProcess : IAsyncDisposable
 
     public static async Task<EmbeddedGatewayProcess> StartAsync(IReadOnlyDictionary<string, string> gatewaySettings)
     {
-        var data = new TempDirectory();
+        var folder = new TempDirectory();
         var (http, silo, gateway) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var settings = new Dictionary<string, string>
         {
             ["Urls"] = $"http://127.0.0.1:{http}",
             ["Orleans:Profile"] = "embedded",
-            ["Orleans:DataDirectory"] = data.Path,
+            ["Orleans:DataDirectory"] = folder.Path,
             ["Orleans:SiloPort"] = silo.ToString(),
             ["Orleans:GatewayPort"] = gateway.ToString(),
             ["Gateway:OperatorApiKey"] = OperatorKey,
@@ -50,26 +40,26 @@ public sealed class EmbeddedGatewayProcess : IAsyncDisposable
         };
         foreach (var (key, value) in gatewaySettings) settings[key] = value;
         var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
-        var process = ChildProcess.Start("gateway-embedded", AppBinaries.Gateway, environment, data.Path);
-        var url = new Uri($"http://127.0.0.1:{http}");
+        var started = ChildProcess.Start("gateway-embedded", AppBinaries.Gateway, environment, folder.Path);
+        var address = new Uri($"http://127.0.0.1:{http}");
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            if (process.HasExited) throw new InvalidOperationException($"the embedded Gateway exited while starting\n{process.Tail()}");
+            if (started.HasExited) throw new InvalidOperationException($"the embedded Gateway exited while starting\n{started.Tail()}");
             try
             {
-                if ((await probe.GetAsync(new Uri(url, "/readyz"))).IsSuccessStatusCode) break;
+                if ((await probe.GetAsync(new Uri(address, "/readyz"))).IsSuccessStatusCode) break;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 // not listening yet
             }
-            if (watch.Elapsed > TimeSpan.FromSeconds(90)) throw new TimeoutException($"the embedded Gateway did not get ready\n{process.Tail()}");
+            if (watch.Elapsed > TimeSpan.FromSeconds(90)) throw new TimeoutException($"the embedded Gateway did not get ready\n{started.Tail()}");
             await Task.Delay(200);
         }
-        Console.WriteLine($"  embedded Gateway (SQLite in {data.Path}) at {url}, up in {watch.Elapsed.TotalSeconds:F1} s");
-        return new EmbeddedGatewayProcess(process, data, url, gateway);
+        Console.WriteLine($"  embedded Gateway (SQLite in {folder.Path}) at {address}, up in {watch.Elapsed.TotalSeconds:F1} s");
+        return new EmbeddedGatewayProcess(started, folder, address, gateway);
     }
 
     public async ValueTask DisposeAsync()
@@ -77,6 +67,6 @@ public sealed class EmbeddedGatewayProcess : IAsyncDisposable
         Process.Terminate();
         await Process.WaitForExitAsync(TimeSpan.FromSeconds(20));
         Process.Dispose();
-        _data.Dispose();
+        data.Dispose();
     }
 }

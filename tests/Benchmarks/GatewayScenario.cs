@@ -23,6 +23,18 @@ public static class GatewayScenario
         return await RunOn(world, voters, options, $"{options.Silos} silo(s)");
     }
 
+    /// <summary>The cluster-profile figure as the median of <c>--runs</c> runs on one deployment, each on fresh proposals.</summary>
+    public static async Task<(string Figure, double Median)> RunRepeated(BenchmarkOptions options)
+    {
+        var voters = Keys(options);
+        await using var world = await BenchmarkWorld.Start(options.Silos, gateway: true, Settings);
+        await world.FeedPower([.. voters.Select(v => v.Address)], i => 100 + i % 1000, options.Concurrency);
+        await world.CreateDao("bench", TimeSpan.FromMinutes(30));
+        var results = new List<RunResult>();
+        for (var r = 0; r < options.Runs; r++) results.Add(await RunOn(world, voters, options, $"{options.Silos} silo(s)"));
+        return (Repeated.Summary(results), new Repeated("", [.. results.Select(r => r.PerSecond)]).Median);
+    }
+
     /// <summary>
     /// The same on the embedded profile, as <c>dotnet run --project Gateway</c> runs: one process, its silo co-hosted,
     /// SQLite; <c>--runs</c> runs on the same process, each on fresh proposals, printed as median and min–max.

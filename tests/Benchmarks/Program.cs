@@ -1,6 +1,6 @@
 using Blocktrack.Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|embedded|feed|sse|million|counting|epoch|all> [--ballots N] [--silos N] ...
+// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|embedded|anchor|feed|sse|million|counting|epoch|all> [--ballots N] [--silos N] ...
 // Each cluster scenario starts its own PostgreSQL and silo processes (and the Gateway when it needs one); counting times the
 // pure tally rules alone; epoch closes one reward epoch in an in-process silo on a fake clock. All print figures and assert
 // nothing.
@@ -19,6 +19,8 @@ if (options.Scenario is "feed" or "all")
 }
 if (options.Scenario is "embedded" or "all")
     figures.Add($"HTTP → Gateway, embedded profile: {await GatewayScenario.RunEmbedded(options)}");
+if (options.Scenario is "anchor" or "all")
+    figures.Add($"anchor: {await AnchorScenario.Run(options)}");
 if (options.Scenario is "sse" or "all")
     figures.Add($"live tallies: {await SseScenario.Run(options)}");
 if (options.Scenario is "million" or "all")
@@ -29,7 +31,7 @@ if (options.Scenario is "epoch" or "all")
     figures.Add($"reward epoch: {await EpochScenario.Run(options)}");
 if (figures.Count == 0)
 {
-    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, embedded, feed, sse, million, counting, epoch or all.");
+    Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, embedded, anchor, feed, sse, million, counting, epoch or all.");
     return 1;
 }
 
