@@ -33,6 +33,7 @@ public static class GatewayApp
         services.AddSingleton<SigningSchema>();
         services.AddSingleton<SignatureVerifier>();
         services.AddSingleton<BallotRouter>();
+        services.AddSingleton<ProposalFeedHub>();
         services.AddEdgeLimits(builder.Configuration);
         services.AddGracefulShutdown(builder.Configuration);
         services.AddHostedService<DrainDelay>();

@@ -18,6 +18,9 @@ public static partial class GovernanceLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Proposal {Proposal}: deadline work failed, retrying in {Delay}")]
     public static partial void DeadlineRetry(this ILogger log, Exception error, string proposal, TimeSpan delay);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Proposal {Proposal}: pushing a change to its watchers failed")]
+    public static partial void WatchPushFailed(this ILogger log, Exception error, string proposal);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Proposal {Proposal}: execution failed at action {Action}: {Error}")]
     public static partial void ExecutionFailed(this ILogger log, string proposal, int? action, string? error);
 

@@ -1,6 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
+using System.Threading.Channels;
 using Blocktrack.Grains.Interfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -10,14 +10,13 @@ namespace Blocktrack.Gateway;
 
 /// <summary>
 /// Server-sent events of a proposal: <c>state</c> and <c>tally</c>, sent first as they are and then whenever they change.
+/// Every connection to a proposal reads the Gateway's one feed of it (<see cref="ProposalFeedHub"/>), pushed by the
+/// proposal grain, instead of polling the grain itself.
 /// </summary>
 public static class ProposalEventsEndpoint
 {
     public const string StateEvent = "state";
     public const string TallyEvent = "tally";
-
-    /// <summary>How often each connection polls its proposal grain.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     public static void MapProposalEventsEndpoint(this IEndpointRouteBuilder app) =>
         app.MapGroup("/proposals").MapProposal("GET", "/events", Events).WithName("ProposalEvents").WithTags(ProposalEndpoints.Tag)
@@ -25,61 +24,38 @@ public static class ProposalEventsEndpoint
             .Produces(200, contentType: "text/event-stream").ProducesProblem(404);
 
     private static async Task<ServerSentEventsResult<string>> Events(
-        ProposalId id, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken aborted)
+        ProposalId id, IGrainFactory grains, ProposalFeedHub hub, IOptions<JsonOptions> json, CancellationToken aborted)
     {
-        var proposal = grains.Proposal(id);
-        // Asked before the stream starts, so an unknown proposal is still a proper 404 problem.
-        var info = await proposal.GetInfo();
-        var tally = await proposal.GetTally();
-        return TypedResults.ServerSentEvents(Stream(proposal, info, tally, json.Value.SerializerOptions, aborted));
+        // A proposal already watched here is known to exist and its latest values are at hand; else the grain answers
+        // before the stream starts, so an unknown proposal is still a proper 404 problem.
+        var first = hub.Feed(id.Value)?.Latest ?? LiveUpdate.From(await grains.Proposal(id).GetInfo(), json.Value.SerializerOptions);
+        return TypedResults.ServerSentEvents(Stream(hub, id.Value, first, aborted));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Stream(IProposalGrain proposal, ProposalInfo info, Tally tally,
-        JsonSerializerOptions options, [EnumeratorCancellation] CancellationToken aborted)
+    /// <summary>The first values, then each update of the proposal's one feed that differs from what this connection sent.</summary>
+    private static async IAsyncEnumerable<SseItem<string>> Stream(
+        ProposalFeedHub hub, string proposalId, LiveUpdate first, [EnumeratorCancellation] CancellationToken aborted)
     {
-        var state = ProposalStateEvent.From(info);
-        yield return Item(StateEvent, state, options);
-        yield return Item(TallyEvent, tally, options);
-
-        // Polling is infrastructure pacing, not governance time, so it runs on the real clock even when tests fake the other.
-        using var timer = new PeriodicTimer(PollInterval, TimeProvider.System);
-        while (await Tick(timer, aborted))
+        using var subscription = hub.Subscribe(proposalId);
+        var (state, tally) = (first.StateJson, first.TallyJson);
+        yield return new SseItem<string>(state, StateEvent);
+        yield return new SseItem<string>(tally, TallyEvent);
+        while (await Next(subscription.Updates, aborted) is { } update)
         {
-            var next = await Poll(proposal);
-            if (next is null)
-                yield break; // cluster trouble: end the stream; EventSource clients reconnect by themselves
-            var (nextState, nextTally) = next.Value;
-            if (nextState != state)
-                yield return Item(StateEvent, state = nextState, options);
-            if (nextTally != tally)
-                yield return Item(TallyEvent, tally = nextTally, options);
+            if (update.StateJson != state) yield return new SseItem<string>(state = update.StateJson, StateEvent);
+            if (update.TallyJson != tally) yield return new SseItem<string>(tally = update.TallyJson, TallyEvent);
         }
     }
 
-    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken aborted)
+    private static async Task<LiveUpdate?> Next(ChannelReader<LiveUpdate> updates, CancellationToken aborted)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(aborted);
+            return await updates.ReadAsync(aborted);
         }
         catch (OperationCanceledException)
         {
-            return false; // the client disconnected
+            return null; // the client disconnected
         }
     }
-
-    private static async Task<(ProposalStateEvent, Tally)?> Poll(IProposalGrain proposal)
-    {
-        try
-        {
-            return (ProposalStateEvent.From(await proposal.GetInfo()), await proposal.GetTally());
-        }
-        catch (Exception e) when (ExceptionProblems.IsClusterUnavailable(e))
-        {
-            return null;
-        }
-    }
-
-    private static SseItem<string> Item<T>(string eventType, T data, JsonSerializerOptions options) =>
-        new(JsonSerializer.Serialize(data, options), eventType);
 }

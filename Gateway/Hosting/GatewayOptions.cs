@@ -1,3 +1,5 @@
+using Blocktrack.Grains.Interfaces;
+
 namespace Blocktrack.Gateway;
 
 /// <summary>The Gateway's settings, bound from the <c>Gateway</c> configuration section.</summary>
@@ -26,14 +28,21 @@ public sealed class GatewayOptions
     /// <summary>Largest request body Kestrel accepts; bigger ones are refused with 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// How often the Gateway renews its one watch per live proposal: also how soon it re-subscribes after a silo failure and
+    /// the longest a lost push leaves watchers behind. Must stay under the proposal's watch expiry (one minute).
+    /// </summary>
+    public TimeSpan LiveTallyRenewInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public const string ValidationMessage =
         "Gateway settings are invalid: ChainId and MaxRequestBodyBytes must be positive, SignatureMaxAge positive "
-        + "and SignatureFutureSkew not negative; every OperatorKeys entry needs a name, a 64-hex-digit Sha256 and known scopes "
+        + "and SignatureFutureSkew not negative; LiveTallyRenewInterval positive and under a minute; every OperatorKeys entry needs a name, a 64-hex-digit Sha256 and known scopes "
         + "(daos, balances, deposits, reputation, dashboard, *).";
 
     /// <summary>Refuses settings that would make every signed request fail (or none expire) before the Gateway starts.</summary>
     public static bool IsValid(GatewayOptions o) =>
         o.ChainId > 0 && o.MaxRequestBodyBytes > 0 && o.SignatureMaxAge > TimeSpan.Zero && o.SignatureFutureSkew >= TimeSpan.Zero
+        && o.LiveTallyRenewInterval > TimeSpan.Zero && o.LiveTallyRenewInterval < ProposalWatch.Expiry
         && o.OperatorKeys.All(k => !string.IsNullOrWhiteSpace(k.Name) && k.Sha256.Length == 64
             && k.Sha256.All(Uri.IsHexDigit) && k.Scopes.Count > 0 && k.Scopes.All(OperatorScopes.Known.Contains));
 }

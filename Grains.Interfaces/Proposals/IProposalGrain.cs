@@ -28,6 +28,14 @@ public interface IProposalGrain : IGrainWithStringKey
     /// <summary>A shard's latest tally (one-way), so the proposal can notice quorum and extend a late deadline.</summary>
     [OneWay, Alias("ReportTally")] Task ReportTally(int shard, long version, Tally tally);
 
+    /// <summary>
+    /// Subscribes (or renews) a watcher, told of every change at most a few times a second until it expires
+    /// (<see cref="ProposalWatch.Expiry"/>) or unsubscribes; answers the proposal as it is now.
+    /// </summary>
+    [Alias("Watch")] Task<ProposalInfo> Watch(IProposalWatcher watcher);
+
+    [Alias("Unwatch")] Task Unwatch(IProposalWatcher watcher);
+
     /// <summary>The proposer withdraws the proposal while it is still pending.</summary>
     [Alias("Cancel")] Task<ProposalInfo> Cancel(string actor);
 

@@ -7,8 +7,15 @@ namespace Blocktrack.Grains.Interfaces;
 [Alias("bt.ITokenSupplyGrain")]
 public interface ITokenSupplyGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a change of votable power; idempotent per (source, sequence).</summary>
+    /// <summary>Adds a change of votable power; idempotent per (source, sequence) until the source calls <see cref="Forget"/>.</summary>
     [Alias("Adjust")] Task Adjust(string source, long sequence, long timepoint, BigInteger delta);
+
+    /// <summary>
+    /// The source has durably removed its changes up to <paramref name="sequence"/> from its outbox and will never send them
+    /// again, so the supply forgets the source's last sequence: what it remembers stays bounded by the changes in flight, not
+    /// by the number of voters. One-way: a lost call only leaves a small entry behind.
+    /// </summary>
+    [Orleans.Concurrency.OneWay, Alias("Forget")] Task Forget(string source, long sequence);
 
     /// <summary>Adds a change of votable power mirrored from a chain log; applying the same log twice changes nothing.</summary>
     [Alias("ApplyChainDelta")] Task ApplyChainDelta(long block, int logIndex, long timestamp, BigInteger delta);

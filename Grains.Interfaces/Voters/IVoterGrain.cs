@@ -22,8 +22,14 @@ public interface IVoterGrain : IGrainWithStringKey
     /// <summary>The address's current position in a token.</summary>
     [Alias("GetInfo")] Task<VoterInfo> GetInfo(string token);
 
-    /// <summary>Moves delegated votes into or out of this address; idempotent per (source, sequence).</summary>
+    /// <summary>Moves delegated votes into or out of this address; idempotent per (source, sequence) until the source forgets.</summary>
     [Alias("AdjustVotes")] Task AdjustVotes(string token, string source, long sequence, long timepoint, BigInteger delta);
+
+    /// <summary>
+    /// The delegator <paramref name="source"/> has durably dropped its transfers up to <paramref name="sequence"/> and will
+    /// not resend them: a delegate forgets the delegator's sequence, so a delegate of many stays small. One-way.
+    /// </summary>
+    [Orleans.Concurrency.OneWay, Alias("ForgetVotes")] Task ForgetVotes(string token, string source, long sequence);
 
     /// <summary>
     /// Sets the address's votes in a chain-mirrored token from a DelegateVotesChanged log; idempotent per (block, log

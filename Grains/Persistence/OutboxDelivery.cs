@@ -3,9 +3,11 @@ namespace Blocktrack.Grains.Persistence;
 /// <summary>
 /// Delivers a grain's persisted outbox in order, one loop at a time: the first entry is sent, then removed and the state
 /// saved. A failed send leaves it first (the caller's next change, retry or activation delivers it again), so receivers
-/// apply entries once by their sequence numbers.
+/// apply entries once by their sequence numbers. <paramref name="forgotten"/> runs once an entry's removal is durable: the
+/// sender will never send that entry again, so the receiver may forget its sequence.
 /// </summary>
-public sealed class OutboxDelivery<T>(Func<List<T>> outbox, Func<T, Task> send, Func<Task> save, Action<Exception, T> failed)
+public sealed class OutboxDelivery<T>(
+    Func<List<T>> outbox, Func<T, Task> send, Func<Task> save, Action<Exception, T> failed, Action<T>? forgotten = null)
 {
     private Task? _running;
 
@@ -32,6 +34,7 @@ public sealed class OutboxDelivery<T>(Func<List<T>> outbox, Func<T, Task> send, 
             }
             entries.RemoveAt(0);
             await save();
+            forgotten?.Invoke(entry);
         }
     }
 }

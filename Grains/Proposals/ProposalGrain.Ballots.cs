@@ -73,6 +73,7 @@ public sealed partial class ProposalGrain
         if (S.Setup is null || S.Sealed) return;
         if (_reported.TryGetValue(shard, out var seen) && seen.Version >= version) return;
         _reported[shard] = (version, tally);
+        Changed();
         var watchLateQuorum = S.QuorumReachedAt is null && Class.LateQuorumExtension > TimeSpan.Zero;
         var watchSuperQuorum = S.SuperQuorumReachedAt is null && Class.SuperQuorumBps > 0;
         var watchQuorum = S.QuorumSeenAt is null;

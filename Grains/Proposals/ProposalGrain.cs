@@ -145,6 +145,7 @@ public sealed partial class ProposalGrain(
             S.Announced = current;
             GrainFactory.GetGrain<IDaoGrain>(Setup.Dao).OnProposalStateChanged(Id, current).Ignore();
         }
+        Changed();
         await _writer.Save();
         await Schedule(current);
         if (ProposalDuties.ExecutionDue(Facts(), current, Now, S.ExecutionError is not null) && _executing is null)

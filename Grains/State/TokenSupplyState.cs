@@ -8,7 +8,10 @@ public sealed class TokenSupplyState
 {
     [Id(0)] public List<Checkpoint> Votable { get; set; } = [];
 
-    /// <summary>Last sequence applied per source, so redelivered adjustments apply once.</summary>
+    /// <summary>
+    /// Last sequence applied per source whose sender has not yet confirmed it will never resend it, so a redelivered
+    /// adjustment applies once; entries leave on the source's forget, so this holds the changes in flight, not every voter.
+    /// </summary>
     [Id(1)] public Dictionary<string, long> Applied { get; set; } = [];
 
     /// <summary>Votable power mirrored from a chain, as running totals per log.</summary>

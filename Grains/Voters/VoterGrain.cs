@@ -36,11 +36,16 @@ public sealed partial class VoterGrain(
 
     // A transfer stays first in the outbox on failure: the next change or activation delivers it, exactly once by sequence.
     private OutboxDelivery<VoteTransfer> Delivery => _delivery ??= new(() => S.Outbox, Send, _writer.Save,
-        (e, t) => log.TransferRetry(e, Address, t.Sequence));
+        (e, t) => log.TransferRetry(e, Address, t.Sequence), Forget);
 
     private Task Send(VoteTransfer t) => t.To is null
         ? GrainFactory.GetGrain<ITokenSupplyGrain>(t.Token).Adjust(Address, t.Sequence, t.Timepoint, t.Delta)
         : GrainFactory.GetGrain<IVoterGrain>(t.To).AdjustVotes(t.Token, Address, t.Sequence, t.Timepoint, t.Delta);
+
+    // Sent once the transfer's removal is saved: the receiver may then drop this voter's sequence (see ITokenSupplyGrain.Forget).
+    private void Forget(VoteTransfer t) => _ = t.To is null
+        ? GrainFactory.GetGrain<ITokenSupplyGrain>(t.Token).Forget(Address, t.Sequence)
+        : GrainFactory.GetGrain<IVoterGrain>(t.To).ForgetVotes(t.Token, Address, t.Sequence);
 
     private string Address => this.GetPrimaryKeyString();
     private VoterState S => state.State;
@@ -159,6 +164,14 @@ public sealed partial class VoterGrain(
         CheckpointHistory.AddDelta(Position(token).Votes, timepoint, delta);
         S.Applied[key] = sequence;
         await _writer.Save();
+    }
+
+    public Task ForgetVotes(string token, string source, long sequence)
+    {
+        // Saved with the next change: until then a reactivation only remembers a sequence that will never come again.
+        var key = $"{token}|{source}";
+        if (S.Applied.TryGetValue(key, out var last) && last <= sequence) S.Applied.Remove(key);
+        return Task.CompletedTask;
     }
 
     public async Task ConsumeSignedMessage(string digest, long timestamp, long staleBefore)

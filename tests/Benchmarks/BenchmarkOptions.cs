@@ -3,7 +3,7 @@ using Blocktrack.Grains.Interfaces;
 namespace Blocktrack.Benchmarks;
 
 /// <summary>Command-line knobs: <c>--ballots</c>, <c>--voters</c>, <c>--proposals</c>, <c>--silos</c>, <c>--concurrency</c>, <c>--http-ballots</c>, <c>--http-concurrency</c>, <c>--counting</c>,
-/// <c>--participants</c>, <c>--ledger-ballots</c>.</summary>
+/// <c>--participants</c>, <c>--ledger-ballots</c>, <c>--feed-voters</c>, <c>--feed-paths</c>, <c>--runs</c>, <c>--sse-connections</c>, <c>--sse-ballots</c>, <c>--anchor-voters</c>.</summary>
 public sealed record BenchmarkOptions
 {
     public string Scenario { get; init; } = "all";
@@ -35,6 +35,24 @@ public sealed record BenchmarkOptions
     /// <summary>Ballots of the epoch scenario's proposal, turned into points by the participation ledger.</summary>
     public int LedgerBallots { get; init; } = 5_000;
 
+    /// <summary>Voters of the feed scenario (each path on its own fresh cluster).</summary>
+    public int FeedVoters { get; init; } = 20_000;
+
+    /// <summary>Which paths the feed scenario runs: <c>supply</c>, <c>operator</c>, <c>chain</c> (comma-separated; all by default).</summary>
+    public string FeedPaths { get; init; } = "supply,operator,chain";
+
+    /// <summary>Runs per figure of the feed, sse and embedded scenarios: each figure is printed as the median with min–max.</summary>
+    public int Runs { get; init; } = 3;
+
+    /// <summary>Concurrent live-tally (SSE) connections of the sse scenario, all to one proposal.</summary>
+    public int SseConnections { get; init; } = 10_000;
+
+    /// <summary>Signed ballots cast on that proposal while they watch.</summary>
+    public int SseBallots { get; init; } = 2_000;
+
+    /// <summary>Voters of the anchor scenario, on hardhat's castVoteBySig and through the Gateway alike.</summary>
+    public int AnchorVoters { get; init; } = 2_000;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -50,6 +68,12 @@ public sealed record BenchmarkOptions
                 "--concurrency" => options with { Concurrency = int.Parse(Value()) },
                 "--http-concurrency" => options with { HttpConcurrency = int.Parse(Value()) },
                 "--http-ballots" => options with { HttpBallots = int.Parse(Value()) },
+                "--feed-voters" => options with { FeedVoters = int.Parse(Value()) },
+                "--feed-paths" => options with { FeedPaths = Value() },
+                "--sse-connections" => options with { SseConnections = int.Parse(Value()) },
+                "--sse-ballots" => options with { SseBallots = int.Parse(Value()) },
+                "--anchor-voters" => options with { AnchorVoters = int.Parse(Value()) },
+                "--runs" => options with { Runs = int.Parse(Value()) },
                 "--participants" => options with { Participants = int.Parse(Value()) },
                 "--ledger-ballots" => options with { LedgerBallots = int.Parse(Value()) },
                 "--counting" => options with { Counting = Enum.Parse<CountingType>(Value(), ignoreCase: true) },

@@ -17,14 +17,39 @@ public sealed class BenchmarkWorld : IAsyncDisposable
     public const string ClassName = "bench";
 
     private readonly IHost _client;
+    private readonly LocalCluster? _cluster;
+    private readonly EmbeddedGatewayProcess? _embedded;
 
-    private BenchmarkWorld(LocalCluster cluster, IHost client)
+    private BenchmarkWorld(LocalCluster? cluster, EmbeddedGatewayProcess? embedded, IHost client)
     {
-        Cluster = cluster;
+        _cluster = cluster;
+        _embedded = embedded;
         _client = client;
     }
 
-    public LocalCluster Cluster { get; }
+    /// <summary>The cluster-profile deployment; the embedded world has none.</summary>
+    public LocalCluster Cluster => _cluster ?? throw new InvalidOperationException("the embedded profile runs no LocalCluster");
+
+    public Uri? GatewayUrl => _embedded?.Url ?? _cluster?.GatewayUrl;
+
+    public ChildProcess? GatewayProcess => _embedded?.Process ?? _cluster?.Gateway;
+
+    public string OperatorKey => _embedded is null ? Cluster.OperatorKey : EmbeddedGatewayProcess.OperatorKey;
+
+    /// <summary>The Gateway process on the embedded profile (its silo co-hosted, SQLite) and the benchmark's client of it.</summary>
+    public static async Task<BenchmarkWorld> StartEmbedded(IReadOnlyDictionary<string, string> gatewaySettings)
+    {
+        var embedded = await EmbeddedGatewayProcess.StartAsync(gatewaySettings);
+        try
+        {
+            return new BenchmarkWorld(null, embedded, await GovernanceHosts.StartClientAsync(embedded.ClientSettings));
+        }
+        catch
+        {
+            await embedded.DisposeAsync();
+            throw;
+        }
+    }
 
     public IGrainFactory Grains => _client.Grains();
 
@@ -48,7 +73,7 @@ public sealed class BenchmarkWorld : IAsyncDisposable
                 await using var version = new NpgsqlCommand("SHOW server_version", connection);
                 Console.WriteLine($"  PostgreSQL {await version.ExecuteScalarAsync()}");
             }
-            return new BenchmarkWorld(cluster, await GovernanceHosts.StartClientAsync(cluster.ClientSettings));
+            return new BenchmarkWorld(cluster, null, await GovernanceHosts.StartClientAsync(cluster.ClientSettings));
         }
         catch
         {
@@ -67,6 +92,11 @@ public sealed class BenchmarkWorld : IAsyncDisposable
     /// </summary>
     public async Task FeedPower(IReadOnlyList<string> voters, Func<int, BigInteger> weight, int concurrency)
     {
+        if (_cluster is null)
+        {
+            await FeedPowerDurably(voters, weight, concurrency); // SQLite: nothing to switch
+            return;
+        }
         // A bulk load before anything is measured: commit without waiting for the WAL flush, then back to durable commits.
         await SynchronousCommit(false);
         try
@@ -170,6 +200,7 @@ public sealed class BenchmarkWorld : IAsyncDisposable
         try { await _client.StopAsync(TimeSpan.FromSeconds(5)); }
         catch (Exception e) when (e is OperationCanceledException or Orleans.Runtime.OrleansException) { /* going away anyway */ }
         _client.Dispose();
-        await Cluster.DisposeAsync();
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_embedded is not null) await _embedded.DisposeAsync();
     }
 }

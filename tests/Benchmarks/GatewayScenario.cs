@@ -11,21 +11,58 @@ public static class GatewayScenario
 {
     private const int Proposals = 2;
 
+    // Signed well before they are sent: let them stay fresh for the whole run.
+    private static readonly Dictionary<string, string> Settings = new() { ["Gateway:SignatureMaxAge"] = "01:00:00" };
+
     public static async Task<RunResult> Run(BenchmarkOptions options)
+    {
+        var voters = Keys(options);
+        await using var world = await BenchmarkWorld.Start(options.Silos, gateway: true, Settings);
+        await world.FeedPower([.. voters.Select(v => v.Address)], i => 100 + i % 1000, options.Concurrency);
+        await world.CreateDao("bench", TimeSpan.FromMinutes(30));
+        return await RunOn(world, voters, options, $"{options.Silos} silo(s)");
+    }
+
+    /// <summary>The cluster-profile figure as the median of <c>--runs</c> runs on one deployment, each on fresh proposals.</summary>
+    public static async Task<(string Figure, double Median)> RunRepeated(BenchmarkOptions options)
+    {
+        var voters = Keys(options);
+        await using var world = await BenchmarkWorld.Start(options.Silos, gateway: true, Settings);
+        await world.FeedPower([.. voters.Select(v => v.Address)], i => 100 + i % 1000, options.Concurrency);
+        await world.CreateDao("bench", TimeSpan.FromMinutes(30));
+        var results = new List<RunResult>();
+        for (var r = 0; r < options.Runs; r++) results.Add(await RunOn(world, voters, options, $"{options.Silos} silo(s)"));
+        return (Repeated.Summary(results), new Repeated("", [.. results.Select(r => r.PerSecond)]).Median);
+    }
+
+    /// <summary>
+    /// The same on the embedded profile, as <c>dotnet run --project Gateway</c> runs: one process, its silo co-hosted,
+    /// SQLite; <c>--runs</c> runs on the same process, each on fresh proposals, printed as median and min–max.
+    /// </summary>
+    public static async Task<string> RunEmbedded(BenchmarkOptions options)
+    {
+        var voters = Keys(options);
+        await using var world = await BenchmarkWorld.StartEmbedded(Settings);
+        await world.FeedPower([.. voters.Select(v => v.Address)], i => 100 + i % 1000, options.Concurrency);
+        await world.CreateDao("bench", TimeSpan.FromMinutes(30));
+        return await Repeated.OfRuns(options.Runs, _ => RunOn(world, voters, options, "embedded"));
+    }
+
+    private static TestKey[] Keys(BenchmarkOptions options)
     {
         var watch = Stopwatch.StartNew();
         var voters = TestKey.Many("bench", Math.Max(options.HttpBallots / Proposals, 1));
         Console.WriteLine($"  {voters.Length:N0} voter keys derived in {watch.Elapsed.TotalSeconds:F1} s");
-        // Signed well before they are sent: let them stay fresh for the whole run.
-        await using var world = await BenchmarkWorld.Start(options.Silos, gateway: true,
-            new Dictionary<string, string> { ["Gateway:SignatureMaxAge"] = "01:00:00" });
-        await world.FeedPower([.. voters.Select(v => v.Address)], i => 100 + i % 1000, options.Concurrency);
-        await world.CreateDao("bench", TimeSpan.FromMinutes(30));
+        return [.. voters];
+    }
+
+    private static async Task<RunResult> RunOn(BenchmarkWorld world, TestKey[] voters, BenchmarkOptions options, string where)
+    {
+        var watch = Stopwatch.StartNew();
         var warm = await world.Propose("bench", voters[0].Address);
         var proposals = new List<string>();
         for (var p = 0; p < Proposals; p++) proposals.Add((await world.Propose("bench", voters[0].Address)).Id);
 
-        watch.Restart();
         var now = BenchmarkWorld.Now;
         var warmCount = Math.Min(voters.Length, 2_000);
         var warmBallots = new SignedMessage[warmCount];
@@ -35,13 +72,13 @@ public static class GatewayScenario
             ballots[k] = Ballot(voters[k / Proposals], proposals[k % Proposals], (k / Proposals) % 3, now));
         Console.WriteLine($"  {warmCount + ballots.Length:N0} ballots signed in {watch.Elapsed.TotalSeconds:F1} s (not timed below)");
 
-        var banner = world.Cluster.Gateway!.Tail(200).Split('\n').FirstOrDefault(l => l.Contains("signature recovery", StringComparison.Ordinal));
+        var banner = world.GatewayProcess!.Tail(200).Split('\n').FirstOrDefault(l => l.Contains("signature recovery", StringComparison.Ordinal));
         Console.WriteLine($"  Gateway: {banner?[(banner.IndexOf("signature recovery", StringComparison.Ordinal))..] ?? "banner not found"}");
-        using var api = new GatewayApi(world.Cluster.GatewayUrl!, world.Cluster.OperatorKey, options.HttpConcurrency);
+        using var api = new GatewayApi(world.GatewayUrl!, world.OperatorKey, options.HttpConcurrency);
         var warmup = await Driver.Run("warm-up", warmCount, options.HttpConcurrency, i => Vote(api, warm.Id, warmBallots[i]));
         Console.WriteLine($"  warm-up: {warmup}");
         var result = await Driver.Run("http", ballots.Length, options.HttpConcurrency, k => Vote(api, proposals[k % Proposals], ballots[k]));
-        Console.WriteLine($"  HTTP → Gateway → shards ({options.Silos} silo(s), {options.HttpConcurrency} in flight): {result}");
+        Console.WriteLine($"  HTTP → Gateway → shards ({where}, {options.HttpConcurrency} in flight): {result}");
         return result;
     }
 
