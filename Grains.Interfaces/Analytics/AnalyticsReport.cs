@@ -32,7 +32,7 @@ public sealed record AnalyticsReport
     /// <summary>Closed proposals of the period whose ballots are still being read (their turnout and voters are not in yet).</summary>
     [Id(13)] public int Pending { get; init; }
 
-    /// <summary>Treasury flows per asset in the period. A seam: filled once treasury movements are fed to analytics.</summary>
+    /// <summary>What came into and went out of the DAO's own treasury per asset in the period (sub-DAOs' treasuries not included).</summary>
     [Id(14)] public ImmutableArray<AssetFlow> TreasuryFlows { get; init; } = [];
     [Id(15)] public DateTimeOffset AsOf { get; init; }
 }

@@ -101,6 +101,9 @@ public interface IDaoGrain : IGrainWithStringKey
     /// <summary>Per SDG, what this DAO allocated and paid and how tagged proposals were voted, in one period (default: now's).</summary>
     [AlwaysInterleave, Alias("GetSdgReport")] Task<SdgReport> GetSdgReport(long? period);
 
+    /// <summary>What came into and went out of this DAO's treasury per asset in <paramref name="period"/> (a month yyyy-MM or all).</summary>
+    [AlwaysInterleave, Alias("TreasuryFlowsOf")] Task<ImmutableArray<AssetFlow>> TreasuryFlowsOf(string period);
+
     /// <summary>Whether the address may veto this DAO's proposals: its guardian or any ancestor's.</summary>
     [AlwaysInterleave, Alias("CanVeto")] Task<bool> CanVeto(string address);
 }

@@ -14,11 +14,13 @@ public sealed partial class DaoAnalyticsGrain
     public const int MaxDelegates = 500;
     public const int MaxLastN = DelegateActivityGrain.Kept;
 
-    public Task<AnalyticsReport> GetReport(string period)
+    public async Task<AnalyticsReport> GetReport(string period)
     {
         Refuse.Unless(Periods.IsValid(period), GovernanceError.InvalidArgument, $"'{period}' is not a period: 'all' or a month yyyy-MM");
         var items = S.Closed.Where(r => period == Periods.All || r.Period == period).Select(Figures).ToList();
-        return Task.FromResult(AnalyticsRules.Report(Dao, period, items, S.UniqueVoters.GetValueOrDefault(period), Now));
+        var report = AnalyticsRules.Report(Dao, period, items, S.UniqueVoters.GetValueOrDefault(period), Now);
+        // The DAO's own treasury only: a rollup would count every allocation to a sub-DAO twice (out here, in there).
+        return report with { TreasuryFlows = await GrainFactory.GetGrain<IDaoGrain>(Dao).TreasuryFlowsOf(period) };
     }
 
     public Task<DelegateWindows> GetWindows(int lastN, long since)

@@ -102,7 +102,7 @@ public sealed partial class DaoGrain
         S.Outbox.AddRange(plan.Effects);
         var result = new ExecutionResult { Succeeded = true, At = Now, Transactions = transactions };
         S.Executions[proposalId] = result;
-        await state.WriteStateAsync();
+        await Save();
         if (plan.Ledger.Constitution.Version > 1 && plan.Ledger.Constitution.AdoptedBy == proposalId) await AnchorConstitution();
         await DeliverEffects();
         return result;
@@ -115,7 +115,7 @@ public sealed partial class DaoGrain
             GovernanceError.NotAuthorized, "allocations come only from the parent DAO's proposals");
         if (!S.Credited.Add(TreasuryRules.AllocationKey(proposalId, actionIndex))) return;
         S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
-        await state.WriteStateAsync();
+        await Save();
     }
 
     private async Task DeliverEffects()
@@ -140,7 +140,7 @@ public sealed partial class DaoGrain
                 await GrainFactory.GetGrain<IDaoGrain>(effect.Target)
                     .ReceiveAllocation(effect.ProposalId, effect.ActionIndex, effect.Asset!, effect.Amount);
             S.Outbox.RemoveAt(0);
-            await state.WriteStateAsync();
+            await Save();
         }
     }
 

@@ -30,7 +30,7 @@ public sealed partial class DaoGrain
         {
             S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
         }
-        await state.WriteStateAsync();
+        await Save();
     }
 
     public async Task RecordGrantSdg(long program, string cause, GrantSdgFact fact)
@@ -54,7 +54,7 @@ public sealed partial class DaoGrain
         }
         S.Sdg = sdg;
         S.Credited.Add($"sdg:{program}:{cause}");
-        await state.WriteStateAsync();
+        await Save();
     }
 
     public Task<ImmutableArray<PendingGrantDecision>> PendingGrantDecisions(string grantKey) =>
@@ -63,7 +63,7 @@ public sealed partial class DaoGrain
     public async Task GrantDecisionTaken(string grantKey, string proposalId, int actionIndex)
     {
         if (S.GrantDecisions.RemoveAll(d => d.Grant == grantKey && d.Pending.ProposalId == proposalId
-            && d.Pending.ActionIndex == actionIndex) > 0) await state.WriteStateAsync();
+            && d.Pending.ActionIndex == actionIndex) > 0) await Save();
     }
 
     public Task<SdgReport> GetSdgReport(long? period)

@@ -36,7 +36,7 @@ public sealed partial class DaoGrain
             S.Outbox.Add(new DaoEffect { ProposalId = proposal, Target = Path, Moderation = act });
         try
         {
-            await state.WriteStateAsync();
+            await Save();
         }
         catch
         {

@@ -28,7 +28,7 @@ public sealed partial class DaoGrain
             S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
             Audit(AuditTrail.ByOperator($"deposit:{Path}:{reference}", Now, AuditActs.DepositRecorded, Path,
                 $"{amount} {asset} (reference {reference})"));
-            await state.WriteStateAsync();
+            await Save();
             await DeliverEffects();
         }
         return Info();

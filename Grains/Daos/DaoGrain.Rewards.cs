@@ -19,7 +19,7 @@ public sealed partial class DaoGrain
         S.Treasury = treasury;
         try
         {
-            await state.WriteStateAsync();
+            await Save();
         }
         catch
         {
@@ -39,6 +39,6 @@ public sealed partial class DaoGrain
             GovernanceError.InvalidArgument, $"epoch {epoch} cannot return {amount} {asset}: more than it drew");
         if (amount.IsZero || !S.Credited.Add($"rewards-return:{epoch}:{asset}")) return;
         S.Treasury = ActionPlanner.Credit(S.Treasury, asset, amount);
-        await state.WriteStateAsync();
+        await Save();
     }
 }

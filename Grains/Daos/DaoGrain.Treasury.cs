@@ -20,10 +20,43 @@ public sealed partial class DaoGrain
         if (same && S.MirroredBlock == block) return;
         S.Mirrored = balances;
         S.MirroredBlock = block;
-        await state.WriteStateAsync();
+        await Save();
     }
 
     private TreasuryBinding? Binding => Current.OnChainTreasury;
+
+    /// <summary>What the treasury holds: the ledger's balances and the bound assets' mirrored ones (earmarks included).</summary>
+    private ImmutableDictionary<string, BigInteger> Holdings => S.Created
+        ? TreasuryBindingRules.Combined(S.Treasury, S.Mirrored, Binding)
+        : ImmutableDictionary<string, BigInteger>.Empty;
+
+    /// <summary>The holdings as last saved: each save records the flows since.</summary>
+    private ImmutableDictionary<string, BigInteger>? _saved;
+
+    /// <summary>
+    /// Every write of the DAO goes through here, so every change of its holdings (deposits, executions, allocations,
+    /// rewards, grant funds, the mirror) is a flow of the month it is saved in; a write that fails records none.
+    /// </summary>
+    private async Task Save()
+    {
+        var before = _saved ??= ImmutableDictionary<string, BigInteger>.Empty;
+        var flows = S.Flows;
+        var holdings = Holdings;
+        S.Flows = TreasuryFlows.Record(flows, before, holdings, clock.GetUtcNow().ToUnixTimeSeconds());
+        _saved = holdings;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            S.Flows = flows;
+            _saved = before;
+            throw;
+        }
+    }
+
+    public Task<ImmutableArray<AssetFlow>> TreasuryFlowsOf(string period) => Task.FromResult(TreasuryFlows.Of(S.Flows, period));
 
     /// <summary>Every balance: the ledger's, and each bound asset's as mirrored less what grant programs hold of it.</summary>
     private ImmutableDictionary<string, BigInteger> Balances => S.Earmarked.Aggregate(

@@ -32,10 +32,11 @@ public sealed partial class DaoGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _saved = Holdings;
         if (S.Created && S.Parent is null && !S.Listed)
         {
             OweListing();
-            await state.WriteStateAsync();
+            await Save();
         }
         if (S.Outbox.Count > 0) await DeliverEffects();
     }
@@ -57,7 +58,7 @@ public sealed partial class DaoGrain(
         AuditConstitution((_, cause, at, act, subject, detail) => AuditTrail.ByOperator(cause, at, act, subject, detail));
         OweRetirements(Current.RetiredOperatorCapabilities);
         OweListing();
-        await state.WriteStateAsync();
+        await Save();
         await AnchorConstitution();
         await DeliverEffects();
         return Info();
@@ -80,7 +81,7 @@ public sealed partial class DaoGrain(
             $"sub-DAO '{S.DisplayName}' of '{parent}'"));
         AuditConstitution(AuditTrail.ByProposal);
         OweRetirements(Current.RetiredOperatorCapabilities | inherited);
-        await state.WriteStateAsync();
+        await Save();
         await AnchorConstitution();
         await DeliverEffects();
         return Info();
@@ -137,7 +138,7 @@ public sealed partial class DaoGrain(
             CreatedAt = now,
         });
         TagProposal(id, draft, now);
-        await state.WriteStateAsync();
+        await Save();
         var setup = new ProposalSetup
         {
             Id = id,
@@ -177,7 +178,7 @@ public sealed partial class DaoGrain(
         if (entry.State == newState) return;
         S.Proposals[(int)seq - 1] = entry with { State = newState };
         if (S.TaggedProposals.ContainsKey(proposalId)) await TurnoutDecided(proposalId, newState);
-        await state.WriteStateAsync();
+        await Save();
     }
 
     public async Task<DaoInfo> ChangeCommittee(string actor, string member, bool granted)
@@ -192,7 +193,7 @@ public sealed partial class DaoGrain(
             S.Roles = S.Roles with { Committee = committee };
             Audit(AuditTrail.BySigner(actor, NextCause(), Now, AuditActs.CommitteeChanged, Path,
                 $"{(granted ? "added" : "removed")} committee member {member}"));
-            await state.WriteStateAsync();
+            await Save();
             await DeliverEffects();
         }
         return Info();
@@ -210,7 +211,7 @@ public sealed partial class DaoGrain(
             S.Roles = S.Roles with { Moderators = moderators };
             Audit(AuditTrail.BySigner(actor, NextCause(), Now, AuditActs.ModeratorChanged, Path,
                 $"{(granted ? "appointed" : "removed")} moderator {moderator}"));
-            await state.WriteStateAsync();
+            await Save();
             await DeliverEffects();
         }
         return Info();

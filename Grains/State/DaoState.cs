@@ -68,6 +68,9 @@ public sealed class DaoState
 
     /// <summary>Decisions of executed proposals their grants have not taken yet.</summary>
     [Id(24)] public List<GrantDecisionEntry> GrantDecisions { get; set; } = [];
+
+    /// <summary>Treasury flows in and out per <c>{period}|{asset}</c> (months and all time), for the analytics report.</summary>
+    [Id(25)] public ImmutableDictionary<string, AssetFlow> Flows { get; set; } = ImmutableDictionary<string, AssetFlow>.Empty;
 }
 
 /// <summary>A pending decision and the key of the grant it is for.</summary>

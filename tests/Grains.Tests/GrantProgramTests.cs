@@ -38,7 +38,8 @@ public sealed class GrantProgramTests(FakeClockClusterFixture fixture)
         return done;
     }
 
-    private static IGrantProgramGrain Program(DaoScenario s, long n = 1) => s.Grains.GetGrain<IGrantProgramGrain>(Names.ProgramKey(s.Dao, n));
+    private static IGrantProgramGrain Program(DaoScenario s, long n = 1) =>
+        s.Grains.GetGrain<IGrantProgramGrain>(Names.ProgramKey(s.Dao, n));
 
     private static IGrantGrain Grant(DaoScenario s, long m, long n = 1) => s.Grains.GetGrain<IGrantGrain>(Names.GrantKey(s.Dao, n, m));
 
@@ -135,6 +136,10 @@ public sealed class GrantProgramTests(FakeClockClusterFixture fixture)
         await Grant(s, 3).Review(Member2, GrantDecision.Cancel, "overdue", "c2-3");
         Assert.Equal(new ProgramLedger { Budget = 100_000, Paid = 39_999, Returned = 60_001 }, await Ledger(s));
         await Eventually.Until(() => s.DaoGrain.GetInfo(), d => d.Treasury["btk"] == 960_001);
+        // The treasury's flows: the opening balance and the two returns came in, the program's budget went out.
+        var flows = Assert.Single(await s.DaoGrain.TreasuryFlowsOf(Periods.All));
+        Assert.Equal(("btk", 1_060_001, 100_000), (flows.Asset, (int)flows.In, (int)flows.Out));
+        Assert.Equal([flows], (await s.Grains.GetGrain<IDaoAnalyticsGrain>(s.Dao).GetReport(Periods.All)).TreasuryFlows.ToArray());
         var history = (await Grant(s, 2).GetInfo()).History.Select(e => e.Kind).ToList();
         Assert.Equal(["applied", "review-approve", "review-approve", "approved", "milestone-submitted", "milestone-review-approve",
             "milestone-review-approve", "milestone-paid", "review-cancel", "review-cancel", "canceled"], history);
@@ -176,7 +181,8 @@ public sealed class GrantProgramTests(FakeClockClusterFixture fixture)
         await Execute(s, new DecideGrant(1, 1, GrantDecision.Approve, "too late"));
         await Eventually.Until(() => Grant(s, 1).GetInfo(), g => g.History.Any(e => e.Kind == "decision-refused"));
         Assert.Equal(new ProgramLedger { Budget = 100_000, Free = 100_000 }, await Ledger(s));
-        var unknown = await s.Pass(await s.Propose(Voter, "constitutional", new DecideGrant(2, 1, GrantDecision.Approve, "no such")), Voter);
+        var unknown = await s.Pass(
+            await s.Propose(Voter, "constitutional", new DecideGrant(2, 1, GrantDecision.Approve, "no such")), Voter);
         Assert.Contains("no grant program 2", unknown.ExecutionError);
     }
 
@@ -185,7 +191,8 @@ public sealed class GrantProgramTests(FakeClockClusterFixture fixture)
     {
         var s = await Setup("grants-sdg", new SdgPolicy
         {
-            PeriodSeconds = 365 * Day, Caps = [new SdgCap { Goal = 4, Asset = "btk", Amount = 120_000 }, new SdgCap { Goal = 10, Asset = "btk", Amount = 25_000 }],
+            PeriodSeconds = 365 * Day,
+            Caps = [new SdgCap { Goal = 4, Asset = "btk", Amount = 120_000 }, new SdgCap { Goal = 10, Asset = "btk", Amount = 25_000 }],
         });
         await Execute(s, new OpenGrantProgram(Terms(s, 100_000, approvals: 1)));
         var over = await s.Pass(await s.Propose(Voter, "constitutional", new TreasuryTransfer("btk", Outsider, 30_000, [4])), Voter);
