@@ -175,7 +175,7 @@ public sealed partial class DaoGrain(
         if (!Names.TryParseProposalId(proposalId, out var dao, out var seq) || dao != Path || seq > S.Proposals.Count)
             return;
         var entry = S.Proposals[(int)seq - 1];
-        if (entry.State == newState) return;
+        if (!ProposalLifecycle.Follows(entry.State, newState)) return;
         S.Proposals[(int)seq - 1] = entry with { State = newState };
         if (S.TaggedProposals.ContainsKey(proposalId)) await TurnoutDecided(proposalId, newState);
         await Save();

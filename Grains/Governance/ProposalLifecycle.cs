@@ -58,6 +58,22 @@ public static class ProposalLifecycle
         s is ProposalState.Canceled or ProposalState.Defeated or ProposalState.Expired or ProposalState.Executed or ProposalState.Vetoed;
 
     /// <summary>
+    /// Whether a proposal can move from <paramref name="from"/> to <paramref name="to"/>: only forward (pending, active,
+    /// succeeded, queued, then a final state), never out of a final one. Announcements travel as one-way messages, which
+    /// Orleans does not order, so an index keeps the furthest state it heard of.
+    /// </summary>
+    public static bool Follows(ProposalState from, ProposalState to) => !IsFinal(from) && Rank(to) > Rank(from);
+
+    private static int Rank(ProposalState s) => s switch
+    {
+        ProposalState.Pending => 0,
+        ProposalState.Active => 1,
+        ProposalState.Succeeded => 2,
+        ProposalState.Queued => 3,
+        _ => 4,
+    };
+
+    /// <summary>
     /// GovernorPreventLateQuorum: the first time quorum is reached, voting continues for at least the extension.
     /// Returns the new deadline, or the old one when no extension applies.
     /// </summary>
