@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { privateKeyToAccount } from "viem/accounts";
 import { installWallet } from "./test-wallet.mjs";
 import { builtSize, expectText, keyboardTo, median } from "./support.mjs";
+import { grantFlow } from "./grant-flow.mjs";
 
 const gateway = process.env.GATEWAY ?? "http://127.0.0.1:5080";
 const operatorKey = process.env.OPERATOR_KEY ?? "";
@@ -279,40 +280,8 @@ try {
   await expectText(alice.page.getByTestId("treasury"), /7,500/);
   step("treasury paid and the grant program funded", "10,000 → 7,500");
 
-  // A grant: Carol applies, Bob (committee) approves, Carol delivers the milestone, Bob approves it and it is paid.
-  await alice.page.getByTestId("programs").getByRole("link", { name: "Web grants" }).click();
-  await expectText(alice.page.getByTestId("program-ledger"), /Free\s*2,000/);
-  const programUrl = alice.page.url();
-  const { carol, bob } = people;
-  await carol.page.goto(programUrl);
-  await connect(carol.page);
-  const apply = carol.page.getByTestId("apply-form");
-  await apply.getByLabel("Title").fill("Course catalogue in Swahili");
-  await apply.getByLabel(/^Amount/).fill("1200");
-  await apply.getByLabel("Milestone 0").fill("Translated catalogue");
-  await apply.getByRole("button", { name: "Sign and apply" }).click();
-  await expectText(carol.page.getByTestId("grant-status"), /pending/);
-  const grantUrl = carol.page.url();
-  await bob.page.goto(grantUrl);
-  await connect(bob.page);
-  const review = bob.page.getByTestId("review-form");
-  await review.getByLabel("Reason").fill("Fits the education goal");
-  await review.getByRole("button", { name: "Sign the review" }).click();
-  await expectText(bob.page.getByTestId("grant-status"), /active/);
-  await carol.page.reload();
-  await connect(carol.page);
-  const submit = carol.page.getByTestId("submit-milestone-form");
-  await submit.getByLabel("Evidence URL").fill("https://example.org/catalogue-sw");
-  await submit.getByRole("button", { name: "Sign and submit" }).click();
-  await expectText(carol.page.getByTestId("milestones"), /submitted.*https:\/\/example\.org\/catalogue-sw · 0x/);
-  await bob.page.reload();
-  await connect(bob.page);
-  await bob.page.getByTestId("review-milestone-form").getByRole("button", { name: "Sign the milestone review" }).click();
-  await expectText(bob.page.getByTestId("grant-status"), /completed.*paid 1,200/);
-  await expectText(bob.page.getByTestId("grant-history"), /milestone-paid/);
-  await shot(bob.page, "grant");
-  await alice.page.goto(`${gateway}/app/daos/${dao}`);
-  await expectText(alice.page.getByTestId("sdg"), /SDG 4 Quality Education/);
+  // A grant from application to payment, across three wallets (web/tests/grant-flow.mjs).
+  await grantFlow({ gateway, dao, alice, people, connect, shot });
   step("a grant applied for, approved, delivered and paid", "1,200 btk of the 2,000 btk program");
   await alice.page.getByRole("link", { name: "DAOs", exact: true }).click();
   await expectText(alice.page.getByTestId("dao-tree"), /Web DAO/);
