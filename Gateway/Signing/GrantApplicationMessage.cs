@@ -70,7 +70,7 @@ public sealed record GrantApplicationMessage : ISignedMessage
         {
             ParsedMilestones = JsonSerializer.Deserialize<ImmutableArray<MilestonePlan>>(Milestones, json);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
         {
             throw new ApiProblemException(ErrorCodes.MalformedRequest,
                 $"message.milestones must be a JSON array of {{description, shareBps, due}}: {e.Message}");

@@ -58,5 +58,5 @@ public static class ProposalActions
     private static ApiProblemException Invalid(string detail) => new(ErrorCodes.InvalidActions,
         "message.actions must be a JSON array of actions, each with \"type\": "
         + "amendConstitution | createSubDao | allocateBudget | treasuryTransfer | setRole | onChainCall | setPersonhood | fundRewards"
-        + " | reverseModeration. " + detail);
+        + " | reverseModeration | openGrantProgram | decideGrant. " + detail);
 }
