@@ -1,3 +1,4 @@
+using Blocktrack.Grains.Persistence;
 using System.Diagnostics;
 using Xunit.Abstractions;
 
@@ -42,6 +43,26 @@ public abstract class BallotLogContract(StorageBackend backend, ITestOutputHelpe
 
         Assert.Equal(ballots, read);
         output.WriteLine($"{backend.Name}: 10,000 ballots in one batch appended in {appended.TotalMilliseconds:F0} ms, read back in {readBack.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public async Task Shards_appending_together_share_writes_and_each_log_keeps_its_order()
+    {
+        // 40 logs, each appending 15 batches one after another (as a shard does), all logs at once.
+        var logs = Enumerable.Range(0, 40).Select(_ => NewLog()).ToArray();
+        var batcher = ((BatchedBallotLog)backend.Ballots).Batcher;
+        var writesBefore = batcher.Writes;
+        await Task.WhenAll(logs.Select((log, l) => Task.Run(async () =>
+        {
+            for (var b = 0; b < 15; b++) await backend.Ballots.AppendAsync(log, Samples.Ballots(l * 1000 + b * 3, 3));
+        })));
+        var writes = batcher.Writes - writesBefore;
+
+        foreach (var (log, l) in logs.Select((log, l) => (log, l)))
+            Assert.Equal(Samples.Ballots(l * 1000, 45), await backend.Ballots.ReadAsync(log));
+        // 600 appends; sharing means far fewer writes (each write holds the appends that arrived during the last).
+        Assert.InRange(writes, 15, 300);
+        output.WriteLine($"{backend.Name}: 600 appends of 40 logs in {writes} writes, the largest {batcher.LargestWrite} rows");
     }
 
     [Fact]

@@ -7,39 +7,35 @@ using Orleans.Serialization;
 namespace Blocktrack.Silo.Storage.Postgres;
 
 /// <summary>
-/// The ballot log of the cluster profile: one row per ballot in <c>ballots</c>, each batch one binary COPY, read in
-/// append order.
+/// The ballot log of the cluster profile: one row per ballot in <c>ballots</c>, read in append order. The rows every
+/// shard of the silo appends together are one binary COPY.
 /// </summary>
-public sealed class PostgresBallotLog(PostgresDatabase database, Serializer<Ballot> serializer) : IBallotLog
+public sealed class PostgresBallotLog(PostgresDatabase database, Serializer<Ballot> serializer) : BatchedBallotLog(serializer)
 {
     private const string Copy = "COPY ballots (log_id, payload) FROM STDIN (FORMAT BINARY)";
     private const string Select = "SELECT payload FROM ballots WHERE log_id = $1 ORDER BY seq";
 
-    public async Task AppendAsync(string proposalId, IReadOnlyList<Ballot> batch, CancellationToken cancellationToken = default)
+    protected override async Task WriteAsync(IReadOnlyList<LogRow> rows, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0) return;
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        // One COPY is one statement, hence one transaction: the whole batch lands, in order, or none of it does.
+        // One COPY is one statement, hence one transaction: the whole write lands, in order, or none of it does.
         await using var copy = await connection.BeginBinaryImportAsync(Copy, cancellationToken);
-        foreach (var ballot in batch)
+        foreach (var row in rows)
         {
             await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(proposalId, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(serializer.SerializeToArray(ballot), NpgsqlDbType.Bytea, cancellationToken);
+            await copy.WriteAsync(row.Log, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(row.Payload, NpgsqlDbType.Bytea, cancellationToken);
         }
         await copy.CompleteAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Ballot>> ReadAsync(string proposalId, CancellationToken cancellationToken = default)
+    protected override async Task<List<byte[]>> ReadPayloadsAsync(string log, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(Select);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = proposalId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = log });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ballots = new List<Ballot>();
-        while (await reader.ReadAsync(cancellationToken)) ballots.Add(Decode(reader.GetFieldValue<byte[]>(0), proposalId));
-        return ballots;
+        var payloads = new List<byte[]>();
+        while (await reader.ReadAsync(cancellationToken)) payloads.Add(reader.GetFieldValue<byte[]>(0));
+        return payloads;
     }
-
-    private Ballot Decode(byte[] payload, string proposalId) =>
-        serializer.Deserialize(payload) ?? throw new InvalidDataException($"A ballot of log '{proposalId}' decodes to nothing.");
 }

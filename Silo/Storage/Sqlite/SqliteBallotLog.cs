@@ -6,46 +6,38 @@ using Orleans.Serialization;
 namespace Blocktrack.Silo.Storage.Sqlite;
 
 /// <summary>
-/// The ballot log in the embedded profile's SQLite file: one row per ballot, a batch per transaction, read in append
-/// order.
+/// The ballot log in the embedded profile's SQLite file: one row per ballot, read in append order. The rows every
+/// shard appends together are one transaction.
 /// </summary>
-public sealed class SqliteBallotLog(SqliteDatabase database, Serializer<Ballot> serializer) : IBallotLog
+public sealed class SqliteBallotLog(SqliteDatabase database, Serializer<Ballot> serializer) : BatchedBallotLog(serializer)
 {
     private const string Insert = "INSERT INTO ballots (log_id, payload) VALUES ($log, $payload)";
     private const string Select = "SELECT payload FROM ballots WHERE log_id = $log ORDER BY seq";
 
-    public async Task AppendAsync(string proposalId, IReadOnlyList<Ballot> batch, CancellationToken cancellationToken = default)
-    {
-        if (batch.Count == 0) return;
-        // Serialized before taking the writer, so the lock is held for the inserts alone.
-        var payloads = new byte[batch.Count][];
-        for (var i = 0; i < batch.Count; i++) payloads[i] = serializer.SerializeToArray(batch[i]);
-        await database.WriteAsync(writer =>
+    protected override Task WriteAsync(IReadOnlyList<LogRow> rows, CancellationToken cancellationToken) =>
+        database.WriteAsync(writer =>
         {
             var insert = writer.Command(Insert);
-            insert.Parameters.AddWithValue("$log", proposalId);
+            var log = insert.Parameters.Add("$log", SqliteType.Text);
             var payload = insert.Parameters.Add("$payload", SqliteType.Blob);
-            foreach (var bytes in payloads)
+            foreach (var row in rows)
             {
-                payload.Value = bytes;
+                log.Value = row.Log;
+                payload.Value = row.Payload;
                 insert.ExecuteNonQuery();
             }
-            return payloads.Length;
+            return rows.Count;
         }, cancellationToken);
-    }
 
-    public Task<IReadOnlyList<Ballot>> ReadAsync(string proposalId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync<IReadOnlyList<Ballot>>(connection =>
+    protected override Task<List<byte[]>> ReadPayloadsAsync(string log, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = Select;
-            command.Parameters.AddWithValue("$log", proposalId);
+            command.Parameters.AddWithValue("$log", log);
             using var reader = command.ExecuteReader();
-            var ballots = new List<Ballot>();
-            while (reader.Read()) ballots.Add(Decode((byte[])reader.GetValue(0), proposalId));
-            return ballots;
+            var payloads = new List<byte[]>();
+            while (reader.Read()) payloads.Add((byte[])reader.GetValue(0));
+            return payloads;
         }, cancellationToken);
-
-    private Ballot Decode(byte[] payload, string proposalId) =>
-        serializer.Deserialize(payload) ?? throw new InvalidDataException($"A ballot of log '{proposalId}' decodes to nothing.");
 }

@@ -1,0 +1,87 @@
+using Blocktrack.Grains.Persistence;
+using Blocktrack.Tests.Support;
+
+namespace Blocktrack.Grains.Tests;
+
+/// <summary>The process-wide group commit of the ballot logs: shared writes, kept order, all-or-nothing failures.</summary>
+[Trait("Category", TestCategory.Fast)]
+public sealed class LogBatcherTests
+{
+    [Fact]
+    public async Task Appends_made_during_a_write_go_together_in_the_next_one_in_append_order()
+    {
+        var written = new List<List<LogRow>>();
+        var started = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var batcher = new LogBatcher(async (rows, _) =>
+        {
+            if (written.Count == 0)
+            {
+                started.SetResult();
+                await release.Task; // the first write is slow: everything else queues behind it
+            }
+            written.Add([.. rows]);
+        });
+        var first = batcher.Append([Row("a", 0)]);
+        await started.Task;
+        var queued = Enumerable.Range(1, 20).Select(i => batcher.Append([Row(i % 2 == 0 ? "a" : "b", i), Row("c", i)])).ToArray();
+        Assert.False(first.IsCompleted);
+        release.SetResult();
+        await Task.WhenAll([first, .. queued]);
+
+        Assert.Equal(2, written.Count);
+        Assert.Equal([0], written[0].Select(r => (int)r.Payload[0]));
+        // 40 rows, in the order they were appended.
+        Assert.Equal(Enumerable.Range(1, 20).SelectMany(i => new[] { i, i }), written[1].Select(r => (int)r.Payload[0]));
+        Assert.Equal(40, batcher.LargestWrite);
+    }
+
+    [Fact]
+    public async Task A_failed_write_fails_every_append_in_it()
+    {
+        var calls = 0;
+        var batcher = new LogBatcher((_, _) => ++calls == 1 ? Task.FromException(new IOException("disk gone")) : Task.CompletedTask);
+        var failed = batcher.Append([Row("a", 0)]);
+        await Assert.ThrowsAsync<IOException>(() => failed);
+        // The writer carries on: the next append is written on its own.
+        await batcher.Append([Row("a", 1)]);
+        Assert.Equal(1, batcher.Writes);
+    }
+
+    [Fact]
+    public async Task A_write_holds_whole_appends_up_to_the_row_limit()
+    {
+        var sizes = new List<int>();
+        var started = new TaskCompletionSource();
+        var gate = new TaskCompletionSource();
+        var batcher = new LogBatcher(async (rows, _) =>
+        {
+            if (sizes.Count == 0)
+            {
+                started.SetResult();
+                await gate.Task;
+            }
+            sizes.Add(rows.Count);
+        }, maxRows: 10);
+        var first = batcher.Append([Row("a", 0)]);
+        await started.Task;
+        var rest = Enumerable.Range(0, 6).Select(i => batcher.Append([.. Enumerable.Range(0, 4).Select(k => Row("b", k))])).ToArray();
+        var large = batcher.Append([.. Enumerable.Range(0, 25).Select(k => Row("c", k))]);
+        gate.SetResult();
+        await Task.WhenAll([first, large, .. rest]);
+
+        // 1, then appends of 4 rows two at a time (8 ≤ 10), then the 25-row append alone: never split.
+        Assert.Equal([1, 8, 8, 8, 25], sizes);
+    }
+
+    [Fact]
+    public async Task Cancelled_before_queueing_queues_nothing()
+    {
+        var batcher = new LogBatcher((_, _) => Task.CompletedTask);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => batcher.Append([Row("a", 0)], new CancellationToken(canceled: true)));
+        await batcher.Append([]);
+        Assert.Equal(0, batcher.Writes);
+    }
+
+    private static LogRow Row(string log, int value) => new(log, [(byte)value]);
+}
