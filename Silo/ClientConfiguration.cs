@@ -14,6 +14,7 @@ public static class ClientConfiguration
     {
         var options = OrleansOptions.From(config);
         StorageProfile.For(options.Profile, config).UseClustering(client, options);
+        client.Services.AddGrainInterfaceTypeCache();
         return client.AddGovernanceTuning(config);
     }
 }

@@ -49,6 +49,7 @@ public static class SiloConfiguration
         StorageProfile.For(options.Profile, config).AddStorage(silo, options);
         silo.AddActivityPropagation();
         silo.AddGovernanceTuning(config);
+        silo.Services.AddGrainInterfaceTypeCache();
         if (DashboardEnabled(config)) silo.AddDashboard();
         // After the profile's ballot log: this only adds the in-memory one when no durable log was registered.
         silo.Services.AddGovernanceGrains();
