@@ -53,6 +53,23 @@ public sealed class BenchmarkWorld : IAsyncDisposable
 
     public IGrainFactory Grains => _client.Grains();
 
+    /// <summary>
+    /// Starts a CPU reading of every process: the benchmark client, the Gateway, each silo and PostgreSQL (its
+    /// postmaster's tree); on the embedded profile the Gateway process is the silo too.
+    /// </summary>
+    public CpuSample SampleCpu()
+    {
+        var processes = new List<(string, Func<double>)> { ("client", ProcessCpu.OwnSeconds) };
+        if (GatewayProcess is { } gateway)
+            processes.Add((_embedded is null ? "Gateway" : "Gateway+silo", () => ProcessCpu.Seconds(gateway.Id)));
+        if (_cluster is { } cluster)
+        {
+            foreach (var silo in cluster.Silos) processes.Add(($"silo {silo.Index}", () => ProcessCpu.Seconds(silo.Process.Id)));
+            if (cluster.Postgres.PostmasterId is { } postmaster) processes.Add(("PostgreSQL", () => ProcessCpu.TreeSeconds(postmaster)));
+        }
+        return CpuSample.Start([.. processes]);
+    }
+
     public static async Task<BenchmarkWorld> Start(int silos, bool gateway, IReadOnlyDictionary<string, string>? gatewaySettings = null)
     {
         var cluster = await LocalCluster.StartAsync(new LocalClusterOptions

@@ -59,7 +59,7 @@ public static class SseScenario
         var acks = new long[ballots.Length];
         var acked = -1;
         using var api = new GatewayApi(world.GatewayUrl!, world.OperatorKey, options.HttpConcurrency);
-        var cpuBefore = CpuSeconds(world.GatewayProcess!.Id);
+        var cpuBefore = ProcessCpu.Seconds(world.GatewayProcess!.Id);
         var result = await Driver.Run("sse ballots", ballots.Length, options.HttpConcurrency, async k =>
         {
             var answer = await api.Vote(proposal, ballots[k]);
@@ -69,7 +69,7 @@ public static class SseScenario
         // Every watcher must reach the final count; the wait is part of the Gateway's work.
         var until = DateTime.UtcNow.AddSeconds(60);
         while (watchers.Any(w => w.Voters < acked + 1) && DateTime.UtcNow < until) await Task.Delay(50);
-        var cpu = (CpuSeconds(world.GatewayProcess!.Id) - cpuBefore) / result.Elapsed.TotalSeconds * 100;
+        var cpu = (ProcessCpu.Seconds(world.GatewayProcess!.Id) - cpuBefore) / result.Elapsed.TotalSeconds * 100;
         var behind = watchers.Count(w => w.Voters < acked + 1);
         if (behind > 0) Console.WriteLine($"  {behind:N0} watchers never saw the final tally of {acked + 1} voters");
         await stop.CancelAsync();
@@ -82,14 +82,6 @@ public static class SseScenario
         delays.Sort();
         double Percentile(double p) => delays.Count == 0 ? double.NaN : delays[(int)Math.Clamp(Math.Ceiling(p / 100 * delays.Count) - 1, 0, delays.Count - 1)];
         return (Percentile(50), Percentile(99), cpu, result.PerSecond);
-    }
-
-    /// <summary>User + system CPU seconds of a process so far (<c>/proc/{pid}/stat</c>, fields 14 and 15, in clock ticks).</summary>
-    private static double CpuSeconds(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
     }
 
     /// <summary>One SSE connection: when each tally (by its voter count) first arrived.</summary>

@@ -35,6 +35,17 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Where it listens: 127.0.0.1, or its virtual host's address.</summary>
     public IPAddress Address => _host?.Address ?? IPAddress.Loopback;
 
+    /// <summary>The running postmaster's process id (the first line of <c>postmaster.pid</c>), or null when stopped.</summary>
+    public int? PostmasterId
+    {
+        get
+        {
+            var file = Path.Combine(_dataDirectory, "postmaster.pid");
+            if (!File.Exists(file)) return null;
+            return int.TryParse(File.ReadLines(file).FirstOrDefault(), out var pid) ? pid : null;
+        }
+    }
+
     /// <summary>Connection string of the server's maintenance database.</summary>
     public string AdminConnectionString => ConnectionString("postgres");
 
