@@ -69,6 +69,7 @@ public static class GatewayApp
         app.MapPersonhoodEndpoints();
         app.MapProposalEndpoints();
         app.MapProposalActionEndpoints();
+        app.MapBallotBatchEndpoints();
         app.MapProposalEventsEndpoint();
         app.MapVoterEndpoints();
         app.MapReputationEndpoints();

@@ -23,37 +23,14 @@ public static class ProposalActionEndpoints
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<Ok<BallotReceipt>> CastBallot(ProposalId id, Signed<BallotMessage> ballot, BallotRouter router)
-    {
-        var receipt = await router.Cast(id.Value, new BallotRequest
-        {
-            Voter = ballot.Signer,
-            Support = (Support)ballot.Message.Support,
-            Reason = ballot.Message.Reason,
-            Timestamp = ballot.Timestamp,
-            Digest = ballot.Digest,
-            Signature = ballot.Signature,
-        });
-        return TypedResults.Ok(FirstTime(receipt, ballot.Digest));
-    }
+    private static async Task<Ok<BallotReceipt>> CastBallot(ProposalId id, Signed<BallotMessage> ballot, BallotRouter router) =>
+        TypedResults.Ok(FirstTime(await router.Cast(id.Value, BallotMessage.Request(ballot)), ballot.Digest));
 
-    private static async Task<Ok<BallotReceipt>> CastChoiceBallot(ProposalId id, Signed<ChoiceBallotMessage> ballot, BallotRouter router)
-    {
-        var receipt = await router.Cast(id.Value, new BallotRequest
-        {
-            Voter = ballot.Signer,
-            Choices = ballot.Message.Choices,
-            Weights = ballot.Message.Weights,
-            Reason = ballot.Message.Reason,
-            Timestamp = ballot.Timestamp,
-            Digest = ballot.Digest,
-            Signature = ballot.Signature,
-        });
-        return TypedResults.Ok(FirstTime(receipt, ballot.Digest));
-    }
+    private static async Task<Ok<BallotReceipt>> CastChoiceBallot(ProposalId id, Signed<ChoiceBallotMessage> ballot, BallotRouter router) =>
+        TypedResults.Ok(FirstTime(await router.Cast(id.Value, ChoiceBallotMessage.Request(ballot)), ballot.Digest));
 
     /// <summary>The ballot log is the replay guard for ballots (see GuardedByBallotLog): the same digest again is refused.</summary>
-    private static BallotReceipt FirstTime(BallotReceipt receipt, string digest) => receipt.Duplicate
+    internal static BallotReceipt FirstTime(BallotReceipt receipt, string digest) => receipt.Duplicate
         ? throw new ApiProblemException(ErrorCodes.Replayed, $"This signed ballot ({digest}) was already counted; the tally is unchanged.")
         : receipt;
 

@@ -27,6 +27,16 @@ public sealed record ProposalId
         return new ProposalId(Format(dao.Value, seq));
     }
 
+    /// <summary>A proposal id as a signed message names it (<c>{dao}/{seq}</c>), checked as a route's would be.</summary>
+    public static ProposalId Parse(string id)
+    {
+        var slash = id.LastIndexOf('/');
+        var dao = DaoPath.Require(slash > 0 ? id[..slash] : id);
+        if (!long.TryParse(id.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
+            throw new ApiProblemException(ErrorCodes.ProposalNotFound, $"'{id}' does not end in a proposal number.");
+        return new ProposalId(Format(dao, seq));
+    }
+
     public static ValueTask<ProposalId?> BindAsync(HttpContext http, ParameterInfo parameter) =>
         ValueTask.FromResult<ProposalId?>(FromRoute(http));
 

@@ -40,6 +40,17 @@ public sealed record BallotMessage : ISignedMessage
 
     public void Admit(HttpContext http, string signer) => SignedTarget.SameProposal(Proposal, http);
 
+    /// <summary>What the voter's ballot shard is asked to count.</summary>
+    public static BallotRequest Request(Signed<BallotMessage> ballot) => new()
+    {
+        Voter = ballot.Signer,
+        Support = (Support)ballot.Message.Support,
+        Reason = ballot.Message.Reason,
+        Timestamp = ballot.Timestamp,
+        Digest = ballot.Digest,
+        Signature = ballot.Signature,
+    };
+
     public byte[] HashStruct(SigningSchema schema, ReadOnlySpan<byte> actor) =>
         schema.Builder(TypeName).Address(actor).String(Proposal).Uint(Support).String(Reason).Uint(Timestamp).ToHash();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Gateway;
 
@@ -50,6 +51,18 @@ public sealed record ChoiceBallotMessage : ISignedMessage
     }
 
     public void Admit(HttpContext http, string signer) => SignedTarget.SameProposal(Proposal, http);
+
+    /// <summary>What the voter's ballot shard is asked to count.</summary>
+    public static BallotRequest Request(Signed<ChoiceBallotMessage> ballot) => new()
+    {
+        Voter = ballot.Signer,
+        Choices = ballot.Message.Choices,
+        Weights = ballot.Message.Weights,
+        Reason = ballot.Message.Reason,
+        Timestamp = ballot.Timestamp,
+        Digest = ballot.Digest,
+        Signature = ballot.Signature,
+    };
 
     public byte[] HashStruct(SigningSchema schema, ReadOnlySpan<byte> actor) =>
         schema.Builder(TypeName).Address(actor).String(Proposal).UintArray([.. Choices.Select(c => (ulong)c)]).UintArray(Weights)

@@ -22,8 +22,7 @@ public sealed record Signed<TMessage>(TMessage Message, string Signer, string Di
     public static async ValueTask<Signed<TMessage>?> BindAsync(HttpContext http, ParameterInfo parameter)
     {
         var verifier = http.RequestServices.GetRequiredService<SignatureVerifier>();
-        var signed = verifier.Verify(await JsonBody.ReadAsync<SignedRequest<TMessage>>(http));
-        http.RequestServices.GetRequiredService<SignerRateLimiter>().Admit(signed.Signer);
+        var signed = VerifyAndAdmit(http.RequestServices, await JsonBody.ReadAsync<SignedRequest<TMessage>>(http));
         // Refusals that leave the message unused come first, so the signer can fix the request and send it again.
         signed.Message.Admit(http, signed.Signer);
         if (!TMessage.GuardedByBallotLog)
@@ -33,6 +32,17 @@ public sealed record Signed<TMessage>(TMessage Message, string Signer, string Di
             var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
             await grains.GetGrain<IVoterGrain>(signed.Signer).ConsumeSignedMessage(signed.Digest, signed.Timestamp, verifier.StaleBefore());
         }
+        return signed;
+    }
+
+    /// <summary>
+    /// The signature verified and the signer's rate limit taken: the steps every signed message passes, whether it came
+    /// as a request's body or as one entry of a batch.
+    /// </summary>
+    public static Signed<TMessage> VerifyAndAdmit(IServiceProvider services, SignedRequest<TMessage>? request)
+    {
+        var signed = services.GetRequiredService<SignatureVerifier>().Verify(request);
+        services.GetRequiredService<SignerRateLimiter>().Admit(signed.Signer);
         return signed;
     }
 
