@@ -9,6 +9,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { installWallet } from "./test-wallet.mjs";
 import { builtSize, expectText, keyboardTo, median } from "./support.mjs";
 import { grantFlow } from "./grant-flow.mjs";
+import { recordFlows } from "./record-flows.mjs";
 
 const gateway = process.env.GATEWAY ?? "http://127.0.0.1:5080";
 const operatorKey = process.env.OPERATOR_KEY ?? "";
@@ -287,6 +288,8 @@ try {
   await expectText(alice.page.getByTestId("dao-tree"), /Web DAO/);
   await shot(alice.page, "home");
   step("the DAO tree lists the founded DAO");
+  const vetoId = decodeURIComponent(new URL(vetoUrl).pathname.replace("/app/proposals/", ""));
+  await recordFlows({ gateway, dao, proposals: [proposalId, vetoId], people, connect, shot, step, walletPage });
 
   // Phone width, and time to interactive of the proposal page (no wallet, fresh context each time).
   const phone = await walletPage("reader", { context: { viewport: { width: 390, height: 844 }, isMobile: true } });
