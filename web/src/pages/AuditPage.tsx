@@ -94,7 +94,7 @@ export function AuditPage() {
         setFilters(typed);
       }}>
         {fields.map((f) => (
-          <span key={f}>
+          <span key={f} class="field">
             <label for={`audit-${f}`}>{f === "from" ? "From (inclusive)" : f === "to" ? "To (exclusive)" : f}</label>
             <input id={`audit-${f}`} type={f === "from" || f === "to" ? "datetime-local" : "text"} value={typed[f]}
               onInput={(e) => setTyped({ ...typed, [f]: e.currentTarget.value })} />
@@ -113,11 +113,11 @@ export function AuditPage() {
           <tbody>
             {page.data.items.map((e) => (
               <tr key={e.seq} data-act={e.act}>
-                <td class="num">{e.seq}</td>
-                <td><time dateTime={e.at}>{instant(e.at)}</time></td>
-                <td class="mono">{e.act}</td>
+                <td class="num nowrap">{e.seq}</td>
+                <td class="nowrap"><time dateTime={e.at}>{instant(e.at)}</time></td>
+                <td class="mono nowrap">{e.act}</td>
                 <td><span class="muted">{e.actorKind}</span> <span class="mono break">{e.actor}</span></td>
-                <td class="mono break">{e.subject}</td>
+                <td class="mono">{e.subject}</td>
                 <td class="break">{e.detail}</td>
               </tr>
             ))}
