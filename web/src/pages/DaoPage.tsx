@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { Constitution, DaoInfo } from "../api";
 import { amount } from "../format";
 import { TreasurySection } from "./Treasury";
-import { AttestationForm, ModeratorForm, PersonhoodLookup } from "./RoleForms";
+import { AttestationForm, CommitteeForm, ModeratorForm, PersonhoodLookup } from "./RoleForms";
 import { ModerationHistory, useRecentModeration } from "./Moderation";
 import { useGet } from "../hooks";
 import { Link, routes } from "../router";
@@ -10,7 +10,7 @@ import { ProblemNote } from "../components/ProblemNote";
 import { ConstitutionView } from "./Constitution";
 import { ProposalList } from "./ProposalList";
 import { GrantsSection } from "./GrantsSection";
-import { CommitteeForm, ProposeForm } from "./DaoForms";
+import { ProposeForm } from "./DaoForms";
 import { rememberRoot } from "../known";
 import { checksum } from "../wallet";
 

@@ -7,66 +7,67 @@ import { ProblemNote } from "../components/ProblemNote";
 import { SignedForm } from "../components/SignedForm";
 import { checksum, signAction, unixNow } from "../wallet";
 
-/** An address and a grant/remove switch: the body of every role change the committee signs. */
-function MemberFields(props: { id: string; label: string; value: string; set: (v: string) => void; on: boolean;
-  setOn: (v: boolean) => void; onLabel: string }) {
+/**
+ * One role change the DAO's members sign: an address and a grant / remove switch, sent as `type` to `/daos/{path}/{route}`
+ * with the signer in `actor`, the address in `target` and the switch in `flag` (CommitteeChange, ModeratorChange,
+ * Attestation all have this shape).
+ */
+function RoleChange<T>(props: {
+  dao: DaoInfo; type: string; route: string; actor: string; target: string; flag: string; testId: string; title: string;
+  label: string; onLabel: string; submitLabel: string; said: (address: string, on: boolean) => string; onDone: (answer: T) => void;
+}) {
+  const [address, setAddress] = useState("");
+  const [on, setOn] = useState(true);
+  const id = `${props.testId}-address`;
   return (
-    <>
-      <label for={props.id}>{props.label}</label>
-      <input id={props.id} class="mono" required value={props.value} onInput={(e) => props.set(e.currentTarget.value.trim())} />
+    <SignedForm
+      label={props.submitLabel}
+      testId={props.testId}
+      submit={async () => {
+        const body = await signAction(props.type, (signer) => ({
+          [props.actor]: signer, dao: props.dao.path, [props.target]: address, [props.flag]: on, timestamp: unixNow(),
+        }));
+        props.onDone(await post<T>(`/daos/${props.dao.path}/${props.route}`, body));
+        return props.said(checksum(address), on);
+      }}
+    >
+      <h3>{props.title}</h3>
+      <label for={id}>{props.label}</label>
+      <input id={id} class="mono" required value={address} onInput={(e) => setAddress(e.currentTarget.value.trim())} />
       <label class="check">
-        <input type="checkbox" checked={props.on} onChange={(e) => props.setOn(e.currentTarget.checked)} /> {props.onLabel}
+        <input type="checkbox" checked={on} onChange={(e) => setOn(e.currentTarget.checked)} /> {props.onLabel}
       </label>
-    </>
+    </SignedForm>
   );
 }
+
+/** A coordinator adds or removes a committee member (signed CommitteeChange). */
+export const CommitteeForm = ({ dao, onChanged }: { dao: DaoInfo; onChanged: () => void }) => (
+  <RoleChange<DaoInfo> dao={dao} type="CommitteeChange" route="committee" actor="coordinator" target="member" flag="granted"
+    testId="committee-form" title="Committee (coordinators)" label="Member address" onLabel="Add (unchecked: remove)"
+    submitLabel="Sign committee change" onDone={onChanged}
+    said={(a, on) => `${a} ${on ? "added to" : "removed from"} the committee.`} />
+);
 
 /** A committee member appoints or removes a moderator (signed ModeratorChange). */
-export function ModeratorForm({ dao, onChanged }: { dao: DaoInfo; onChanged: () => void }) {
-  const [moderator, setModerator] = useState("");
-  const [granted, setGranted] = useState(true);
-  return (
-    <SignedForm
-      label="Sign moderator change"
-      testId="moderator-form"
-      submit={async () => {
-        const body = await signAction("ModeratorChange", (appointer) => ({
-          appointer, dao: dao.path, moderator, granted, timestamp: unixNow(),
-        }));
-        await post<DaoInfo>(`/daos/${dao.path}/moderators`, body);
-        onChanged();
-        return `${checksum(moderator)} ${granted ? "appointed moderator" : "no longer a moderator"}.`;
-      }}
-    >
-      <h3>Moderators (committee members)</h3>
-      <MemberFields id="m-moderator" label="Moderator address" value={moderator} set={setModerator} on={granted}
-        setOn={setGranted} onLabel="Appoint (unchecked: remove)" />
-    </SignedForm>
-  );
-}
+export const ModeratorForm = ({ dao, onChanged }: { dao: DaoInfo; onChanged: () => void }) => (
+  <RoleChange<DaoInfo> dao={dao} type="ModeratorChange" route="moderators" actor="appointer" target="moderator" flag="granted"
+    testId="moderator-form" title="Moderators (committee members)" label="Moderator address" onLabel="Appoint (unchecked: remove)"
+    submitLabel="Sign moderator change" onDone={onChanged}
+    said={(a, on) => `${a} ${on ? "appointed moderator" : "no longer a moderator"}.`} />
+);
 
-/** A committee member attests an address as a unique person, or revokes it (signed Attestation). */
+/** A committee member attests an address as a unique person, or revokes it (signed Attestation); shows the entry after. */
 export function AttestationForm({ dao }: { dao: DaoInfo }) {
-  const [subject, setSubject] = useState("");
-  const [attested, setAttested] = useState(true);
   const [record, setRecord] = useState<PersonhoodRecord | null>(null);
   return (
-    <SignedForm
-      label="Sign attestation"
-      testId="attestation-form"
-      submit={async () => {
-        const body = await signAction("Attestation", (attester) => ({
-          attester, dao: dao.path, subject, attested, timestamp: unixNow(),
-        }));
-        setRecord(await post<PersonhoodRecord>(`/daos/${dao.path}/personhood`, body));
-        return `${checksum(subject)} ${attested ? "attested as a unique person" : "no longer attested"}.`;
-      }}
-    >
-      <h3>Personhood (committee members)</h3>
-      <MemberFields id="a-subject" label="Address" value={subject} set={setSubject} on={attested} setOn={setAttested}
-        onLabel="Attest (unchecked: revoke)" />
+    <>
+      <RoleChange<PersonhoodRecord> dao={dao} type="Attestation" route="personhood" actor="attester" target="subject"
+        flag="attested" testId="attestation-form" title="Personhood (committee members)" label="Address"
+        onLabel="Attest (unchecked: revoke)" submitLabel="Sign attestation" onDone={setRecord}
+        said={(a, on) => `${a} ${on ? "attested as a unique person" : "no longer attested"}.`} />
       {record && <PersonhoodView record={record} />}
-    </SignedForm>
+    </>
   );
 }
 
