@@ -46,6 +46,13 @@ export async function recordFlows({ gateway, dao, proposals, people, connect, sh
   await expectText(moderate.getByRole("status"), /reason is hidden from listings/);
   await expectText(carolRow, /hidden by a moderator/);
   await expectText(alice.page.getByTestId("moderation-history"), /hid the reason of 0x.*Not a reason, a slogan/);
+  // The moderator hides the vetoed proposal itself: its page says so (it still reads, counts and proves).
+  await alice.page.goto(`${gateway}/app/proposals/${vetoed}`);
+  await alice.page.getByText(/^Moderate \(moderators/).click();
+  await moderate.getByLabel("The proposal").check();
+  await moderate.getByLabel("Why (kept in the public history)").fill("Duplicate of an earlier proposal");
+  await moderate.getByRole("button", { name: "Sign moderation" }).click();
+  await expectText(alice.page.getByTestId("proposal-hidden"), /Hidden from the DAO's listings by a moderator/);
   // A non-moderator is refused with the Gateway's detail.
   await carol.page.goto(`${gateway}/app/proposals/${paid}`);
   await connect(carol.page);
@@ -56,7 +63,7 @@ export async function recordFlows({ gateway, dao, proposals, people, connect, sh
   await refused.getByRole("button", { name: "Sign moderation" }).click();
   await expectText(refused.locator('[data-code="not-authorized"] .problem-detail'), /.+/);
   await shot(alice.page, "proposal-moderated");
-  step("a moderator appointed hides a reason, shown hidden", "a non-moderator refused with its detail");
+  step("a moderator appointed hides a reason, shown hidden", "and a proposal; a non-moderator refused with its detail");
 
   // (c) Bob attests Carol; anyone (a reader without a wallet) looks her up.
   const attest = bob.page.getByTestId("attestation-form");
