@@ -109,7 +109,10 @@ public sealed partial class DaoAnalyticsGrain(
         {
             var shard = GrainFactory.GetGrain<IBallotShardGrain>(BallotShards.Key(fact.Proposal, job.Shard));
             var page = await shard.GetBallotPage(job.After, BallotsPerTurn);
-            var voted = new VotedProposal { Index = record.Index, Proposal = fact.Proposal, Shards = fact.Shards, ClosedAt = fact.ClosedAt };
+            var voted = new VotedProposal
+            {
+                Index = record.Index, Proposal = fact.Proposal, Shards = fact.Shards, ClosedAt = fact.ClosedAt,
+            };
             var recorded = await ForEach(page, stopping,
                 b => Activity(b.Voter).RecordBallot(voted, record.Period, withReason: !string.IsNullOrWhiteSpace(b.Reason)));
             S.UniqueVoters[record.Period] = S.UniqueVoters.GetValueOrDefault(record.Period) + recorded.Count(r => r.FirstInPeriod);

@@ -22,7 +22,8 @@ public sealed class VoterEndpointBallotsTests(GatewayFixture gateway)
         var first = await quick.ProposeActive("first");
         // Signed by ethers exactly as a wallet signs it.
         var sent = await EthersSender.Send(gateway, "the voter's ethers-signed ballot",
-            new EthersRequest($"/proposals/{first}/ballots", "Ballot", Voter, Messages.Ballot(Voter, first, 1, gateway.Now, "for the record")));
+            new EthersRequest($"/proposals/{first}/ballots", "Ballot", Voter,
+                Messages.Ballot(Voter, first, 1, gateway.Now, "for the record")));
         Assert.Equal(200, sent[0].Status);
         Assert.Equal(0, (await Page("dao=ballot-history")).GetProperty("total").GetInt32()); // open: not indexed yet
         await quick.Close(first);

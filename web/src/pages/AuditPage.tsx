@@ -28,7 +28,10 @@ function Head({ head }: { head: AuditHead }) {
       <dt>Entries</dt><dd data-testid="audit-seq">{head.seq}</dd>
       <dt>Running hash</dt><dd class="mono break">{head.hash}</dd>
       <dt>Anchored</dt>
-      <dd>{head.anchoredSeq == null ? "not anchored yet" : <>entry {head.anchoredSeq}: <span class="mono break">{head.anchoredHash}</span></>}</dd>
+      <dd>
+        {head.anchoredSeq == null ? "not anchored yet"
+          : <>entry {head.anchoredSeq}: <span class="mono break">{head.anchoredHash}</span></>}
+      </dd>
       <dt>Anchor contract</dt>
       <dd data-testid="audit-anchor">
         {!anchor?.record ? "no anchor contract configured" : anchor.matches ? "holds the same hash"
