@@ -12,5 +12,5 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     target: "es2022",
   },
-  server: { proxy: { "^/(daos|proposals|voters|chains|eip712|readyz|healthz|reputation)": "http://127.0.0.1:5080" } },
+  server: { proxy: { "^/(daos|proposals|voters|chains|eip712|readyz|healthz|reputation|audit)": "http://127.0.0.1:5080" } },
 });

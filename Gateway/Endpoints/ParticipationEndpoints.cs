@@ -29,9 +29,7 @@ public static class ParticipationEndpoints
     private static async Task<Ok<ParticipationView>> GetParticipation(
         Address voter, [FromQuery] string? dao, [FromQuery] string? at, IGrainFactory grains, TimeProvider time)
     {
-        if (string.IsNullOrEmpty(dao))
-            throw new ApiProblemException(ErrorCodes.InvalidArgument, "Query parameter 'dao' (a DAO path) is required.");
-        var path = DaoPath.Require(dao);
+        var path = Query.Dao("dao", dao);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var timepoint = Query.Long("at", at, now);
         await grains.GetGrain<IDaoGrain>(path).GetInfo(); // 404 dao-not-found for an unknown DAO

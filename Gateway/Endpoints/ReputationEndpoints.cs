@@ -37,9 +37,7 @@ public static class ReputationEndpoints
         Address voter, [FromQuery] string? domain, [FromQuery] string? at, IGrainFactory grains, TimeProvider time)
     {
         var timepoint = Query.Long("at", at, time.GetUtcNow().ToUnixTimeSeconds());
-        if (string.IsNullOrEmpty(domain))
-            throw new ApiProblemException(ErrorCodes.InvalidArgument, "Query parameter 'domain' (a DAO path) is required.");
-        var path = DaoPath.Require(domain);
+        var path = Query.Dao("domain", domain);
         var value = await grains.GetGrain<IReputationGrain>(voter.Value).GetReputation(path, timepoint);
         return TypedResults.Ok(new ReputationView(voter.Value, path, timepoint, value));
     }

@@ -51,6 +51,12 @@ public static class Query
         _ => throw new ApiProblemException(ErrorCodes.InvalidArgument, $"Query parameter 'include' may only be 'hidden', got '{Clip(text)}'."),
     };
 
+    /// <summary>A required DAO path in the query (<c>?dao=</c>, <c>?domain=</c>).</summary>
+    public static string Dao(string name, string? text) =>
+        string.IsNullOrEmpty(text)
+            ? throw new ApiProblemException(ErrorCodes.InvalidArgument, $"Query parameter '{name}' (a DAO path) is required.")
+            : DaoPath.Require(text);
+
     /// <summary>A required token id such as <paramref name="example"/> (1–40 characters of a-z, 0-9, "-", "@", ".").</summary>
     public static string Token(string name, string? text, string example) =>
         Names.IsToken(text)

@@ -17,7 +17,40 @@ public interface IDelegateActivityGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Record")] Task<DelegateRecorded> Record(long index, string period, bool withReason);
 
+    /// <summary>
+    /// <see cref="Record"/>, and the proposal it was on, so the address's ballots across proposals can be listed
+    /// (<see cref="GetVotedProposals"/>). Idempotent by <see cref="VotedProposal.Index"/> as <see cref="Record"/> is.
+    /// </summary>
+    [Alias("RecordBallot")] Task<DelegateRecorded> RecordBallot(VotedProposal ballot, string period, bool withReason);
+
+    /// <summary>The closed proposals the address voted on, newest closing first: a page of the last <c>Kept</c>.</summary>
+    [AlwaysInterleave, Alias("GetVotedProposals")] Task<VotedProposalPage> GetVotedProposals(int offset, int limit);
+
     [AlwaysInterleave, Alias("GetStanding")] Task<DelegateRow> GetStanding(DelegateWindows windows, BigInteger power);
+}
+
+/// <summary>
+/// A closed proposal an address voted on, as the DAO's analytics read it from the sealed shards: where its ballot lies
+/// (the shard count), not the ballot itself, which stays in the shard as the one record of it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bt.VotedProposal")]
+public sealed record VotedProposal
+{
+    /// <summary>The proposal's closing number in the recording DAO's analytics.</summary>
+    [Id(0)] public long Index { get; init; }
+    [Id(1)] public string Proposal { get; init; } = "";
+    [Id(2)] public int Shards { get; init; }
+
+    /// <summary>When voting closed (unix seconds).</summary>
+    [Id(3)] public long ClosedAt { get; init; }
+}
+
+/// <summary>A page of <see cref="VotedProposal"/>s, newest closing first, and how many are kept in all.</summary>
+[GenerateSerializer, Immutable, Alias("bt.VotedProposalPage")]
+public sealed record VotedProposalPage
+{
+    [Id(0)] public ImmutableArray<VotedProposal> Items { get; init; } = [];
+    [Id(1)] public int Total { get; init; }
 }
 
 /// <summary>Whether a recorded ballot was the address's first in its period, and its first at all.</summary>

@@ -109,8 +109,12 @@ public sealed partial class DaoAnalyticsGrain(
         {
             var shard = GrainFactory.GetGrain<IBallotShardGrain>(BallotShards.Key(fact.Proposal, job.Shard));
             var page = await shard.GetBallotPage(job.After, BallotsPerTurn);
+            var voted = new VotedProposal
+            {
+                Index = record.Index, Proposal = fact.Proposal, Shards = fact.Shards, ClosedAt = fact.ClosedAt,
+            };
             var recorded = await ForEach(page, stopping,
-                b => Activity(b.Voter).Record(record.Index, record.Period, withReason: !string.IsNullOrWhiteSpace(b.Reason)));
+                b => Activity(b.Voter).RecordBallot(voted, record.Period, withReason: !string.IsNullOrWhiteSpace(b.Reason)));
             S.UniqueVoters[record.Period] = S.UniqueVoters.GetValueOrDefault(record.Period) + recorded.Count(r => r.FirstInPeriod);
             S.UniqueVoters[Periods.All] = S.UniqueVoters.GetValueOrDefault(Periods.All) + recorded.Count(r => r.FirstEver);
             record.Ballots += page.Length;

@@ -54,6 +54,11 @@ public sealed class DelegateActivityState
 
     /// <summary>The closing number of the first ballot per period, so a repeated record answers the same.</summary>
     [Id(3)] public Dictionary<string, long> FirstIn { get; set; } = [];
+
+    /// <summary>
+    /// The proposals behind the last closing numbers of <see cref="Voted"/> (ballots recorded before this was kept are not).
+    /// </summary>
+    [Id(4)] public List<VotedProposal> Proposals { get; set; } = [];
 }
 
 /// <summary>The latest delegated votes of one token a voter has reported to the token's distribution.</summary>

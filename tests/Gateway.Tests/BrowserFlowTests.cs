@@ -87,7 +87,8 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         Assert.Equal(ExpectedSteps, steps);
         Directory.CreateDirectory(Artifacts);
         await File.WriteAllTextAsync(Path.Combine(Artifacts, "results.json"), last);
-        foreach (var page in (string[])["home", "operator", "voter", "dao", "proposal", "proposal-phone"])
+        foreach (var page in (string[])["home", "operator", "voter", "dao", "proposal", "proposal-phone",
+                     "voter-ballots", "proposal-moderated", "treasury-onchain", "audit"])
             Assert.True(File.Exists(Path.Combine(Artifacts, page + ".png")), $"no screenshot of the {page} page");
     }
 
@@ -112,6 +113,11 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         "treasury paid and the grant program funded",
         "a grant applied for, approved, delivered and paid",
         "the DAO tree lists the founded DAO",
+        "a voter's ballots across proposals",
+        "a moderator appointed hides a reason, shown hidden",
+        "a personhood attestation and its lookup",
+        "the on-chain treasury view",
+        "the audit log listed, filtered and verified",
         "phone width and time to interactive",
     ];
 

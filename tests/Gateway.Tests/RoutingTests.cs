@@ -27,6 +27,10 @@ public sealed class RoutingTests(GatewayFixture gateway)
         var proof = paths.GetProperty("/proposals/{path}/{seq}/ballots/{address}/proof").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => (p.Str("name"), p.Str("in"))).ToList();
         Assert.Equal([("path", "path"), ("seq", "path"), ("address", "path")], proof);
+        Assert.Equal(8, operations.Count(o => o.Path.StartsWith("/voters/{address}", StringComparison.Ordinal)));
+        var voterBallots = paths.GetProperty("/voters/{address}/ballots").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => (p.Str("name"), p.Str("in"))).ToList();
+        Assert.Equal([("address", "path"), ("dao", "query"), ("offset", "query"), ("limit", "query")], voterBallots);
         var limit = paths.GetProperty("/daos/{path}/proposals").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Single(p => p.Str("name") == "limit");
         Assert.Equal("integer", limit.GetProperty("schema").Str("type"));

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Blocktrack.Chain;
+using Blocktrack.Grains.Analytics;
 using Blocktrack.Grains.Governance.Analytics;
 using Blocktrack.Grains.Interfaces;
 
@@ -106,6 +107,23 @@ public sealed class AnalyticsTests(FakeClockClusterFixture fixture)
         var row = await record.GetStanding(new DelegateWindows { LastNAfter = 0, LastNTo = 4, SinceAfter = 2, SinceTo = 4 }, 5);
         Assert.Equal((3, 4L, 0.75m, 1, 3L), (row.VotedLastN, row.LastN, row.Participation, row.Voted90Days, row.Ballots));
         Assert.Equal(0.333333333m, row.RationaleRate);
+    }
+
+    [Fact]
+    public async Task A_delegate_record_lists_the_proposals_voted_on_newest_first_once_each_and_at_most_the_kept_number()
+    {
+        var record = fixture.Grains.GetGrain<IDelegateActivityGrain>(Names.ParticipantKey("ballot-index", A));
+        VotedProposal Voted(long n) => new() { Index = n, Proposal = $"ballot-index/{n}", Shards = 8, ClosedAt = 1_000 + n };
+        for (var n = 1; n <= DelegateActivityGrain.Kept + 2; n++) await record.RecordBallot(Voted(n), "2026-11", withReason: false);
+        await record.RecordBallot(Voted(DelegateActivityGrain.Kept + 2), "2026-11", withReason: false); // the crash repeat
+
+        var newest = await record.GetVotedProposals(0, 3);
+        Assert.Equal(DelegateActivityGrain.Kept, newest.Total);
+        Assert.Equal([Voted(1_002), Voted(1_001), Voted(1_000)], newest.Items.ToArray());
+        var oldest = await record.GetVotedProposals(DelegateActivityGrain.Kept - 1, 5);
+        Assert.Equal([Voted(3)], oldest.Items.ToArray()); // the two oldest dropped out
+        Assert.Empty((await record.GetVotedProposals(DelegateActivityGrain.Kept, 5)).Items);
+        Assert.Equal(DelegateActivityGrain.Kept + 2, (await record.GetStanding(new DelegateWindows(), 0)).Ballots);
     }
 
     [Fact]

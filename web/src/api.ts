@@ -110,6 +110,16 @@ export interface DaoInfo {
   treasury: Record<string, string>;
   createdBy: string | null;
   rewardBudgets: { asset: string; amountPerEpoch: string; firstEpoch?: number; epochs: number }[];
+  custody?: "ledger" | "onChain";
+  onChainTreasury?: OnChainTreasury | null;
+}
+
+/** An account on chain the DAO's treasury is mirrored from (docs/API.md "A treasury held on chain"). */
+export interface OnChainTreasury {
+  chain: number;
+  account: string;
+  assets: { asset: string; token: string; balance: string }[];
+  mirroredBlock: number;
 }
 
 export interface Tally {
@@ -196,4 +206,72 @@ export interface AnchorCheck {
   onChainHash: string | null;
   onChainState: number | null;
   matches: boolean;
+}
+
+/** A ballot of the voter's, on a closed proposal, from GET /voters/{address}/ballots. */
+export interface VoterBallot {
+  proposal: string;
+  dao: string;
+  closedAt: number;
+  support: string;
+  choices: number[];
+  weights: number[];
+  weight: string;
+  power: string;
+  reason: string;
+  reasonHidden: boolean;
+  timestamp: number;
+  recordedAt: string;
+}
+
+export interface ModerationAction {
+  seq: number;
+  proposal: string;
+  voter: string | null;
+  hidden: boolean;
+  moderator: string;
+  reason: string;
+  at: string;
+  digest: string;
+  reverses: number | null;
+}
+
+export interface PersonhoodRecord {
+  dao: string;
+  address: string;
+  at: number;
+  attested: boolean;
+  since: number | null;
+  history: { attested: boolean; at: number; attester: string | null; proposal: string | null; actionIndex: number | null }[];
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorKind: string;
+  actor: string;
+  act: string;
+  subject: string;
+  detail: string;
+  traceId: string | null;
+  cause: string;
+  previousHash: string;
+  hash: string;
+}
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+  anchoredSeq: number | null;
+  anchoredHash: string | null;
+  anchor: AnchorCheck | null;
+}
+
+export interface AuditVerification {
+  verified: boolean;
+  entries: number;
+  firstBrokenSeq: number | null;
+  problem: string | null;
+  recomputedHash: string;
+  head: AuditHead;
 }

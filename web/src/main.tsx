@@ -9,6 +9,7 @@ import { ProposalPage } from "./pages/ProposalPage";
 import { VoterPage } from "./pages/VoterPage";
 import { OperatorPage } from "./pages/OperatorPage";
 import { GrantPage, ProgramPage } from "./pages/GrantPages";
+import { AuditPage } from "./pages/AuditPage";
 import { restore } from "./wallet";
 
 function Page({ path }: { path: string }) {
@@ -25,6 +26,7 @@ function Page({ path }: { path: string }) {
   if (path.startsWith("/app/proposals/")) return <ProposalPage key={path} id={rest("/app/proposals/")} />;
   if (path.startsWith("/app/voters/")) return <VoterPage key={path} address={rest("/app/voters/")} />;
   if (path === "/app/operator") return <OperatorPage />;
+  if (path === "/app/audit") return <AuditPage />;
   if (path === "/" || path === "/app" || path === "/app/") return <Home />;
   return (
     <section>
@@ -41,6 +43,7 @@ function App() {
   const here = url.pathname;
   const nav = [
     { href: routes.home(), label: "DAOs", on: here === "/" || here.startsWith("/app/daos") || here.startsWith("/app/proposals") },
+    { href: routes.audit(), label: "Audit log", on: here === "/app/audit" },
     { href: routes.operator(), label: "Operator", on: here === "/app/operator" },
   ];
   return (

@@ -32,6 +32,7 @@ export const routes = {
   program: (dao: string, n: number) => `/app/daos/${dao}/programs/${n}`,
   grant: (dao: string, n: number, m: number) => `/app/daos/${dao}/programs/${n}/grants/${m}`,
   operator: () => "/app/operator",
+  audit: () => "/app/audit",
 };
 
 export function Link(props: { href: string; children: ComponentChildren; class?: string; "aria-current"?: "page" }) {

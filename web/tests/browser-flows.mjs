@@ -7,8 +7,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { privateKeyToAccount } from "viem/accounts";
 import { installWallet } from "./test-wallet.mjs";
-import { builtSize, expectText, keyboardTo, median } from "./support.mjs";
+import { builtSize, expectText, keyboardTo, measureProposalPage } from "./support.mjs";
 import { grantFlow } from "./grant-flow.mjs";
+import { recordFlows } from "./record-flows.mjs";
 
 const gateway = process.env.GATEWAY ?? "http://127.0.0.1:5080";
 const operatorKey = process.env.OPERATOR_KEY ?? "";
@@ -287,23 +288,11 @@ try {
   await expectText(alice.page.getByTestId("dao-tree"), /Web DAO/);
   await shot(alice.page, "home");
   step("the DAO tree lists the founded DAO");
+  const vetoId = decodeURIComponent(new URL(vetoUrl).pathname.replace("/app/proposals/", ""));
+  await recordFlows({ gateway, dao, proposals: [proposalId, vetoId], people, connect, shot, step, walletPage });
 
   // Phone width, and time to interactive of the proposal page (no wallet, fresh context each time).
-  const phone = await walletPage("reader", { context: { viewport: { width: 390, height: 844 }, isMobile: true } });
-  await phone.page.goto(proposalUrl);
-  await phone.page.getByTestId("voter-count").waitFor();
-  await shot(phone.page, "proposal-phone");
-  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow > 1) throw new Error(`the proposal page is ${overflow}px wider than a phone`);
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const reader = await walletPage("reader");
-    await reader.page.goto(proposalUrl);
-    await reader.page.locator('[data-choice="for"] .tally-value').waitFor();
-    times.push(await reader.page.evaluate(() => performance.now()));
-    await reader.context.close();
-  }
-  result.proposalPageInteractiveMs = Math.round(median(times));
+  result.proposalPageInteractiveMs = await measureProposalPage({ url: proposalUrl, walletPage, shot });
   step("phone width and time to interactive", `${result.proposalPageInteractiveMs} ms (median of 5)`);
 
   if (foreignRequests.length) throw new Error(`requests to other hosts: ${foreignRequests.join(", ")}`);

@@ -45,3 +45,25 @@ export function builtSize(dist) {
   walk(dist);
   return { raw, gzip };
 }
+
+/**
+ * The proposal page at phone width (no horizontal overflow, screenshot "proposal-phone"), then its time to interactive:
+ * the median of five cold loads in fresh contexts, navigation start until the live tally is rendered (ms).
+ */
+export async function measureProposalPage({ url, walletPage, shot }) {
+  const phone = await walletPage("reader", { context: { viewport: { width: 390, height: 844 }, isMobile: true } });
+  await phone.page.goto(url);
+  await phone.page.getByTestId("voter-count").waitFor();
+  await shot(phone.page, "proposal-phone");
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 1) throw new Error(`the proposal page is ${overflow}px wider than a phone`);
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const reader = await walletPage("reader");
+    await reader.page.goto(url);
+    await reader.page.locator('[data-choice="for"] .tally-value').waitFor();
+    times.push(await reader.page.evaluate(() => performance.now()));
+    await reader.context.close();
+  }
+  return Math.round(median(times));
+}

@@ -92,29 +92,3 @@ export function ProposeForm({ dao }: { dao: DaoInfo }) {
     </SignedForm>
   );
 }
-
-export function CommitteeForm({ dao, onChanged }: { dao: DaoInfo; onChanged: () => void }) {
-  const [member, setMember] = useState("");
-  const [granted, setGranted] = useState(true);
-  return (
-    <SignedForm
-      label="Sign committee change"
-      testId="committee-form"
-      submit={async () => {
-        const body = await signAction("CommitteeChange", (coordinator) => ({
-          coordinator, dao: dao.path, member, granted, timestamp: unixNow(),
-        }));
-        await post<DaoInfo>(`/daos/${dao.path}/committee`, body);
-        onChanged();
-        return `${member} ${granted ? "added to" : "removed from"} the committee.`;
-      }}
-    >
-      <h3>Committee (coordinators)</h3>
-      <label for="c-member">Member address</label>
-      <input id="c-member" class="mono" required value={member} onInput={(e) => setMember(e.currentTarget.value)} />
-      <label class="check">
-        <input type="checkbox" checked={granted} onChange={(e) => setGranted(e.currentTarget.checked)} /> Add (unchecked: remove)
-      </label>
-    </SignedForm>
-  );
-}

@@ -1,12 +1,16 @@
+import { useState } from "preact/hooks";
 import type { Constitution, DaoInfo } from "../api";
 import { amount } from "../format";
+import { TreasurySection } from "./Treasury";
+import { AttestationForm, CommitteeForm, ModeratorForm, PersonhoodLookup } from "./RoleForms";
+import { ModerationHistory, useRecentModeration } from "./Moderation";
 import { useGet } from "../hooks";
 import { Link, routes } from "../router";
 import { ProblemNote } from "../components/ProblemNote";
 import { ConstitutionView } from "./Constitution";
 import { ProposalList } from "./ProposalList";
 import { GrantsSection } from "./GrantsSection";
-import { CommitteeForm, ProposeForm } from "./DaoForms";
+import { ProposeForm } from "./DaoForms";
 import { rememberRoot } from "../known";
 import { checksum } from "../wallet";
 
@@ -29,13 +33,14 @@ function Addresses({ list }: { list: string[] }) {
 export function DaoPage({ path }: { path: string }) {
   const dao = useGet<DaoInfo>(`/daos/${path}`);
   const history = useGet<Constitution[]>(`/daos/${path}/constitution/history`);
+  const [tick, setTick] = useState(0);
+  const moderation = useRecentModeration(path, tick);
   if (dao.problem) return <ProblemNote problem={dao.problem} />;
   if (!dao.data) return <p aria-busy="true">Loading {path}…</p>;
   const d = dao.data;
   rememberRoot(d.path);
   const crumbs = d.path.split("/").map((_, i, all) => all.slice(0, i + 1).join("/"));
   const subs = d.subDaos.map((s) => (s.includes("/") ? s : `${d.path}/${s}`));
-  const treasury = Object.entries(d.treasury);
   return (
     <article>
       <nav aria-label="DAO path" class="crumbs">
@@ -66,25 +71,12 @@ export function DaoPage({ path }: { path: string }) {
             <dt>Committee</dt>
             <dd data-testid="committee"><Addresses list={d.roles.committee} /></dd>
             <dt>Moderators</dt>
-            <dd><Addresses list={d.roles.moderators} /></dd>
+            <dd data-testid="moderators"><Addresses list={d.roles.moderators} /></dd>
           </dl>
         </section>
         <section aria-labelledby="treasury-heading">
           <h2 id="treasury-heading">Treasury</h2>
-          {treasury.length === 0 ? (
-            <p class="muted">Empty.</p>
-          ) : (
-            <table class="list" data-testid="treasury">
-              <thead>
-                <tr><th scope="col">Asset</th><th scope="col" class="num">Balance</th></tr>
-              </thead>
-              <tbody>
-                {treasury.map(([asset, value]) => (
-                  <tr key={asset}><td>{asset}</td><td class="num">{amount(value)}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <TreasurySection dao={d} />
           <h3>Budgets</h3>
           {d.rewardBudgets.length === 0 ? (
             <p class="muted">No reward budgets.</p>
@@ -110,10 +102,18 @@ export function DaoPage({ path }: { path: string }) {
       <ProposalList dao={d.path} />
       <GrantsSection dao={d.path} />
       <ConstitutionView current={d.constitution} history={history.data} />
+      <PersonhoodLookup dao={d.path} />
+      <ModerationHistory acts={moderation.acts} problem={moderation.problem} showProposal />
       <section aria-labelledby="act-heading">
         <h2 id="act-heading">Act with your wallet</h2>
         <ProposeForm dao={d} />
         {d.roles.coordinators.length > 0 && <CommitteeForm dao={d} onChanged={dao.reload} />}
+        {d.roles.committee.length > 0 && (
+          <>
+            <ModeratorForm dao={d} onChanged={() => (dao.reload(), setTick((t) => t + 1))} />
+            <AttestationForm dao={d} />
+          </>
+        )}
         <p class="muted">
           {d.createdBy ? <>Created by proposal <Link href={routes.proposal(d.createdBy)}>{d.createdBy}</Link>.</> : "Founded by an operator."}
         </p>

@@ -42,7 +42,8 @@ export function Home() {
       <h1>DAOs</h1>
       <p>
         Every root DAO of the cluster and its sub-DAOs, with their proposals. Reading needs no wallet; voting, proposing and
-        delegating ask your wallet to sign.
+        delegating ask your wallet to sign. Every privileged act is in the{" "}
+        <Link href={routes.audit()}>audit log</Link>, which anyone can verify.
       </p>
       <form
         class="inline-form"

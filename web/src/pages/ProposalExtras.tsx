@@ -3,6 +3,7 @@ import { post, type AnchorCheck, type Ballot, type Page, type ProposalInfo } fro
 import { amount, instant } from "../format";
 import { useGet, useWallet } from "../hooks";
 import { Link, routes } from "../router";
+import { Pager } from "../components/Pager";
 import { ProblemNote } from "../components/ProblemNote";
 import { SignedForm } from "../components/SignedForm";
 import { checksum, signAction, unixNow } from "../wallet";
@@ -11,10 +12,10 @@ import type { Problem } from "../api";
 
 const pageSize = 25;
 
-/** Who voted, how, with what weight and why; reloads when the live tally's voter count moves. */
-export function Voters({ proposal, voters }: { proposal: ProposalInfo; voters: number }) {
+/** Who voted, how, with what weight and why; reloads when the live tally's voter count moves or a moderator acted. */
+export function Voters({ proposal, voters, tick }: { proposal: ProposalInfo; voters: number; tick: number }) {
   const [offset, setOffset] = useState(0);
-  const page = useGet<Page<Ballot>>(`/proposals/${proposal.id}/ballots?offset=${offset}&limit=${pageSize}&v=${voters}`);
+  const page = useGet<Page<Ballot>>(`/proposals/${proposal.id}/ballots?offset=${offset}&limit=${pageSize}&v=${voters}.${tick}`);
   const hidden = new Set(page.data?.hidden ?? []);
   const label = (b: Ballot) =>
     b.choices.length ? `choices ${b.choices.map((c) => proposal.choices[c - 1]?.label ?? c).join(", ")}` : b.support;
@@ -29,7 +30,7 @@ export function Voters({ proposal, voters }: { proposal: ProposalInfo; voters: n
           </thead>
           <tbody>
             {page.data.items.map((b) => (
-              <tr key={b.voter}>
+              <tr key={b.voter} data-voter={b.voter}>
                 <td class="mono"><Link href={routes.voter(b.voter)}>{checksum(b.voter)}</Link></td>
                 <td>{label(b)}</td>
                 <td class="num">{amount(b.weight)}</td>
@@ -41,12 +42,7 @@ export function Voters({ proposal, voters }: { proposal: ProposalInfo; voters: n
       ) : (
         <p class="muted">No ballots yet.</p>
       )}
-      {voters > pageSize && (
-        <nav class="pager" aria-label="Voter pages">
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(offset - pageSize)}>Previous</button>
-          <button type="button" disabled={offset + pageSize >= voters} onClick={() => setOffset(offset + pageSize)}>Next</button>
-        </nav>
-      )}
+      <Pager offset={offset} size={pageSize} total={voters} label="Voter pages" onMove={setOffset} back="Previous" forward="Next" />
     </section>
   );
 }

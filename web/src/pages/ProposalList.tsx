@@ -3,6 +3,7 @@ import type { Page, ProposalSummary } from "../api";
 import { instant, short, states } from "../format";
 import { useGet } from "../hooks";
 import { Link, routes } from "../router";
+import { Pager } from "../components/Pager";
 import { ProblemNote } from "../components/ProblemNote";
 
 const pageSize = 10;
@@ -69,19 +70,7 @@ export function ProposalList({ dao }: { dao: string }) {
           </tbody>
         </table>
       )}
-      {total > pageSize && (
-        <nav class="pager" aria-label="Proposal pages">
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
-            Newer
-          </button>
-          <span>
-            {offset + 1}–{Math.min(total, offset + pageSize)} of {total}
-          </span>
-          <button type="button" disabled={offset + pageSize >= total} onClick={() => setOffset(offset + pageSize)}>
-            Older
-          </button>
-        </nav>
-      )}
+      <Pager offset={offset} size={pageSize} total={total} label="Proposal pages" onMove={setOffset} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { actionInWords, amount, instant, short } from "../format";
 import { Markdown } from "../markdown";
 import { Link, routes } from "../router";
@@ -8,6 +8,7 @@ import { QuorumBar, TallyChart, type Bar } from "../components/TallyChart";
 import { Timeline } from "../components/Timeline";
 import { VoteForm } from "./VoteForm";
 import { ProposalActions, Verification, Voters } from "./ProposalExtras";
+import { ModerationForm, ModerationHistory, proposalHidden, useRecentModeration } from "./Moderation";
 import type { ProposalInfo, Tally } from "../api";
 
 function bars(p: ProposalInfo, t: Tally): Bar[] {
@@ -25,6 +26,8 @@ function bars(p: ProposalInfo, t: Tally): Bar[] {
 export function ProposalPage({ id }: { id: string }) {
   const live = useLiveProposal(id);
   const p = live.info;
+  const [tick, setTick] = useState(0);
+  const moderation = useRecentModeration(p?.dao ?? null, tick);
   useEffect(() => {
     if (p) document.title = `${p.title} — Blocktrack Governance`;
   }, [p?.title]);
@@ -41,6 +44,11 @@ export function ProposalPage({ id }: { id: string }) {
         <span class={`state state-${p.state}`} data-testid="state">{p.state}</span> · class {p.class.name} · proposed by{" "}
         <Link href={routes.voter(p.proposer)}><span class="mono">{short(p.proposer)}</span></Link> · {instant(p.createdAt)}
       </p>
+      {proposalHidden(moderation.acts, p.id) && (
+        <p class="warn" role="status" data-testid="proposal-hidden">
+          Hidden from the DAO's listings by a moderator (it still counts and can be read here).
+        </p>
+      )}
       {p.executionError && <p class="problem" role="alert">Execution failed: {p.executionError}</p>}
       <div class="grid">
         <section aria-labelledby="tally-heading">
@@ -80,7 +88,9 @@ export function ProposalPage({ id }: { id: string }) {
           <p class="muted">None: a signal proposal.</p>
         )}
       </section>
-      <Voters proposal={p} voters={tally.voters} />
+      <Voters proposal={p} voters={tally.voters} tick={tick} />
+      <ModerationForm proposal={p} onChanged={() => setTick((t) => t + 1)} />
+      <ModerationHistory acts={moderation.acts.filter((a) => a.proposal === p.id)} problem={moderation.problem} />
       <Verification proposal={p} />
     </article>
   );

@@ -5,6 +5,8 @@ import { amount, instant } from "../format";
 import { useGet, useWallet } from "../hooks";
 import { Link, routes } from "../router";
 import { ProblemNote } from "../components/ProblemNote";
+import { VoterBallots } from "./VoterBallots";
+import { PersonhoodLookup } from "./RoleForms";
 import { SignedForm } from "../components/SignedForm";
 import { checksum, signAction, unixNow } from "../wallet";
 
@@ -114,6 +116,8 @@ export function VoterPage({ address }: { address: string }) {
           </dl>
         )}
       </section>
+      <VoterBallots address={address.toLowerCase()} dao={dao} />
+      <PersonhoodLookup dao={dao} address={address} />
     </article>
   );
 }
