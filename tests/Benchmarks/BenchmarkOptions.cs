@@ -41,7 +41,13 @@ public sealed record BenchmarkOptions
     /// <summary>Which paths the feed scenario runs: <c>supply</c>, <c>operator</c>, <c>chain</c> (comma-separated; all by default).</summary>
     public string FeedPaths { get; init; } = "supply,operator,chain";
 
-    /// <summary>Runs per figure of the feed, sse and embedded scenarios: each figure is printed as the median with min–max.</summary>
+    /// <summary>
+    /// The gateway scenario with the silo pinned to CPU 0 and everything else (Gateway, PostgreSQL, the benchmark) to CPU 1
+    /// (<c>taskset</c>), to check the capacity model: what one silo core carries, and what one core for the rest does.
+    /// </summary>
+    public bool PinSilo { get; init; }
+
+    /// <summary>Runs per figure of the gateway, feed, sse and embedded scenarios: each figure is printed as the median with min–max.</summary>
     public int Runs { get; init; } = 3;
 
     /// <summary>Concurrent live-tally (SSE) connections of the sse scenario, all to one proposal.</summary>
@@ -73,6 +79,7 @@ public sealed record BenchmarkOptions
                 "--sse-connections" => options with { SseConnections = int.Parse(Value()) },
                 "--sse-ballots" => options with { SseBallots = int.Parse(Value()) },
                 "--anchor-voters" => options with { AnchorVoters = int.Parse(Value()) },
+                "--pin-silo" => options with { PinSilo = true },
                 "--runs" => options with { Runs = int.Parse(Value()) },
                 "--participants" => options with { Participants = int.Parse(Value()) },
                 "--ledger-ballots" => options with { LedgerBallots = int.Parse(Value()) },

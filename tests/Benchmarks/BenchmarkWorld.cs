@@ -53,6 +53,16 @@ public sealed class BenchmarkWorld : IAsyncDisposable
 
     public IGrainFactory Grains => _client.Grains();
 
+    /// <summary>The silos on CPU 0; the Gateway, PostgreSQL (its postmaster and backends) and this process on CPU 1.</summary>
+    public void PinSilosApart()
+    {
+        foreach (var silo in Cluster.Silos) ProcessCpu.Pin(silo.Process.Id, 0);
+        if (GatewayProcess is { } gateway) ProcessCpu.Pin(gateway.Id, 1);
+        if (Cluster.Postgres.PostmasterId is { } postmaster) ProcessCpu.Pin(postmaster, 1, tree: true);
+        ProcessCpu.Pin(Environment.ProcessId, 1);
+        Console.WriteLine("  pinned: silo on CPU 0; Gateway, PostgreSQL and the benchmark on CPU 1");
+    }
+
     /// <summary>
     /// Starts a CPU reading of every process: the benchmark client, the Gateway, each silo and PostgreSQL (its
     /// postmaster's tree); on the embedded profile the Gateway process is the silo too.

@@ -34,6 +34,22 @@ public static class ProcessCpu
         return total;
     }
 
+    /// <summary>Pins every thread of a process (and, for a tree, its children) to one CPU with <c>taskset</c>.</summary>
+    public static void Pin(int pid, int cpu, bool tree = false)
+    {
+        var pids = tree
+            ? Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var p) ? p : -1)
+                .Where(p => p == pid || (p > 0 && Fields(p) is { } f && int.Parse(f[1]) == pid)).ToArray()
+            : [pid];
+        foreach (var p in pids)
+        {
+            using var taskset = Process.Start(new ProcessStartInfo("taskset", $"-a -cp {cpu} {p}") { RedirectStandardOutput = true })
+                ?? throw new InvalidOperationException("taskset did not start");
+            taskset.WaitForExit();
+            if (taskset.ExitCode != 0) throw new InvalidOperationException($"taskset -a -cp {cpu} {p} failed ({taskset.ExitCode})");
+        }
+    }
+
     /// <summary>This process's CPU seconds (the benchmark client).</summary>
     public static double OwnSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
