@@ -47,6 +47,9 @@ public sealed record BenchmarkOptions
     /// </summary>
     public bool PinSilo { get; init; }
 
+    /// <summary>Signed ballots per request of the gateway scenario's timed runs: 1 posts each alone, more use <c>/ballot-batches</c>.</summary>
+    public int HttpBatch { get; init; } = 1;
+
     /// <summary>Runs per figure of the gateway, feed, sse and embedded scenarios: each figure is printed as the median with min–max.</summary>
     public int Runs { get; init; } = 3;
 
@@ -80,6 +83,7 @@ public sealed record BenchmarkOptions
                 "--sse-ballots" => options with { SseBallots = int.Parse(Value()) },
                 "--anchor-voters" => options with { AnchorVoters = int.Parse(Value()) },
                 "--pin-silo" => options with { PinSilo = true },
+                "--http-batch" => options with { HttpBatch = Math.Clamp(int.Parse(Value()), 1, 100) },
                 "--runs" => options with { Runs = int.Parse(Value()) },
                 "--participants" => options with { Participants = int.Parse(Value()) },
                 "--ledger-ballots" => options with { LedgerBallots = int.Parse(Value()) },

@@ -21,6 +21,7 @@ public static class ClientScenario
         var proposals = new List<(string Id, int Shards, DateTimeOffset Deadline)>();
         for (var p = 0; p < options.Proposals; p++) proposals.Add(await world.Propose("bench", voters[0]));
         var ballots = voters.Length * proposals.Count;
+        var cpu = world.SampleCpu();
         // Ballot k: voter k / proposals on proposal k % proposals, so every proposal's shards are busy together.
         var result = await Driver.Run("client", ballots, options.Concurrency, k =>
         {
@@ -28,6 +29,7 @@ public static class ClientScenario
             return world.Cast(proposals[p].Id, proposals[p].Shards, voters[v], v);
         });
         Console.WriteLine($"  client → shards ({options.Silos} silo(s), {proposals.Count} proposals, {options.Concurrency} in flight): {result}");
+        Console.WriteLine($"  CPU-µs per ballot: {cpu.PerCall(result.Calls - result.Failures)}");
         return result;
     }
 }

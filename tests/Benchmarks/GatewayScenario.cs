@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Blocktrack.Tests.Support;
 
 namespace Blocktrack.Benchmarks;
@@ -84,10 +85,29 @@ public static class GatewayScenario
             Console.WriteLine($"  warm-up: {warmup}");
         }
         var cpu = world.SampleCpu();
-        var result = await Driver.Run("http", ballots.Length, options.HttpConcurrency, k => Vote(api, proposals[k % Proposals], ballots[k]));
-        Console.WriteLine($"  HTTP → Gateway → shards ({where}, {options.HttpConcurrency} in flight): {result}");
+        var result = options.HttpBatch == 1
+            ? await Driver.Run("http", ballots.Length, options.HttpConcurrency, k => Vote(api, proposals[k % Proposals], ballots[k]))
+            : await Batches(api, ballots, options);
+        var shape = options.HttpBatch == 1 ? "" : $", {options.HttpBatch} per request, latency per request";
+        Console.WriteLine($"  HTTP → Gateway → shards ({where}, {options.HttpConcurrency} in flight{shape}): {result}");
         Console.WriteLine($"  CPU-µs per ballot: {cpu.PerCall(result.Calls - result.Failures)}");
         return result;
+    }
+
+    /// <summary>The ballots in requests of <c>--http-batch</c> each; the figures count ballots, the latencies requests.</summary>
+    private static async Task<RunResult> Batches(GatewayApi api, SignedMessage[] ballots, BenchmarkOptions options)
+    {
+        var size = options.HttpBatch;
+        var requests = (ballots.Length + size - 1) / size;
+        var result = await Driver.Run("http batches", requests, options.HttpConcurrency, async r =>
+        {
+            var slice = ballots.Skip(r * size).Take(size).ToArray();
+            var answer = await api.VoteBatch(slice);
+            if (answer.Status != 200) throw new InvalidOperationException($"{answer.Status} {answer.Code}");
+            var counted = JsonDocument.Parse(answer.Body).RootElement.GetProperty("counted").GetInt32();
+            if (counted != slice.Length) throw new InvalidOperationException($"{slice.Length - counted} of {slice.Length} refused: {answer.Body[..Math.Min(200, answer.Body.Length)]}");
+        });
+        return result with { Calls = ballots.Length, Failures = Math.Min(ballots.Length, result.Failures * size) };
     }
 
     private static async Task Vote(GatewayApi api, string proposal, SignedMessage ballot)

@@ -78,6 +78,10 @@ public sealed class GatewayApi(Uri baseAddress, string operatorKey, int connecti
     public Task<GatewayAnswer> Vote(string proposal, SignedMessage ballot, TimeSpan? timeout = null) =>
         Send(HttpMethod.Post, $"/proposals/{proposal}/ballots", ballot.Body, timeout: timeout);
 
+    /// <summary>Many signed ballots in one request to <c>POST /ballot-batches</c> (each names its proposal).</summary>
+    public Task<GatewayAnswer> VoteBatch(IEnumerable<SignedMessage> ballots, TimeSpan? timeout = null) =>
+        Send(HttpMethod.Post, "/ballot-batches", "{\"ballots\":[" + string.Join(",", ballots.Select(b => b.Body)) + "]}", timeout: timeout);
+
     public void Dispose() => _http.Dispose();
 
     private static string? CodeOf(HttpResponseMessage response, string body)
