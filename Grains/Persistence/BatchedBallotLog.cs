@@ -34,6 +34,8 @@ public abstract class BatchedBallotLog : IBallotLog
             ?? throw new InvalidDataException($"A ballot of log '{proposalId}' decodes to nothing."));
     }
 
+    public abstract Task<long> CountAsync(string proposalId, CancellationToken cancellationToken = default);
+
     /// <summary>Stores every row in one transaction: all of them, in order, or none.</summary>
     protected abstract Task WriteAsync(IReadOnlyList<LogRow> rows, CancellationToken cancellationToken);
 

@@ -15,6 +15,12 @@ public sealed class InMemoryBallotLog : IBallotLog
         return Task.CompletedTask;
     }
 
+    public Task<long> CountAsync(string proposalId, CancellationToken cancellationToken = default)
+    {
+        if (!_logs.TryGetValue(proposalId, out var log)) return Task.FromResult(0L);
+        lock (log) return Task.FromResult((long)log.Count);
+    }
+
     public Task<IReadOnlyList<Ballot>> ReadAsync(string proposalId, CancellationToken cancellationToken = default)
     {
         if (!_logs.TryGetValue(proposalId, out var log)) return Task.FromResult<IReadOnlyList<Ballot>>([]);

@@ -130,7 +130,10 @@ public sealed partial class BallotShardGrain(
             }
         }
         await Commits.WhenIdle();
-        if (!_adopted) await AdoptLog();
+        // Rows are never removed, so a log holding as many as this activation read and appended holds no other's: the
+        // common case needs no second read of every ballot (which took a million-ballot close from 1.8 s to 8.7 s).
+        if (!_adopted && await log.CountAsync(Key) != _logged) await AdoptLog();
+        _adopted = true;
         return new ShardResult
         {
             Tally = _tally,

@@ -27,6 +27,18 @@ public abstract class BallotLogContract(StorageBackend backend, ITestOutputHelpe
         Assert.Empty(await backend.Ballots.ReadAsync(log));
         await backend.Ballots.AppendAsync(log, []);
         Assert.Empty(await backend.Ballots.ReadAsync(log));
+        Assert.Equal(0, await backend.Ballots.CountAsync(log));
+    }
+
+    [Fact]
+    public async Task The_count_is_every_row_appended_to_that_log_only()
+    {
+        var (log, other) = (NewLog(), NewLog());
+        await backend.Ballots.AppendAsync(log, Samples.Ballots(0, 7));
+        await backend.Ballots.AppendAsync(other, Samples.Ballots(7, 2));
+        await backend.Ballots.AppendAsync(log, Samples.Ballots(9, 5));
+        Assert.Equal(12, await backend.Ballots.CountAsync(log));
+        Assert.Equal(2, await backend.Ballots.CountAsync(other));
     }
 
     [Fact]
@@ -60,8 +72,9 @@ public abstract class BallotLogContract(StorageBackend backend, ITestOutputHelpe
 
         foreach (var (log, l) in logs.Select((log, l) => (log, l)))
             Assert.Equal(Samples.Ballots(l * 1000, 45), await backend.Ballots.ReadAsync(log));
-        // 600 appends; sharing means far fewer writes (each write holds the appends that arrived during the last).
-        Assert.InRange(writes, 15, 300);
+        // 600 appends, each log's 15 one after another: at least 15 writes, at most one per append. How many share a
+        // write depends on timing (LogBatcherTests pins the sharing itself down with a gated writer).
+        Assert.InRange(writes, 15, 600);
         output.WriteLine($"{backend.Name}: 600 appends of 40 logs in {writes} writes, the largest {batcher.LargestWrite} rows");
     }
 

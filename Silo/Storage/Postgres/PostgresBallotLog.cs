@@ -14,6 +14,7 @@ public sealed class PostgresBallotLog(PostgresDatabase database, Serializer<Ball
 {
     private const string Copy = "COPY ballots (log_id, payload) FROM STDIN (FORMAT BINARY)";
     private const string Select = "SELECT payload FROM ballots WHERE log_id = $1 ORDER BY seq";
+    private const string Count = "SELECT count(*) FROM ballots WHERE log_id = $1";
 
     protected override async Task WriteAsync(IReadOnlyList<LogRow> rows, CancellationToken cancellationToken)
     {
@@ -27,6 +28,13 @@ public sealed class PostgresBallotLog(PostgresDatabase database, Serializer<Ball
             await copy.WriteAsync(row.Payload, NpgsqlDbType.Bytea, cancellationToken);
         }
         await copy.CompleteAsync(cancellationToken);
+    }
+
+    public override async Task<long> CountAsync(string proposalId, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.DataSource.CreateCommand(Count);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = proposalId });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     protected override async Task<List<byte[]>> ReadPayloadsAsync(string log, CancellationToken cancellationToken)

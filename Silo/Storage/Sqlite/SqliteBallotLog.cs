@@ -13,6 +13,7 @@ public sealed class SqliteBallotLog(SqliteDatabase database, Serializer<Ballot> 
 {
     private const string Insert = "INSERT INTO ballots (log_id, payload) VALUES ($log, $payload)";
     private const string Select = "SELECT payload FROM ballots WHERE log_id = $log ORDER BY seq";
+    private const string Count = "SELECT count(*) FROM ballots WHERE log_id = $log";
 
     protected override Task WriteAsync(IReadOnlyList<LogRow> rows, CancellationToken cancellationToken) =>
         database.WriteAsync(writer =>
@@ -27,6 +28,15 @@ public sealed class SqliteBallotLog(SqliteDatabase database, Serializer<Ballot> 
                 insert.ExecuteNonQuery();
             }
             return rows.Count;
+        }, cancellationToken);
+
+    public override Task<long> CountAsync(string proposalId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Count;
+            command.Parameters.AddWithValue("$log", proposalId);
+            return (long)command.ExecuteScalar()!;
         }, cancellationToken);
 
     protected override Task<List<byte[]>> ReadPayloadsAsync(string log, CancellationToken cancellationToken) =>
