@@ -26,13 +26,14 @@ public static partial class BallotBatchEndpoints
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429);
     }
 
-    private static async Task<Ok<BallotBatchResult>> CastBatch(HttpContext http, BallotRouter router, ILogger<BallotBatchBody> logger)
+    private static async Task<Ok<BallotBatchResult>> CastBatch(
+        HttpContext http, BallotRouter router, IOptions<JsonOptions> jsonOptions, ILogger<BallotBatchBody> logger)
     {
         var body = await JsonBody.ReadAsync<BallotBatchBody>(http);
         if (body.Ballots.IsDefaultOrEmpty || body.Ballots.Length > MaxBallots)
             throw new ApiProblemException(ErrorCodes.InvalidArgument,
                 $"ballots must hold 1 to {MaxBallots} signed ballots, got {(body.Ballots.IsDefault ? 0 : body.Ballots.Length)}.");
-        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var json = jsonOptions.Value.SerializerOptions;
         var outcomes = await Task.WhenAll(body.Ballots.Select((entry, i) => Cast(http, router, json, entry, i, logger)));
         var counted = outcomes.Count(o => o.Status == StatusCodes.Status200OK);
         return TypedResults.Ok(new BallotBatchResult { Results = [.. outcomes], Counted = counted, Refused = outcomes.Length - counted });

@@ -101,7 +101,7 @@ public static class GatewayScenario
         var requests = (ballots.Length + size - 1) / size;
         var result = await Driver.Run("http batches", requests, options.HttpConcurrency, async r =>
         {
-            var slice = ballots.Skip(r * size).Take(size).ToArray();
+            var slice = ballots[(r * size)..Math.Min(ballots.Length, (r + 1) * size)];
             var answer = await api.VoteBatch(slice);
             if (answer.Status != 200) throw new InvalidOperationException($"{answer.Status} {answer.Code}");
             var counted = JsonDocument.Parse(answer.Body).RootElement.GetProperty("counted").GetInt32();
