@@ -102,6 +102,11 @@ export async function recordFlows({ gateway, dao, proposals, people, connect, sh
   await reader.page.getByLabel("act", { exact: true }).fill("moderation.recorded");
   await reader.page.getByRole("button", { name: "Filter" }).click();
   await expectText(reader.page.getByTestId("audit-entries"), new RegExp(`moderation\\.recorded[\\s\\S]*${paid}`));
+  // The unfiltered table matches that text too: wait for the filtered answer to replace it before reading the rows.
+  await reader.page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll("[data-testid=audit-entries] tbody tr")];
+    return rows.length > 0 && rows.every((r) => r.dataset.act === "moderation.recorded");
+  }, null, { timeout: 10_000 }).catch(() => {});
   const acts = await reader.page.locator("[data-testid=audit-entries] tbody tr").evaluateAll((rows) => rows.map((r) => r.dataset.act));
   if (!acts.length || acts.some((a) => a !== "moderation.recorded")) throw new Error(`the filter let through ${acts}`);
   await reader.page.getByTestId("audit-verify").click();
