@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Blocktrack.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,19 @@ public static class Telemetry
                 .AddPrometheusExporter();
             if (otlp) metrics.AddOtlpExporter();
         });
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
+            metrics.AddView(OwnInstrumentsOnly(services.GetService<IMeterFactory>())));
         return builder;
     }
+
+    /// <summary>
+    /// A view that drops instruments of another host's meters: a meter listener sees every meter in the process, and where
+    /// two hosts share one (the Gateway tests start and stop several), the SDK merges their same-named instruments into
+    /// one stream, which dies with whichever host stops first (opentelemetry-dotnet#6412): a still-running Gateway's
+    /// <c>/metrics</c> lost its HTTP, Orleans and governance metrics. Meters of no host (the runtime's) stay.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OwnInstrumentsOnly(IMeterFactory? own) =>
+        instrument => instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, own)
+            ? null
+            : MetricStreamConfiguration.Drop;
 }

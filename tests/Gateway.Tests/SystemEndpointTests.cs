@@ -39,6 +39,25 @@ public sealed class SystemEndpointTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task Another_gateway_stopping_in_the_same_process_leaves_these_metrics()
+    {
+        // A second host's same-named instruments used to share this Gateway's metric streams, and took them down with it.
+        var other = GatewayFixture.Bare(new Dictionary<string, string?>());
+        await other.InitializeAsync();
+        Assert.Equal(HttpStatusCode.OK, (await other.Http.GetAsync("/healthz")).StatusCode);
+        await other.DisposeAsync();
+        await gateway.Http.GetAsync("/healthz");
+
+        // A stream whose instrument stopped is exported once more and then gone: read twice, past the scrape cache (300 ms).
+        await gateway.Http.GetStringAsync("/metrics");
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var text = await gateway.Http.GetStringAsync("/metrics");
+
+        Assert.Contains("http_server_request_duration_seconds", text);
+        Assert.Contains("orleans_", text);
+    }
+
+    [Fact]
     public async Task The_openapi_document_lists_the_ballot_route()
     {
         var response = await gateway.Http.GetAsync("/openapi/v1.json");
