@@ -11,7 +11,8 @@ namespace Blocktrack.Grains.Interfaces;
 public interface IAuditLogGrain : IGrainWithIntegerKey
 {
     /// <summary>Appends an act; idempotent per cause: a second call answers the entry the first one made.</summary>
-    [Alias("Append")] Task<AuditEntry> Append(AuditAct act);
+    /// <remarks>Interleaves: acts arriving together are appended as one batch.</remarks>
+    [AlwaysInterleave, Alias("Append")] Task<AuditEntry> Append(AuditAct act);
 
     /// <summary>Newest seq and running hash, and the anchor contract's copy of the last anchored one.</summary>
     [AlwaysInterleave, Alias("GetHead")] Task<AuditHead> GetHead();
@@ -33,8 +34,11 @@ public interface IAuditLogGrain : IGrainWithIntegerKey
 [Alias("bt.IAuditPageGrain")]
 public interface IAuditPageGrain : IGrainWithIntegerKey
 {
-    /// <summary>Writes entry <c>seq</c> into its slot (replacing an unacknowledged one left by a crash).</summary>
-    [Alias("Put")] Task Put(AuditEntry entry);
+    /// <summary>
+    /// Writes consecutive entries from seq <c>head + 1</c> on, all of this page, replacing what the page holds past the
+    /// log's <paramref name="head"/> (unacknowledged entries a crash left); entries up to a head already named stay.
+    /// </summary>
+    [Alias("PutAfter")] Task PutAfter(long head, ImmutableArray<AuditEntry> entries);
 
     [AlwaysInterleave, Alias("Entries")] Task<ImmutableArray<AuditEntry>> Entries();
 }

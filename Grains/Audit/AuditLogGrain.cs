@@ -10,11 +10,12 @@ using Microsoft.Extensions.Options;
 namespace Blocktrack.Grains.Audit;
 
 /// <summary>
-/// The audit log (key 0). Appends are serialised here (not reentrant): seq and running hash come from the head, the entry
-/// goes to its page grain, the cause grain remembers it, and only then does the head move — so every write is of bounded
-/// size and a crash anywhere leaves a state the next append repairs (an unacknowledged entry is overwritten or adopted).
-/// Reads interleave and never see past the head. The head is queued for the anchor contract every
-/// <see cref="AuditOptions.AnchorEvery"/> entries or <see cref="AuditOptions.AnchorInterval"/>, whichever comes first.
+/// The audit log (key 0). Appends arriving together form one batch, and batches and anchoring take turns: seq and running
+/// hash come from the head, the entries go to their page grains, their cause grains remember them, and only then does the
+/// head move, once per batch — so every write is of bounded size and a crash anywhere leaves a state the next append
+/// repairs (an unacknowledged entry is overwritten or adopted). Reads interleave and never see past the head. The head is
+/// queued for the anchor contract every <see cref="AuditOptions.AnchorEvery"/> entries or
+/// <see cref="AuditOptions.AnchorInterval"/>, whichever comes first.
 /// </summary>
 public sealed class AuditLogGrain(
     [PersistentState(GovernanceStorage.AuditLogState, GovernanceStorage.Name)] IPersistentState<AuditLogState> state,
@@ -22,26 +23,21 @@ public sealed class AuditLogGrain(
     : Grain, IAuditLogGrain, IRemindable
 {
     private const string AnchorReminder = "audit-anchor";
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private GroupCommit<AuditAct, AuditEntry>? _appends;
     private bool _armed;
 
     private AuditLogState S => state.State;
     private string Head => S.Seq == 0 ? AuditChain.Genesis : S.Hash;
 
-    public async Task<AuditEntry> Append(AuditAct act)
+    // Acts arriving while a batch is written form the next batch: one head write (and one write per page) for all of them.
+    private GroupCommit<AuditAct, AuditEntry> Appends => _appends ??= new(AppendBatch, maxBatch: AuditPages.Size);
+
+    public Task<AuditEntry> Append(AuditAct act)
     {
         Refuse.Unless(!string.IsNullOrEmpty(act.Cause) && !string.IsNullOrEmpty(act.Act), GovernanceError.InvalidArgument,
             "an audit act needs a cause and an act");
-        var cause = GrainFactory.GetGrain<IAuditCauseGrain>(act.Cause);
-        if (await cause.Get() is { } known && await Stored(known) is { } earlier && earlier.Cause == act.Cause)
-        {
-            if (known <= S.Seq) return earlier;
-            // Its page and cause were written but not the head (a crash): adopt it rather than log the act twice.
-            if (known == S.Seq + 1 && earlier.PreviousHash == Head) return await Advance(earlier);
-        }
-        var entry = AuditChain.Seal(S.Seq + 1, Head, act with { At = act.At == default ? clock.GetUtcNow() : act.At });
-        await GrainFactory.GetGrain<IAuditPageGrain>(AuditPages.PageOf(entry.Seq)).Put(entry);
-        await cause.Set(entry.Seq);
-        return await Advance(entry);
+        return Appends.Submit(act);
     }
 
     public async Task<AuditHead> GetHead()
@@ -103,13 +99,13 @@ public sealed class AuditLogGrain(
         };
     }
 
-    public async Task<AuditHead> AnchorNow()
+    public Task<AuditHead> AnchorNow() => Exclusive(async () =>
     {
         await Anchor();
         return HeadNow();
-    }
+    });
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Exclusive(async () =>
     {
         if (S.Seq > (S.AnchoredSeq ?? 0)) await Anchor();
         else if (await this.GetReminder(AnchorReminder) is { } reminder)
@@ -117,13 +113,71 @@ public sealed class AuditLogGrain(
             await this.UnregisterReminder(reminder);
             _armed = false;
         }
+        return true;
+    });
+
+    /// <summary>Appends interleave with other calls: every change of the head's state runs alone, in turn.</summary>
+    private async Task<T> Exclusive<T>(Func<Task<T>> change)
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            _writing.Release();
+        }
     }
 
-    private async Task<AuditEntry> Advance(AuditEntry entry)
+    /// <summary>
+    /// Appends a batch: each act's cause is looked up (an act already logged answers its entry, one a crash left past the
+    /// head is adopted), the new entries are sealed in order, written to their pages, remembered by their causes, and
+    /// then the head moves once for all of them.
+    /// </summary>
+    private Task<IReadOnlyList<AuditEntry>> AppendBatch(IReadOnlyList<AuditAct> acts) => Exclusive(async () =>
     {
+        var known = await Task.WhenAll(acts.Select(a => Earlier(a.Cause)));
+        var (head, seq) = (Head, S.Seq);
+        var fresh = new List<AuditEntry>();
+        var byCause = new Dictionary<string, AuditEntry>(StringComparer.Ordinal);
+        var answers = new AuditEntry[acts.Count];
+        for (var i = 0; i < acts.Count; i++)
+        {
+            var act = acts[i];
+            if (byCause.TryGetValue(act.Cause, out var twin)) answers[i] = twin;
+            else if (known[i] is { } earlier && earlier.Seq <= S.Seq) answers[i] = earlier;
+            else
+            {
+                // Written to its page and cause before a crash, in place: adopt it rather than log the act twice.
+                var entry = known[i] is { } orphan && orphan.Seq == seq + 1 && orphan.PreviousHash == head
+                    ? orphan
+                    : AuditChain.Seal(seq + 1, head, act with { At = act.At == default ? clock.GetUtcNow() : act.At });
+                (seq, head) = (entry.Seq, entry.Hash);
+                fresh.Add(entry);
+                answers[i] = entry;
+            }
+            byCause[act.Cause] = answers[i];
+        }
+        if (fresh.Count > 0) await Advance(fresh);
+        return (IReadOnlyList<AuditEntry>)answers;
+    });
+
+    /// <summary>The entry a cause produced, if its page still holds it (a slot past the head may since have been replaced).</summary>
+    private async Task<AuditEntry?> Earlier(string cause)
+    {
+        if (await GrainFactory.GetGrain<IAuditCauseGrain>(cause).Get() is not { } seq) return null;
+        return await Stored(seq) is { } entry && entry.Cause == cause ? entry : null;
+    }
+
+    private async Task Advance(List<AuditEntry> entries)
+    {
+        await Task.WhenAll(entries.GroupBy(e => AuditPages.PageOf(e.Seq)).Select(page =>
+            GrainFactory.GetGrain<IAuditPageGrain>(page.Key).PutAfter(page.First().Seq - 1, [.. page])));
+        await Task.WhenAll(entries.Select(e => GrainFactory.GetGrain<IAuditCauseGrain>(e.Cause).Set(e.Seq)));
         var (seq, hash) = (S.Seq, S.Hash);
-        S.Seq = entry.Seq;
-        S.Hash = entry.Hash;
+        S.Seq = entries[^1].Seq;
+        S.Hash = entries[^1].Hash;
         try
         {
             await state.WriteStateAsync();
@@ -133,9 +187,8 @@ public sealed class AuditLogGrain(
             (S.Seq, S.Hash) = (seq, hash);
             throw;
         }
-        log.AuditAppended(entry.Seq, entry.Act, entry.Actor, entry.Subject);
+        foreach (var entry in entries) log.AuditAppended(entry.Seq, entry.Act, entry.Actor, entry.Subject);
         await MaybeAnchor();
-        return entry;
     }
 
     private async Task MaybeAnchor()

@@ -16,6 +16,9 @@ public sealed class AuditLogState
 public sealed class AuditPageState
 {
     [Id(0)] public List<Interfaces.AuditEntry> Entries { get; set; } = [];
+
+    /// <summary>The highest head the log named in a write here: entries up to it are acknowledged and never rewritten.</summary>
+    [Id(1)] public long Acknowledged { get; set; }
 }
 
 /// <summary>Persisted seq an act's cause produced.</summary>

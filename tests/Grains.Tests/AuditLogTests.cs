@@ -35,7 +35,7 @@ public sealed class AuditLogTests(FakeClockClusterFixture fixture)
         var cause = $"crashed:{Guid.NewGuid():N}";
         // As if the log crashed after the page and the cause were written, before the head moved.
         var orphan = AuditChain.Seal(head.Seq + 1, head.Hash, Act(cause));
-        await fixture.Grains.GetGrain<IAuditPageGrain>(AuditPages.PageOf(orphan.Seq)).Put(orphan);
+        await fixture.Grains.GetGrain<IAuditPageGrain>(AuditPages.PageOf(orphan.Seq)).PutAfter(head.Seq, [orphan]);
         await fixture.Grains.GetGrain<IAuditCauseGrain>(cause).Set(orphan.Seq);
         Assert.Equal(head.Seq, (await Log.GetHead()).Seq);
         Assert.Empty((await Log.Query(new AuditQuery { Actor = "grain-test", Subject = "audit-tests" }, 0, 500)).Items
@@ -47,7 +47,7 @@ public sealed class AuditLogTests(FakeClockClusterFixture fixture)
         // Written to the page only (no cause, no head): the next act takes the slot.
         head = await Log.GetHead();
         var lost = AuditChain.Seal(head.Seq + 1, head.Hash, Act($"lost:{Guid.NewGuid():N}"));
-        await fixture.Grains.GetGrain<IAuditPageGrain>(AuditPages.PageOf(lost.Seq)).Put(lost);
+        await fixture.Grains.GetGrain<IAuditPageGrain>(AuditPages.PageOf(lost.Seq)).PutAfter(head.Seq, [lost]);
         var next = await Log.Append(Act($"next:{Guid.NewGuid():N}"));
         Assert.Equal(lost.Seq, next.Seq);
         Assert.NotEqual(lost.Hash, next.Hash);
@@ -63,9 +63,33 @@ public sealed class AuditLogTests(FakeClockClusterFixture fixture)
         await Log.Append(Act($"second:{Guid.NewGuid():N}"));
         var page = fixture.Grains.GetGrain<IAuditPageGrain>(AuditPages.PageOf(earlier.Seq));
 
-        var e = await Assert.ThrowsAsync<GovernanceException>(() => page.Put(earlier with { Detail = "forged" }));
+        var e = await Assert.ThrowsAsync<GovernanceException>(() => page.PutAfter(earlier.Seq - 1, [earlier with { Detail = "forged" }]));
         Assert.Equal(GovernanceError.InvalidState, e.Error);
         Assert.Equal(earlier, (await Log.Read(earlier.Seq, 1))[0]);
+    }
+
+    [Fact]
+    public async Task Acts_appended_together_are_each_logged_once_in_one_unbroken_chain()
+    {
+        var start = (await Log.GetHead()).Seq;
+        var run = Guid.NewGuid().ToString("N");
+        // 300 acts at once, across page boundaries, every tenth cause sent twice (a retry racing its first delivery).
+        var causes = Enumerable.Range(0, 300).Select(i => $"together:{run}:{(i % 10 == 9 ? i - 1 : i)}").ToArray();
+        var entries = await Task.WhenAll(causes.Select(c => Log.Append(Act(c))));
+
+        var distinct = causes.Distinct().Count();
+        Assert.Equal(270, distinct);
+        for (var i = 0; i < causes.Length; i++) Assert.Equal(causes[i], entries[i].Cause);
+        Assert.Equal(distinct, entries.Select(e => e.Seq).Distinct().Count());
+        Assert.All(entries.Where((_, i) => i % 10 == 9), (e, k) => Assert.Equal(entries[k * 10 + 8], e));
+        var head = await Log.GetHead();
+        Assert.Equal(start + distinct, head.Seq);
+        Assert.Equal(Enumerable.Range(1, distinct).Select(i => start + i), entries.Select(e => e.Seq).Distinct().Order());
+        var verified = await Log.Verify();
+        Assert.True(verified.Verified, verified.Problem);
+        Assert.Equal(head.Hash, verified.RecomputedHash);
+        // Retried later, each act answers the entry it already has.
+        Assert.Equal(entries[..20], await Task.WhenAll(causes[..20].Select(c => Log.Append(Act(c) with { Detail = "again" }))));
     }
 
     [Fact]
