@@ -3,6 +3,8 @@ using Blocktrack.Grains;
 using Blocktrack.Grains.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Blocktrack.Silo.Storage.Postgres;
 
@@ -26,6 +28,9 @@ public static class PostgresProfile
             options.Invariant = PostgresDatabase.Invariant;
             options.ConnectionString = connectionString;
         });
+        // Registered last, so grains (and the provider's start-up, which the copy passes on) get Orleans' provider behind it.
+        services.AddKeyedSingleton<IGrainStorage>(GovernanceStorage.Name, (sp, name) => new SnapshotGrainStorage(
+            AdoNetGrainStorageFactory.Create(sp, (string)name!), sp.GetRequiredService<DeepCopier>()));
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = PostgresDatabase.Invariant;
