@@ -8,20 +8,28 @@ public readonly record struct LogRow(string Log, byte[] Payload);
 /// is in flight go to storage together in the next write (one transaction), so the cost of a commit is shared by
 /// all of a silo's hot ballot shards instead of paid by each. Each caller's task completes only when the write
 /// holding its rows is durable, and fails if that write fails (then none of that write's rows were stored).
-/// Thread-safe. Rows keep the order they were appended in, so a log whose appends never overlap (a ballot shard
-/// awaits each batch before the next) is stored in order.
+/// Thread-safe. An append's rows are always in one write, in the order they were appended, so a log whose appends
+/// never overlap (a ballot shard awaits each batch before the next) is stored in order. One writer runs while the rows
+/// keep up; when a whole write's worth (<c>maxRows</c>) waits behind it, a second writer takes it alongside, so the
+/// storage's commit waits overlap under a backlog (never more than <c>maxWriters</c>).
 /// </summary>
-public sealed class LogBatcher(Func<IReadOnlyList<LogRow>, CancellationToken, Task> write, int maxRows = 4096)
+public sealed class LogBatcher(Func<IReadOnlyList<LogRow>, CancellationToken, Task> write, int maxRows = 4096, int maxWriters = 2)
 {
     private readonly object _gate = new();
     private List<(IReadOnlyList<LogRow> Rows, TaskCompletionSource Done)> _pending = [];
-    private bool _flushing;
+    private int _pendingRows;
+    private int _writers;
+    private int _largestWrite;
+    private long _writes;
 
     /// <summary>Rows in the largest write so far (for the benchmark's figures and the tests).</summary>
-    public int LargestWrite { get; private set; }
+    public int LargestWrite => Volatile.Read(ref _largestWrite);
 
     /// <summary>Writes issued so far.</summary>
-    public long Writes { get; private set; }
+    public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>The most writes that were in flight at once so far.</summary>
+    public int MostWriters { get; private set; }
 
     /// <summary>
     /// Appends <paramref name="rows"/> with the next write. Cancelling before the rows are queued queues nothing;
@@ -36,8 +44,9 @@ public sealed class LogBatcher(Func<IReadOnlyList<LogRow>, CancellationToken, Ta
         lock (_gate)
         {
             _pending.Add((rows, done));
-            start = !_flushing;
-            _flushing = true;
+            _pendingRows += rows.Count;
+            start = _writers == 0 || (_writers < maxWriters && _pendingRows >= maxRows);
+            if (start) MostWriters = Math.Max(MostWriters, ++_writers);
         }
         // The writer runs on the thread pool, never inline in the caller's turn.
         if (start) _ = Task.Run(FlushLoop, CancellationToken.None);
@@ -53,18 +62,19 @@ public sealed class LogBatcher(Func<IReadOnlyList<LogRow>, CancellationToken, Ta
             {
                 if (_pending.Count == 0)
                 {
-                    _flushing = false;
+                    _writers--;
                     return;
                 }
                 batch = Take();
+                _pendingRows -= batch.Sum(b => b.Rows.Count);
             }
             var rows = new List<LogRow>(batch.Sum(b => b.Rows.Count));
             foreach (var (r, _) in batch) rows.AddRange(r);
             try
             {
                 await write(rows, CancellationToken.None);
-                Writes++;
-                LargestWrite = Math.Max(LargestWrite, rows.Count);
+                Interlocked.Increment(ref _writes);
+                lock (_gate) _largestWrite = Math.Max(_largestWrite, rows.Count);
                 foreach (var (_, done) in batch) done.SetResult();
             }
             catch (Exception e)

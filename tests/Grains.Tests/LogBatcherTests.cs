@@ -62,7 +62,7 @@ public sealed class LogBatcherTests
                 await gate.Task;
             }
             sizes.Add(rows.Count);
-        }, maxRows: 10);
+        }, maxRows: 10, maxWriters: 1);
         var first = batcher.Append([Row("a", 0)]);
         await started.Task;
         var rest = Enumerable.Range(0, 6).Select(i => batcher.Append([.. Enumerable.Range(0, 4).Select(k => Row("b", k))])).ToArray();
@@ -75,6 +75,45 @@ public sealed class LogBatcherTests
     }
 
     [Fact]
+    public async Task A_second_writer_takes_a_full_write_waiting_behind_the_first_and_never_a_third()
+    {
+        var inFlight = 0;
+        var most = 0;
+        var writes = new System.Collections.Concurrent.ConcurrentBag<int[]>();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var one = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var two = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var batcher = new LogBatcher(async (rows, _) =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref most, now);
+            (now == 1 ? one : two).TrySetResult();
+            await gate.Task;
+            writes.Add([.. rows.Select(r => (int)r.Payload[0])]);
+            Interlocked.Decrement(ref inFlight);
+        }, maxRows: 8);
+        var first = batcher.Append([Row("a", 0)]);
+        await one.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Six rows waiting behind the first write: less than a write's worth, so they wait.
+        var waiting = Enumerable.Range(0, 3).Select(i => batcher.Append([Row("b", 1 + 2 * i), Row("b", 2 + 2 * i)])).ToList();
+        Assert.Equal(1, batcher.MostWriters);
+        // Eight: a second writer takes them alongside.
+        waiting.Add(batcher.Append([Row("c", 7), Row("c", 8)]));
+        await two.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // More than a write's worth again behind two writers: no third.
+        waiting.AddRange(Enumerable.Range(9, 12).Select(i => batcher.Append([Row("d", i)])));
+        Assert.Equal(2, batcher.MostWriters);
+        gate.SetResult();
+        await Task.WhenAll([first, .. waiting]);
+
+        Assert.Equal(2, most);
+        Assert.Equal(Enumerable.Range(0, 21), writes.SelectMany(w => w).Order());
+        // Every append's rows in one write, in their order.
+        foreach (var pair in Enumerable.Range(0, 4).Select(i => (1 + 2 * i, 2 + 2 * i)))
+            Assert.Single(writes, w => w.Contains(pair.Item1) && Array.IndexOf(w, pair.Item2) == Array.IndexOf(w, pair.Item1) + 1);
+    }
+
+    [Fact]
     public async Task Cancelled_before_queueing_queues_nothing()
     {
         var batcher = new LogBatcher((_, _) => Task.CompletedTask);
@@ -84,4 +123,10 @@ public sealed class LogBatcherTests
     }
 
     private static LogRow Row(string log, int value) => new(log, [(byte)value]);
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
 }
