@@ -21,7 +21,8 @@ public static class EdgeLimits
     {
         services.AddOptions<EdgeLimitsOptions>().Bind(config.GetSection(EdgeLimitsOptions.Section))
             .Validate(EdgeLimitsOptions.IsValid, EdgeLimitsOptions.ValidationMessage).ValidateOnStart();
-        services.AddSingleton<SignerRateLimiter>();
+        // Real time, as the framework's limiters keep: the governance clock a test moves is not the pace of requests.
+        services.AddSingleton(sp => new SignerRateLimiter(sp.GetRequiredService<IOptions<EdgeLimitsOptions>>(), TimeProvider.System));
         services.AddSingleton<OperatorKeyLockout>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<EdgeLimitsOptions>>(ConfigureForwarding);
         services.AddRateLimiter(_ => { });
