@@ -92,7 +92,10 @@ public static class EdgeLimits
         SetRetryAfter(http.Response, after);
         http.Response.StatusCode = ErrorCodes.RateLimited.Status;
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Problems.Create(ErrorCodes.RateLimited, detail) });
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http, ProblemDetails = Problems.Create(ErrorCodes.RateLimited, detail),
+        });
     }
 
     internal static long SecondsOf(TimeSpan after) => Math.Max(1, (long)Math.Ceiling(after.TotalSeconds));
