@@ -121,8 +121,10 @@ public sealed class VoteEscrowMirrorTests(EscrowFixture f, ITestOutputHelper out
         while (DateTimeOffset.UtcNow.ToUnixTimeSeconds() <= snapshot + 1) await Task.Delay(100);
         // Hardhat's clock may lag the wall clock by a few seconds: move it past the snapshot so the watcher can pass it.
         while ((await Chain.Latest()).Timestamp <= snapshot) await Chain.AdvanceTime(1);
+        // Active by the clock first; the votable supply is read by the proposal's wake-up at the snapshot (or its first
+        // ballot), which may come a moment later.
         var active = await Eventually.Until(() => f.Grains.GetGrain<IProposalGrain>(proposal.Id).GetInfo(),
-            p => p.State == ProposalState.Active, what: "vote-escrow proposal active");
+            p => p.State == ProposalState.Active && p.VotableSupply is not null, what: "vote-escrow proposal active, votable read");
 
         Assert.Equal(await f.TotalSupplyAt(snapshot) * 15_000 / 10_000 + await Chain.VotablePower(snapshot), active.VotableSupply);
         foreach (var owner in owners)
