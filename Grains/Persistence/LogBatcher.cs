@@ -58,6 +58,7 @@ public sealed class LogBatcher(Func<IReadOnlyList<LogRow>, CancellationToken, Ta
         while (true)
         {
             List<(IReadOnlyList<LogRow> Rows, TaskCompletionSource Done)> batch;
+            int taken;
             lock (_gate)
             {
                 if (_pending.Count == 0)
@@ -65,10 +66,9 @@ public sealed class LogBatcher(Func<IReadOnlyList<LogRow>, CancellationToken, Ta
                     _writers--;
                     return;
                 }
-                batch = Take();
-                _pendingRows -= batch.Sum(b => b.Rows.Count);
+                batch = Take(out taken);
             }
-            var rows = new List<LogRow>(batch.Sum(b => b.Rows.Count));
+            var rows = new List<LogRow>(taken);
             foreach (var (r, _) in batch) rows.AddRange(r);
             try
             {
@@ -85,11 +85,12 @@ public sealed class LogBatcher(Func<IReadOnlyList<LogRow>, CancellationToken, Ta
     }
 
     // Whole appends only, at least one, and no more than maxRows in all unless a single append is larger.
-    private List<(IReadOnlyList<LogRow>, TaskCompletionSource)> Take()
+    private List<(IReadOnlyList<LogRow>, TaskCompletionSource)> Take(out int rows)
     {
         var count = 0;
-        var rows = 0;
+        rows = 0;
         while (count < _pending.Count && (count == 0 || rows + _pending[count].Rows.Count <= maxRows)) rows += _pending[count++].Rows.Count;
+        _pendingRows -= rows;
         if (count == _pending.Count)
         {
             var all = _pending;
