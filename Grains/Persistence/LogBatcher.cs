@@ -11,25 +11,27 @@ public readonly record struct LogRow(string Log, byte[] Payload);
 /// Thread-safe. An append's rows are always in one write, in the order they were appended, so a log whose appends
 /// never overlap (a ballot shard awaits each batch before the next) is stored in order. One writer runs while the rows
 /// keep up; when a whole write's worth (<c>maxRows</c>) waits behind it, a second writer takes it alongside, so the
-/// storage's commit waits overlap under a backlog (never more than <c>maxWriters</c>).
+/// storage's commit waits overlap under a backlog (never more than <c>maxWriters</c>): a <see cref="RoundTripBatcher{TItem, TResult}"/>
+/// whose items are appends, weighed by their rows.
 /// </summary>
 public sealed class LogBatcher(Func<IReadOnlyList<LogRow>, CancellationToken, Task> write, int maxRows = 4096, int maxWriters = 2)
 {
-    private readonly object _gate = new();
-    private List<(IReadOnlyList<LogRow> Rows, TaskCompletionSource Done)> _pending = [];
-    private int _pendingRows;
-    private int _writers;
-    private int _largestWrite;
-    private long _writes;
+    private readonly RoundTripBatcher<IReadOnlyList<LogRow>, bool> _writes = new(async appends =>
+    {
+        var rows = new List<LogRow>(appends.Sum(a => a.Count));
+        foreach (var append in appends) rows.AddRange(append);
+        await write(rows, CancellationToken.None);
+        return new bool[appends.Count];
+    }, append => append.Count, maxRows, maxWriters);
 
     /// <summary>Rows in the largest write so far (for the benchmark's figures and the tests).</summary>
-    public int LargestWrite => Volatile.Read(ref _largestWrite);
+    public int LargestWrite => _writes.LargestWrite;
 
     /// <summary>Writes issued so far.</summary>
-    public long Writes => Interlocked.Read(ref _writes);
+    public long Writes => _writes.Writes;
 
     /// <summary>The most writes that were in flight at once so far.</summary>
-    public int MostWriters { get; private set; }
+    public int MostWriters => _writes.MostWriters;
 
     /// <summary>
     /// Appends <paramref name="rows"/> with the next write. Cancelling before the rows are queued queues nothing;
@@ -38,67 +40,6 @@ public sealed class LogBatcher(Func<IReadOnlyList<LogRow>, CancellationToken, Ta
     public Task Append(IReadOnlyList<LogRow> rows, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
-        if (rows.Count == 0) return Task.CompletedTask;
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool start;
-        lock (_gate)
-        {
-            _pending.Add((rows, done));
-            _pendingRows += rows.Count;
-            start = _writers == 0 || (_writers < maxWriters && _pendingRows >= maxRows);
-            if (start) MostWriters = Math.Max(MostWriters, ++_writers);
-        }
-        // The writer runs on the thread pool, never inline in the caller's turn.
-        if (start) _ = Task.Run(FlushLoop, CancellationToken.None);
-        return done.Task;
-    }
-
-    private async Task FlushLoop()
-    {
-        while (true)
-        {
-            List<(IReadOnlyList<LogRow> Rows, TaskCompletionSource Done)> batch;
-            int taken;
-            lock (_gate)
-            {
-                if (_pending.Count == 0)
-                {
-                    _writers--;
-                    return;
-                }
-                batch = Take(out taken);
-            }
-            var rows = new List<LogRow>(taken);
-            foreach (var (r, _) in batch) rows.AddRange(r);
-            try
-            {
-                await write(rows, CancellationToken.None);
-                Interlocked.Increment(ref _writes);
-                lock (_gate) _largestWrite = Math.Max(_largestWrite, rows.Count);
-                foreach (var (_, done) in batch) done.SetResult();
-            }
-            catch (Exception e)
-            {
-                foreach (var (_, done) in batch) done.SetException(e);
-            }
-        }
-    }
-
-    // Whole appends only, at least one, and no more than maxRows in all unless a single append is larger.
-    private List<(IReadOnlyList<LogRow>, TaskCompletionSource)> Take(out int rows)
-    {
-        var count = 0;
-        rows = 0;
-        while (count < _pending.Count && (count == 0 || rows + _pending[count].Rows.Count <= maxRows)) rows += _pending[count++].Rows.Count;
-        _pendingRows -= rows;
-        if (count == _pending.Count)
-        {
-            var all = _pending;
-            _pending = [];
-            return all;
-        }
-        var taken = _pending[..count];
-        _pending.RemoveRange(0, count);
-        return taken;
+        return rows.Count == 0 ? Task.CompletedTask : _writes.Submit(rows);
     }
 }

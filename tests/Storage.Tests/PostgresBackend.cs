@@ -11,6 +11,9 @@ public sealed class PostgresBackend : StorageBackend
 
     public override string Name => "postgresql";
 
+    /// <summary>The database the silo's providers use.</summary>
+    public string ConnectionString => _connectionString;
+
     public PostgresServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
     protected override async Task<Dictionary<string, string?>> PrepareAsync()

@@ -3,14 +3,14 @@ using Blocktrack.Grains;
 using Blocktrack.Grains.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
-using Orleans.Serialization;
-using Orleans.Storage;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
 
 namespace Blocktrack.Silo.Storage.Postgres;
 
 /// <summary>
-/// The cluster profile: membership, grain state and reminders through Orleans' ADO.NET providers, ballots through
-/// Npgsql.
+/// The cluster profile: membership and reminders through Orleans' ADO.NET providers, grain state and ballots through
+/// Npgsql on the silo's data source (the state in the rows Orleans' ADO.NET provider would write).
 /// </summary>
 public static class PostgresProfile
 {
@@ -23,14 +23,9 @@ public static class PostgresProfile
         if (settings.MigrateSchema) services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
         services.AddGovernanceStateSerializer();
         services.AddStorageExceptionSerialization();
-        silo.AddAdoNetGrainStorage(GovernanceStorage.Name, options =>
-        {
-            options.Invariant = PostgresDatabase.Invariant;
-            options.ConnectionString = connectionString;
-        });
-        // Registered last, so grains (and the provider's start-up, which the copy passes on) get Orleans' provider behind it.
-        services.AddKeyedSingleton<IGrainStorage>(GovernanceStorage.Name, (sp, name) => new SnapshotGrainStorage(
-            AdoNetGrainStorageFactory.Create(sp, (string)name!), sp.GetRequiredService<DeepCopier>()));
+        services.AddGrainStorage(GovernanceStorage.Name, (sp, name) => new PostgresGrainStorage(name,
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, sp.GetRequiredService<PostgresDatabase>(),
+            GovernanceStateSerializer.For(sp, name)));
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = PostgresDatabase.Invariant;
