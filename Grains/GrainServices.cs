@@ -17,6 +17,7 @@ public static class GrainServices
         services.TryAddSingleton<IBallotLog, InMemoryBallotLog>();
         services.TryAddSingleton<GovernanceMetrics>();
         services.TryAddSingleton<Analytics.AnalyticsMetrics>();
+        services.TryAddSingleton<Analytics.PowerReportRelay>();
         services.AddChainMirroring();
         services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section)
             .Validate(GovernanceOptions.IsValid, GovernanceOptions.ValidationMessage).ValidateOnStart();

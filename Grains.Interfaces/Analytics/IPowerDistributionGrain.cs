@@ -13,12 +13,22 @@ public interface IPowerDistributionGrain : IGrainWithStringKey
     /// <summary>An address's delegated votes are now <paramref name="power"/>; applied once, and only if newer than the last.</summary>
     [Alias("Report")] Task Report(string address, long version, BigInteger power);
 
+    /// <summary>
+    /// Many addresses' reports at once (how a silo's voters send them: <c>PowerReportRelay</c>), each applied as
+    /// <see cref="Report"/> would. Refused whole, changing nothing, if any of them is invalid.
+    /// </summary>
+    [Alias("ReportMany")] Task ReportMany(System.Collections.Immutable.ImmutableArray<PowerReport> reports);
+
     /// <summary>The figures as they were at <paramref name="at"/> (unix seconds; null: now).</summary>
     [AlwaysInterleave, Alias("GetConcentration")] Task<ConcentrationReport> GetConcentration(long? at);
 
     /// <summary>The addresses with the most power, most first.</summary>
     [AlwaysInterleave, Alias("GetTop")] Task<System.Collections.Immutable.ImmutableArray<DelegatePower>> GetTop(int limit);
 }
+
+/// <summary>One address's delegated votes at a version of its own.</summary>
+[GenerateSerializer, Immutable, Alias("bt.PowerReport")]
+public readonly record struct PowerReport([property: Id(0)] string Address, [property: Id(1)] long Version, [property: Id(2)] BigInteger Power);
 
 [GenerateSerializer, Immutable, Alias("bt.DelegatePower")]
 public readonly record struct DelegatePower([property: Id(0)] string Address, [property: Id(1)] BigInteger Power);

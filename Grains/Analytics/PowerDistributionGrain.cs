@@ -47,15 +47,26 @@ public sealed class PowerDistributionGrain(IBallotLog log, TimeProvider clock, A
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         _commits?.WhenIdle().WaitAsync(cancellationToken) ?? Task.CompletedTask;
 
-    public Task Report(string address, long version, BigInteger power)
+    public Task Report(string address, long version, BigInteger power) => ReportMany([new PowerReport(address, version, power)]);
+
+    public Task ReportMany(ImmutableArray<PowerReport> reports)
     {
-        Addresses.Require(address, "address");
-        Refuse.Unless(power.Sign >= 0, GovernanceError.InvalidArgument, "power may not be negative");
-        if (_versions.GetValueOrDefault(address) >= version) return Task.CompletedTask;
-        return Commits.Submit(new Ballot
+        foreach (var r in reports) Validate(r);
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var submitted = new List<Task>();
+        foreach (var r in reports)
         {
-            Voter = address, Weight = power, Power = version, Timestamp = clock.GetUtcNow().ToUnixTimeSeconds(),
-        });
+            if (_versions.GetValueOrDefault(r.Address) >= r.Version) continue;
+            submitted.Add(Commits.Submit(new Ballot { Voter = r.Address, Weight = r.Power, Power = r.Version, Timestamp = now }));
+        }
+        return submitted.Count switch { 0 => Task.CompletedTask, 1 => submitted[0], _ => Task.WhenAll(submitted) };
+    }
+
+    /// <summary>What a report must be, checked by the grain and by the relay before it joins a batch.</summary>
+    public static void Validate(PowerReport report)
+    {
+        Addresses.Require(report.Address, "address");
+        Refuse.Unless(report.Power.Sign >= 0, GovernanceError.InvalidArgument, "power may not be negative");
     }
 
     public Task<ConcentrationReport> GetConcentration(long? at)

@@ -49,7 +49,7 @@ public sealed partial class VoterGrain
             if (report.Confirmed || _confirmed.GetValueOrDefault(token) >= report.Version) continue;
             try
             {
-                await GrainFactory.GetGrain<IPowerDistributionGrain>(token).Report(Address, report.Version, report.Power);
+                await relay.Report(token, Address, report.Version, report.Power);
                 if (_confirmed.GetValueOrDefault(token) < report.Version) _confirmed[token] = report.Version;
             }
             catch (Exception e)

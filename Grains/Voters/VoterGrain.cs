@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using Blocktrack.Grains.Analytics;
 using Blocktrack.Grains.Audit;
 using Blocktrack.Grains.Chains;
 using Blocktrack.Grains.Governance;
@@ -23,6 +24,7 @@ public sealed partial class VoterGrain(
     [PersistentState(GovernanceStorage.VoterState, GovernanceStorage.Name)] IPersistentState<VoterState> state,
     TimeProvider clock,
     IOptions<ChainsOptions> chains,
+    PowerReportRelay relay,
     ILogger<VoterGrain> log) : Grain, IVoterGrain
 {
     private CoalescingWriter? _coalescing;

@@ -3,6 +3,7 @@ using Blocktrack.Chain;
 using Blocktrack.Grains.Analytics;
 using Blocktrack.Grains.Governance.Analytics;
 using Blocktrack.Grains.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Blocktrack.Grains.Tests;
 
@@ -139,6 +140,34 @@ public sealed class AnalyticsTests(FakeClockClusterFixture fixture)
         await power.Report(A, 2, 0); // gone to zero: leaves the population
         Assert.Equal((1L, 1, 1m), ((await power.GetConcentration(null)).Holders, (await power.GetConcentration(null)).Nakamoto,
             (await power.GetConcentration(null)).Hhi));
+    }
+
+    [Fact]
+    public async Task A_silos_voter_reports_reach_the_distribution_in_batches_and_an_invalid_one_fails_alone()
+    {
+        const string token = "analytics-relay";
+        var relay = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<PowerReportRelay>();
+        var reports = Enumerable.Range(1, 3_000).Select(i => relay.Report(token, DaoScenario.Address(0x10_000 + i), 1, i)).ToList();
+        var invalid = Assert.Throws<GovernanceException>(() => { _ = relay.Report(token, "not an address", 1, 5); });
+        Assert.Equal(GovernanceError.InvalidArgument, invalid.Error);
+        await Task.WhenAll(reports).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var c = await fixture.Grains.GetGrain<IPowerDistributionGrain>(token).GetConcentration(null);
+        Assert.Equal((3_000L, 3_000 * 3_001 / 2), (c.Holders, (int)c.Votable));
+        // At least three batches (1,024 a batch at most), far fewer than one call a report.
+        Assert.InRange(relay.BatchesSent(token), 3, 300);
+    }
+
+    [Fact]
+    public async Task Reports_sent_together_are_refused_together_when_one_is_invalid()
+    {
+        var power = fixture.Grains.GetGrain<IPowerDistributionGrain>("analytics-many");
+        var error = await Assert.ThrowsAsync<GovernanceException>(() =>
+            power.ReportMany([new PowerReport(A, 1, 10), new PowerReport(B, 1, -1)]));
+        Assert.Equal(GovernanceError.InvalidArgument, error.Error);
+        Assert.Equal(0, (await power.GetConcentration(null)).Holders);
+        await power.ReportMany([new PowerReport(A, 1, 10), new PowerReport(B, 1, 20), new PowerReport(A, 1, 99)]);
+        Assert.Equal((2L, 30), ((await power.GetConcentration(null)).Holders, (int)(await power.GetConcentration(null)).Votable));
     }
 
     private static Task<BallotReceipt> Vote(DaoScenario s, string proposal, string voter, Support support, string reason) =>

@@ -74,20 +74,24 @@ public sealed class PostgresGrainStorageTests(PostgresBackend backend) : GrainSt
         // Hold the blocker's row, so its next write keeps the writer busy while the others queue behind it.
         await using var connection = new NpgsqlConnection(backend.ConnectionString);
         await connection.OpenAsync();
+        // A trigger of this test refuses rows of one state name: that statement fails, and with it the round trip it shares.
+        await Poison(connection);
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM orleans_storage WHERE grain_type = $1 AND grain_id_extension = $2 FOR UPDATE", connection, transaction))
+        var key = StateRowKey.For(State, blocker.Id);
+        await using (var lockRow = new NpgsqlCommand(
+            "SELECT 1 FROM orleans_storage WHERE grain_type = $1 AND grain_id_n0 = $2 AND grain_id_n1 = $3 FOR UPDATE", connection, transaction))
         {
             lockRow.Parameters.Add(new NpgsqlParameter<string> { TypedValue = State });
-            lockRow.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StateRowKey.For(State, blocker.Id).Extension });
+            lockRow.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key.N0 });
+            lockRow.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key.N1 });
             Assert.Equal(1, await lockRow.ExecuteScalarAsync());
         }
         var blocked = storage.WriteStateAsync(State, blocker.Id, blocker.State);
-        await WaitUntilBlocked(connection);
+        await WaitUntilAWriteWaitsForALock();
 
         var good = Enumerable.Range(0, 10).Select(i => (Id: Samples.NewGrainId(), State: new TestGrainState<DaoState> { State = Samples.Dao($"good {i}") })).ToList();
         var writes = good.Select(g => storage.WriteStateAsync(State, g.Id, g.State)).ToList();
-        // PostgreSQL's text refuses a NUL character: this statement fails, and with it the round trip it shares.
-        var bad = storage.WriteStateAsync(State, GrainId.Create("voter", "0x\0"), new TestGrainState<DaoState> { State = Samples.Dao("bad") });
+        var bad = storage.WriteStateAsync(Poisoned, Samples.NewGrainId(), new TestGrainState<DaoState> { State = Samples.Dao("bad") });
         await transaction.CommitAsync();
         await blocked.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -102,10 +106,47 @@ public sealed class PostgresGrainStorageTests(PostgresBackend backend) : GrainSt
         }
     }
 
-    private static async Task WaitUntilBlocked(NpgsqlConnection observer)
+    [Fact]
+    public async Task A_key_postgres_cannot_store_fails_its_own_read_or_write_alone()
     {
-        await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'", observer);
-        for (var i = 0; i < 300 && (long)(await waiting.ExecuteScalarAsync())! == 0; i++) await Task.Delay(50);
+        var storage = NewStorage();
+        var nul = GrainId.Create("voter", "0x\0");
+        var state = new TestGrainState<DaoState> { State = Samples.Dao("nul") };
+        var others = Enumerable.Range(0, 5).Select(i => (Id: Samples.NewGrainId(), State: new TestGrainState<DaoState> { State = Samples.Dao($"other {i}") })).ToList();
+
+        var writes = others.Select(o => storage.WriteStateAsync(State, o.Id, o.State)).ToList();
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => storage.WriteStateAsync(State, nul, state));
+        Assert.Contains("NUL", error.Message);
+        await Assert.ThrowsAsync<ArgumentException>(() => storage.ReadStateAsync(State, nul, state));
+        await Task.WhenAll(writes);
+        Assert.All(others, o => Assert.Equal("1", o.State.ETag));
+    }
+
+    private const string Poisoned = "poison-test";
+
+    private static async Task Poison(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand($"""
+            CREATE OR REPLACE FUNCTION poison_state() RETURNS trigger LANGUAGE plpgsql AS
+              $$ BEGIN RAISE EXCEPTION 'rows of {Poisoned} are refused by this test'; END $$;
+            CREATE OR REPLACE TRIGGER poison_state BEFORE INSERT OR UPDATE ON orleans_storage
+              FOR EACH ROW WHEN (NEW.grain_type = '{Poisoned}') EXECUTE FUNCTION poison_state();
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task WaitUntilAWriteWaitsForALock()
+    {
+        await using var observer = new NpgsqlConnection(backend.ConnectionString);
+        await observer.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE orleans_storage%'", observer);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the blocker's write never waited for its row");
+            await Task.Delay(20);
+        }
     }
 
     private PostgresGrainStorage NewStorage() => new("test", backend.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,

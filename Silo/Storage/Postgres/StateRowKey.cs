@@ -12,11 +12,18 @@ namespace Blocktrack.Silo.Storage.Postgres;
 public readonly record struct StateRowKey(int GrainIdHash, int GrainTypeHash, string GrainType, long N0, long N1, string Extension)
     : IComparable<StateRowKey>
 {
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// The row of <paramref name="stateName"/> for <paramref name="grainId"/>. A key PostgreSQL's text cannot hold (a NUL
+    /// character, a lone surrogate) is refused here, so it fails this grain's read or write alone and never the round
+    /// trip it would share with other grains.
+    /// </summary>
     public static StateRowKey For(string stateName, GrainId grainId)
     {
         if (stateName.Contains('`'))
             throw new ArgumentException($"State name '{stateName}' names a generic type; governance state names are plain.", nameof(stateName));
-        var typeHash = Hash(Encoding.UTF8.GetBytes(stateName));
+        var typeHash = Hash(Storable(stateName, "state name"));
         if (grainId.TryGetGuidKey(out var guid, out var guidExtension))
         {
             var bytes = guid.ToByteArray();
@@ -27,7 +34,21 @@ public readonly record struct StateRowKey(int GrainIdHash, int GrainTypeHash, st
             return new(Hash(Reversed(BitConverter.GetBytes(integer), integerExtension)), typeHash, stateName, 0, integer,
                 integerExtension ?? "");
         var key = grainId.Key.ToString()!;
-        return new(Hash(Reversed(Encoding.UTF8.GetBytes(key), null)), typeHash, stateName, 0, 0, key);
+        return new(Hash(Reversed(Storable(key, "grain key"), null)), typeHash, stateName, 0, 0, key);
+    }
+
+    private static byte[] Storable(string text, string what)
+    {
+        if (text.Contains('\0'))
+            throw new ArgumentException($"The {what} '{text.Replace("\0", "\\0")}' holds a NUL character, which PostgreSQL's text cannot store.");
+        try
+        {
+            return Strict.GetBytes(text);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new ArgumentException($"The {what} is not valid Unicode: {e.Message}", e);
+        }
     }
 
     /// <summary>The order writes of one round trip take their row locks in, so two round trips never wait on each other in a cycle.</summary>
@@ -47,7 +68,7 @@ public readonly record struct StateRowKey(int GrainIdHash, int GrainTypeHash, st
     // Always a copy: the key's bytes are read again for n0/n1.
     private static byte[] Reversed(byte[] key, string? extension)
     {
-        byte[] bytes = extension is null ? [.. key] : [.. key, .. Encoding.UTF8.GetBytes(extension)];
+        byte[] bytes = extension is null ? [.. key] : [.. key, .. Storable(extension, "key extension")];
         if (BitConverter.IsLittleEndian) Array.Reverse(bytes);
         return bytes;
     }
