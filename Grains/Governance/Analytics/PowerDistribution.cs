@@ -4,16 +4,24 @@ namespace Blocktrack.Grains.Governance.Analytics;
 
 /// <summary>
 /// Votable power per address, kept sorted (ascending by power, then address) in blocks of at most 2·<see cref="BlockSize"/>
-/// entries, each with its sum, so one change costs O(n / BlockSize + BlockSize) and the figures below are kept exact as it
-/// goes: count, total S, Σx² (for HHI) and the rank-weighted sum W = Σ i·x₍ᵢ₎ (for Gini). Only addresses with power above
-/// zero are in it. Pure and single-threaded: one grain activation owns one.
+/// entries, each with its sum, and the blocks in groups of at most 2·<see cref="GroupSize"/> blocks, each with its count and
+/// sum: one change walks the groups, then one group's blocks, then one block, O(n / (BlockSize·GroupSize) + GroupSize +
+/// BlockSize) (a million holders: about 350 steps, not 2,900), and the figures below are kept exact as it goes: count,
+/// total S, Σx² (for HHI) and the rank-weighted sum W = Σ i·x₍ᵢ₎ (for Gini). Only addresses with power above zero are in
+/// it. Pure and single-threaded: one grain activation owns one.
 /// </summary>
 public sealed class PowerDistribution
 {
     public const int BlockSize = 256;
+    public const int GroupSize = 32;
 
     private readonly List<List<Entry>> _blocks = [];
     private readonly List<BigInteger> _sums = [];
+
+    // Group g holds the next _groupBlocks[g] blocks after those of the groups before it.
+    private readonly List<int> _groupBlocks = [];
+    private readonly List<long> _groupCounts = [];
+    private readonly List<BigInteger> _groupSums = [];
     private readonly Dictionary<string, BigInteger> _power = new(StringComparer.Ordinal);
 
     public long Count => _power.Count;
@@ -81,64 +89,88 @@ public sealed class PowerDistribution
 
     private void Insert(Entry e)
     {
-        var (b, i, before) = Locate(e);
+        var (g, b, i, before) = Locate(e);
         if (b == _blocks.Count)
         {
             _blocks.Add([]);
             _sums.Add(BigInteger.Zero);
+            _groupBlocks.Add(1);
+            _groupCounts.Add(0);
+            _groupSums.Add(BigInteger.Zero);
         }
         _blocks[b].Insert(i, e);
         _sums[b] += e.Power;
+        _groupCounts[g]++;
+        _groupSums[g] += e.Power;
         var position = before.Count + 1;
         var after = Total - before.Sum;
         RankWeighted += position * e.Power + after;
         Total += e.Power;
         Squares += e.Power * e.Power;
-        if (_blocks[b].Count > 2 * BlockSize) Split(b);
+        if (_blocks[b].Count > 2 * BlockSize) Split(g, b);
     }
 
     private void Remove(Entry e)
     {
-        var (b, i, before) = Locate(e);
+        var (g, b, i, before) = Locate(e);
         if (b == _blocks.Count || i >= _blocks[b].Count || _blocks[b][i] != e)
             throw new InvalidOperationException($"{e.Address} is not in the distribution with {e.Power}");
         _blocks[b].RemoveAt(i);
         _sums[b] -= e.Power;
+        _groupCounts[g]--;
+        _groupSums[g] -= e.Power;
         var position = before.Count + 1;
         var after = Total - before.Sum - e.Power;
         RankWeighted -= position * e.Power + after;
         Total -= e.Power;
         Squares -= e.Power * e.Power;
-        if (_blocks[b].Count == 0)
-        {
-            _blocks.RemoveAt(b);
-            _sums.RemoveAt(b);
-        }
+        if (_blocks[b].Count > 0) return;
+        _blocks.RemoveAt(b);
+        _sums.RemoveAt(b);
+        if (--_groupBlocks[g] > 0) return;
+        _groupBlocks.RemoveAt(g);
+        _groupCounts.RemoveAt(g);
+        _groupSums.RemoveAt(g);
     }
 
-    /// <summary>Where <paramref name="e"/> is or would go: block, index in it, and the count and sum of every entry before.</summary>
-    private (int Block, int Index, (long Count, BigInteger Sum) Before) Locate(Entry e)
+    /// <summary>
+    /// Where <paramref name="e"/> is or would go: group, block, index in it, and the count and sum of every entry before.
+    /// A group (then a block) is passed when its last entry is below <paramref name="e"/>, unless it is the last one.
+    /// </summary>
+    private (int Group, int Block, int Index, (long Count, BigInteger Sum) Before) Locate(Entry e)
     {
         long count = 0;
         BigInteger sum = 0;
-        for (var b = 0; b < _blocks.Count; b++)
+        var first = 0;
+        for (var g = 0; g < _groupBlocks.Count; g++)
         {
-            var block = _blocks[b];
-            if (Compare(block[^1], e) < 0 && b < _blocks.Count - 1)
+            var last = first + _groupBlocks[g] - 1;
+            if (g < _groupBlocks.Count - 1 && Compare(_blocks[last][^1], e) < 0)
             {
-                count += block.Count;
-                sum += _sums[b];
+                count += _groupCounts[g];
+                sum += _groupSums[g];
+                first = last + 1;
                 continue;
             }
-            var index = block.BinarySearch(e, Comparer);
-            if (index < 0) index = ~index;
-            for (var i = 0; i < index; i++) sum += block[i].Power;
-            return (b, index, (count + index, sum));
+            for (var b = first; b <= last; b++)
+            {
+                var block = _blocks[b];
+                if (b < last && Compare(block[^1], e) < 0)
+                {
+                    count += block.Count;
+                    sum += _sums[b];
+                    continue;
+                }
+                var index = block.BinarySearch(e, Comparer);
+                if (index < 0) index = ~index;
+                for (var i = 0; i < index; i++) sum += block[i].Power;
+                return (g, b, index, (count + index, sum));
+            }
         }
-        return (_blocks.Count, 0, (count, sum));
+        return (0, _blocks.Count, 0, (count, sum));
     }
 
-    private void Split(int b)
+    private void Split(int g, int b)
     {
         var block = _blocks[b];
         var tail = block.GetRange(BlockSize, block.Count - BlockSize);
@@ -147,6 +179,28 @@ public sealed class PowerDistribution
         _sums[b] -= tailSum;
         _blocks.Insert(b + 1, tail);
         _sums.Insert(b + 1, tailSum);
+        if (++_groupBlocks[g] > 2 * GroupSize) SplitGroup(g);
+    }
+
+    /// <summary>Moves the second half of group <paramref name="g"/>'s blocks into a new group after it.</summary>
+    private void SplitGroup(int g)
+    {
+        var first = 0;
+        for (var i = 0; i < g; i++) first += _groupBlocks[i];
+        var moved = _groupBlocks[g] - GroupSize;
+        long count = 0;
+        BigInteger sum = 0;
+        for (var b = first + GroupSize; b < first + GroupSize + moved; b++)
+        {
+            count += _blocks[b].Count;
+            sum += _sums[b];
+        }
+        _groupBlocks[g] = GroupSize;
+        _groupCounts[g] -= count;
+        _groupSums[g] -= sum;
+        _groupBlocks.Insert(g + 1, moved);
+        _groupCounts.Insert(g + 1, count);
+        _groupSums.Insert(g + 1, sum);
     }
 
     private static int Compare(Entry a, Entry b)

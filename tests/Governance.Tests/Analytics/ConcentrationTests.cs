@@ -95,6 +95,43 @@ public sealed class ConcentrationTests
     }
 
     [Fact]
+    public void Groups_of_blocks_split_and_empty_as_a_large_population_grows_changes_and_leaves()
+    {
+        var random = new Random(20261202);
+        var distribution = new PowerDistribution();
+        var truth = new Dictionary<string, BigInteger>();
+        void Set(int n, BigInteger power)
+        {
+            var address = $"0x{n:x40}";
+            distribution.Set(address, power);
+            if (power.IsZero) truth.Remove(address); else truth[address] = power;
+        }
+        void Check()
+        {
+            var figures = distribution.Figures();
+            Assert.Equal(truth.Count, figures.Holders);
+            Assert.Equal(truth.Values.Aggregate(BigInteger.Zero, (a, b) => a + b), figures.Total);
+            Assert.Equal(Concentration.Gini(truth.Values), figures.Gini);
+            Assert.Equal(Concentration.Nakamoto(truth.Values), figures.Nakamoto);
+            Assert.Equal(Concentration.Hhi(truth.Values), figures.Hhi);
+            Assert.Equal(truth.Values.OrderDescending().Take(20), distribution.Top(20).Select(t => t.Power));
+        }
+
+        // 50,000 holders: more than 2·GroupSize blocks, so groups split; many ties on purpose.
+        for (var n = 0; n < 50_000; n++) Set(n, random.Next(1, 200));
+        Check();
+        for (var step = 0; step < 30_000; step++) Set(random.Next(60_000), random.Next(4) == 0 ? 0 : random.Next(1, 5_000));
+        Check();
+        // Most leave, from the bottom and at random: blocks and whole groups empty.
+        foreach (var (address, _) in truth.OrderBy(t => t.Value).Take(30_000).ToList()) Set(Convert.ToInt32(address[2..], 16), 0);
+        Check();
+        foreach (var n in Enumerable.Range(0, 60_000).Where(_ => random.Next(10) != 0)) Set(n, 0);
+        Check();
+        for (var n = 0; n < 3_000; n++) Set(random.Next(60_000), random.Next(1, 9));
+        Check();
+    }
+
+    [Fact]
     public void Setting_the_same_power_again_changes_nothing_and_negative_power_is_refused()
     {
         var d = new PowerDistribution();
