@@ -163,11 +163,24 @@ public sealed class PowerDistribution
                 }
                 var index = block.BinarySearch(e, Comparer);
                 if (index < 0) index = ~index;
-                for (var i = 0; i < index; i++) sum += block[i].Power;
-                return (g, b, index, (count + index, sum));
+                return (g, b, index, (count + index, sum + SumBefore(b, index)));
             }
         }
         return (0, _blocks.Count, 0, (count, sum));
+    }
+
+    /// <summary>The sum of block <paramref name="b"/>'s first <paramref name="index"/> entries, added up from the nearer end.</summary>
+    private BigInteger SumBefore(int b, int index)
+    {
+        var block = _blocks[b];
+        BigInteger sum = 0;
+        if (index <= block.Count / 2)
+        {
+            for (var i = 0; i < index; i++) sum += block[i].Power;
+            return sum;
+        }
+        for (var i = index; i < block.Count; i++) sum += block[i].Power;
+        return _sums[b] - sum;
     }
 
     private void Split(int g, int b)
