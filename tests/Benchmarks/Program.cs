@@ -1,6 +1,6 @@
 using Blocktrack.Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|embedded|anchor|feed|sse|million|counting|epoch|analytics|all>
+// dotnet run -c Release --project tests/Benchmarks -- <client|gateway|embedded|anchor|feed|sse|million|counting|distribution|epoch|analytics|all>
 //   [--ballots N] [--silos N] ...
 // Each cluster scenario starts its own PostgreSQL and silo processes (and the Gateway when it needs one); counting times the
 // pure tally rules alone; epoch closes one reward epoch in an in-process silo on a fake clock. All print figures and assert
@@ -28,6 +28,8 @@ if (options.Scenario is "million" or "all")
     figures.Add($"one proposal: {await MillionScenario.Run(options)}");
 if (options.Scenario is "counting" or "all")
     figures.Add($"counting rules: {CountingScenario.Run()}");
+if (options.Scenario is "distribution" or "all")
+    figures.Add($"power distribution: {DistributionScenario.Run(options)}");
 if (options.Scenario is "epoch" or "all")
     figures.Add($"reward epoch: {await EpochScenario.Run(options)}");
 if (options.Scenario is "analytics" or "all")
@@ -35,7 +37,7 @@ if (options.Scenario is "analytics" or "all")
 if (figures.Count == 0)
 {
     Console.Error.WriteLine($"Unknown scenario '{options.Scenario}': use client, gateway, embedded, anchor, feed, sse, million, counting, "
-        + "epoch, analytics or all.");
+        + "distribution, epoch, analytics or all.");
     return 1;
 }
 
