@@ -28,7 +28,8 @@ public interface IPowerDistributionGrain : IGrainWithStringKey
 
 /// <summary>One address's delegated votes at a version of its own.</summary>
 [GenerateSerializer, Immutable, Alias("bt.PowerReport")]
-public readonly record struct PowerReport([property: Id(0)] string Address, [property: Id(1)] long Version, [property: Id(2)] BigInteger Power);
+public readonly record struct PowerReport(
+    [property: Id(0)] string Address, [property: Id(1)] long Version, [property: Id(2)] BigInteger Power);
 
 [GenerateSerializer, Immutable, Alias("bt.DelegatePower")]
 public readonly record struct DelegatePower([property: Id(0)] string Address, [property: Id(1)] BigInteger Power);

@@ -38,7 +38,8 @@ public sealed class RoundTripBatcherTests
     [Fact]
     public async Task A_write_that_answers_the_wrong_number_of_items_fails_them_all()
     {
-        var batcher = new RoundTripBatcher<int, int>(items => Task.FromResult<IReadOnlyList<int>>([.. items.Skip(1)]), _ => 1, maxWeight: 8);
+        var batcher = new RoundTripBatcher<int, int>(
+            items => Task.FromResult<IReadOnlyList<int>>([.. items.Skip(1)]), _ => 1, maxWeight: 8);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.Submit(1).WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Contains("answered with 0 results", error.Message);

@@ -103,7 +103,8 @@ public sealed class OrleansRowCompatibilityTests(PostgresBackend backend)
     {
         "string" => GrainId.Create("voter", Samples.Address(Random.Shared.Next())),
         "integer" => GrainId.Create(GrainType.Create("auditpage"), GrainIdKeyExtensions.CreateIntegerKey(Random.Shared.NextInt64())),
-        "integer+ext" => GrainId.Create(GrainType.Create("auditpage"), GrainIdKeyExtensions.CreateIntegerKey(Random.Shared.NextInt64(), "ext")),
+        "integer+ext" =>
+            GrainId.Create(GrainType.Create("auditpage"), GrainIdKeyExtensions.CreateIntegerKey(Random.Shared.NextInt64(), "ext")),
         "guid" => GrainId.Create(GrainType.Create("grant"), GrainIdKeyExtensions.CreateGuidKey(Guid.NewGuid())),
         _ => GrainId.Create(GrainType.Create("grant"), GrainIdKeyExtensions.CreateGuidKey(Guid.NewGuid(), "ext")),
     };
@@ -128,7 +129,9 @@ public sealed class OrleansRowCompatibilityTests(PostgresBackend backend)
         return rows;
     }
 
-    /// <summary>Orleans' provider on the backend's database, with the silo's service id and serializer, started as a silo starts it.</summary>
+    /// <summary>
+    /// Orleans' provider on the backend's database, with the silo's service id and serializer, started as a silo starts it.
+    /// </summary>
     private async Task<IGrainStorage> OrleansProvider()
     {
         var services = backend.Services;

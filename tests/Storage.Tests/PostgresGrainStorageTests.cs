@@ -46,7 +46,7 @@ public sealed class PostgresGrainStorageTests(PostgresBackend backend) : GrainSt
     public async Task Writes_of_many_grains_at_once_share_round_trips_and_each_gets_its_own_answer()
     {
         var storage = NewStorage();
-        var states = Enumerable.Range(0, 300).Select(i => (Id: Samples.NewGrainId(), State: new TestGrainState<DaoState> { State = Samples.Dao($"many {i}") })).ToList();
+        var states = Fresh("many", 300);
         await Task.WhenAll(states.Select(s => storage.WriteStateAsync(State, s.Id, s.State)));
         Assert.All(states, s => Assert.Equal(("1", true), (s.State.ETag, s.State.RecordExists)));
         Assert.InRange(storage.Writes.RoundTrips, 1, 150);
@@ -79,7 +79,8 @@ public sealed class PostgresGrainStorageTests(PostgresBackend backend) : GrainSt
         await using var transaction = await connection.BeginTransactionAsync();
         var key = StateRowKey.For(State, blocker.Id);
         await using (var lockRow = new NpgsqlCommand(
-            "SELECT 1 FROM orleans_storage WHERE grain_type = $1 AND grain_id_n0 = $2 AND grain_id_n1 = $3 FOR UPDATE", connection, transaction))
+            "SELECT 1 FROM orleans_storage WHERE grain_type = $1 AND grain_id_n0 = $2 AND grain_id_n1 = $3 FOR UPDATE",
+            connection, transaction))
         {
             lockRow.Parameters.Add(new NpgsqlParameter<string> { TypedValue = State });
             lockRow.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key.N0 });
@@ -89,7 +90,7 @@ public sealed class PostgresGrainStorageTests(PostgresBackend backend) : GrainSt
         var blocked = storage.WriteStateAsync(State, blocker.Id, blocker.State);
         await WaitUntilAWriteWaitsForALock();
 
-        var good = Enumerable.Range(0, 10).Select(i => (Id: Samples.NewGrainId(), State: new TestGrainState<DaoState> { State = Samples.Dao($"good {i}") })).ToList();
+        var good = Fresh("good", 10);
         var writes = good.Select(g => storage.WriteStateAsync(State, g.Id, g.State)).ToList();
         var bad = storage.WriteStateAsync(Poisoned, Samples.NewGrainId(), new TestGrainState<DaoState> { State = Samples.Dao("bad") });
         await transaction.CommitAsync();
@@ -112,7 +113,7 @@ public sealed class PostgresGrainStorageTests(PostgresBackend backend) : GrainSt
         var storage = NewStorage();
         var nul = GrainId.Create("voter", "0x\0");
         var state = new TestGrainState<DaoState> { State = Samples.Dao("nul") };
-        var others = Enumerable.Range(0, 5).Select(i => (Id: Samples.NewGrainId(), State: new TestGrainState<DaoState> { State = Samples.Dao($"other {i}") })).ToList();
+        var others = Fresh("other", 5);
 
         var writes = others.Select(o => storage.WriteStateAsync(State, o.Id, o.State)).ToList();
         var error = await Assert.ThrowsAsync<ArgumentException>(() => storage.WriteStateAsync(State, nul, state));
@@ -149,6 +150,11 @@ public sealed class PostgresGrainStorageTests(PostgresBackend backend) : GrainSt
         }
     }
 
-    private PostgresGrainStorage NewStorage() => new("test", backend.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+    /// <summary>New grains, each with a DAO state named after it, never written yet.</summary>
+    private static List<(GrainId Id, TestGrainState<DaoState> State)> Fresh(string name, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => (Samples.NewGrainId(), new TestGrainState<DaoState> { State = Samples.Dao($"{name} {i}") }))];
+
+    private PostgresGrainStorage NewStorage() => new("test",
+        backend.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
         backend.Services.GetRequiredService<PostgresDatabase>(), GovernanceStateSerializer.For(backend.Services, GovernanceStorage.Name));
 }

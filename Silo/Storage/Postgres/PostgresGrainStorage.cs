@@ -74,7 +74,8 @@ public sealed class PostgresGrainStorage : IGrainStorage
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         // Before any await: the grain cannot change its state while it is serialized.
-        var change = new Change(StateRowKey.For(stateName, grainId), ParseEtag(grainState.ETag), _serializer.Serialize(grainState.State).ToArray());
+        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var change = new Change(StateRowKey.For(stateName, grainId), ParseEtag(grainState.ETag), payload);
         var written = await _changes.Submit(change);
         if (written is null) throw await Conflict("write", change.Key, grainId, grainState.ETag);
         grainState.ETag = written.Value.ToString(CultureInfo.InvariantCulture);
@@ -131,8 +132,10 @@ public sealed class PostgresGrainStorage : IGrainStorage
     private NpgsqlBatchCommand Statement(Change change)
     {
         var command = Command(change.Payload is null ? Clear : Write, change.Key);
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)change.Expected ?? DBNull.Value });
-        if (change.Payload is { } payload) command.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
+        var expected = (object?)change.Expected ?? DBNull.Value;
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = expected });
+        if (change.Payload is { } payload)
+            command.Parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
         return command;
     }
 

@@ -22,7 +22,8 @@ public readonly record struct StateRowKey(int GrainIdHash, int GrainTypeHash, st
     public static StateRowKey For(string stateName, GrainId grainId)
     {
         if (stateName.Contains('`'))
-            throw new ArgumentException($"State name '{stateName}' names a generic type; governance state names are plain.", nameof(stateName));
+            throw new ArgumentException($"State name '{stateName}' names a generic type; governance state names are plain.",
+                nameof(stateName));
         var typeHash = Hash(Storable(stateName, "state name"));
         if (grainId.TryGetGuidKey(out var guid, out var guidExtension))
         {
@@ -40,7 +41,8 @@ public readonly record struct StateRowKey(int GrainIdHash, int GrainTypeHash, st
     private static byte[] Storable(string text, string what)
     {
         if (text.Contains('\0'))
-            throw new ArgumentException($"The {what} '{text.Replace("\0", "\\0")}' holds a NUL character, which PostgreSQL's text cannot store.");
+            throw new ArgumentException(
+                $"The {what} '{text.Replace("\0", "\\0")}' holds a NUL character, which PostgreSQL's text cannot store.");
         try
         {
             return Strict.GetBytes(text);
@@ -51,7 +53,9 @@ public readonly record struct StateRowKey(int GrainIdHash, int GrainTypeHash, st
         }
     }
 
-    /// <summary>The order writes of one round trip take their row locks in, so two round trips never wait on each other in a cycle.</summary>
+    /// <summary>
+    /// The order writes of one round trip take their row locks in, so two round trips never wait on each other in a cycle.
+    /// </summary>
     public int CompareTo(StateRowKey other)
     {
         var c = GrainIdHash.CompareTo(other.GrainIdHash);
