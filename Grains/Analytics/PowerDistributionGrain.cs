@@ -51,7 +51,7 @@ public sealed class PowerDistributionGrain(IBallotLog log, TimeProvider clock, A
 
     public Task ReportMany(ImmutableArray<PowerReport> reports)
     {
-        foreach (var r in reports) Validate(r);
+        foreach (var r in reports) AnalyticsRules.ValidateReport(r);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var submitted = new List<Task>();
         foreach (var r in reports)
@@ -60,13 +60,6 @@ public sealed class PowerDistributionGrain(IBallotLog log, TimeProvider clock, A
             submitted.Add(Commits.Submit(new Ballot { Voter = r.Address, Weight = r.Power, Power = r.Version, Timestamp = now }));
         }
         return submitted.Count switch { 0 => Task.CompletedTask, 1 => submitted[0], _ => Task.WhenAll(submitted) };
-    }
-
-    /// <summary>What a report must be, checked by the grain and by the relay before it joins a batch.</summary>
-    public static void Validate(PowerReport report)
-    {
-        Addresses.Require(report.Address, "address");
-        Refuse.Unless(report.Power.Sign >= 0, GovernanceError.InvalidArgument, "power may not be negative");
     }
 
     public Task<ConcentrationReport> GetConcentration(long? at)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using Blocktrack.Grains.Governance.Analytics;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
 
@@ -21,7 +22,7 @@ public sealed class PowerReportRelay(IGrainFactory grains)
     public Task Report(string token, string address, long version, BigInteger power)
     {
         var report = new PowerReport(address, version, power);
-        PowerDistributionGrain.Validate(report);
+        AnalyticsRules.ValidateReport(report);
         return _tokens.GetOrAdd(token, Batcher).Submit(report);
     }
 

@@ -142,12 +142,8 @@ public sealed class PostgresGrainStorageTests(PostgresBackend backend) : GrainSt
         await observer.OpenAsync();
         await using var waiting = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE orleans_storage%'", observer);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the blocker's write never waited for its row");
-            await Task.Delay(20);
-        }
+        await Eventually.Until(async () => (long)(await waiting.ExecuteScalarAsync())!, n => n > 0,
+            what: "the blocker's write waiting for its row");
     }
 
     /// <summary>New grains, each with a DAO state named after it, never written yet.</summary>

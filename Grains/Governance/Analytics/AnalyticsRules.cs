@@ -2,7 +2,10 @@ using Blocktrack.Grains.Interfaces;
 
 namespace Blocktrack.Grains.Governance.Analytics;
 
-/// <summary>A period's report from its proposals' figures: counts by outcome, pass rate, medians. O(p log p) in its proposals.</summary>
+/// <summary>
+/// A period's report from its proposals' figures (counts by outcome, pass rate, medians; O(p log p) in its proposals), and
+/// what a power report must be.
+/// </summary>
 public static class AnalyticsRules
 {
     public static AnalyticsReport Report(string dao, string period, IReadOnlyList<ProposalFigures> items, long uniqueVoters,
@@ -38,4 +41,11 @@ public static class AnalyticsRules
     /// <summary>Seconds from voting open to quorum, or null if it was never reached (or reached before it opened).</summary>
     public static long? SecondsToQuorum(long openedAt, long? quorumReachedAt) =>
         quorumReachedAt is { } at ? Math.Max(0, at - openedAt) : null;
+
+    /// <summary>What a power report must be: checked by the distribution grain and by the relay before it joins a batch.</summary>
+    public static void ValidateReport(PowerReport report)
+    {
+        Addresses.Require(report.Address, "address");
+        Refuse.Unless(report.Power.Sign >= 0, GovernanceError.InvalidArgument, "power may not be negative");
+    }
 }
