@@ -16,8 +16,9 @@ public sealed class PowerMirrorTests(ChainsFixture f)
         for (var i = 0; i < 6; i++) keys.Add(DevAccounts.NewKey());
         var holders = keys.Select(DevAccounts.AddressOf).ToList();
         var voters = holders.Concat(DevAccounts.Keys[1..5].Select(DevAccounts.AddressOf)).ToList();
-        var timepoints = new Dictionary<long, List<long>>();
-        await Task.WhenAll(f.Both.Select(async chain => timepoints[chain.Id] = await MoveVotes(chain, keys, chain == f.A ? 1 : 7)));
+        // Each chain's timepoints come back from WhenAll: both moves run at once, so neither writes to a shared dictionary.
+        var moved = await Task.WhenAll(f.Both.Select(async chain => (chain.Id, Times: await MoveVotes(chain, keys, chain == f.A ? 1 : 7))));
+        var timepoints = moved.ToDictionary(m => m.Id, m => m.Times);
 
         foreach (var chain in f.Both)
             await f.AssertMirrored(chain, voters, timepoints[chain.Id]);
@@ -67,7 +68,8 @@ public sealed class PowerMirrorTests(ChainsFixture f)
             await chain.AdvanceTime(1);
         }
 
-        for (var i = 0; i < keys.Count; i++) await chain.Send(chain.Btk, DevAccounts.Deployer, "mint", a[i], new BigInteger(100 * (i + 1) * scale));
+        for (var i = 0; i < keys.Count; i++)
+            await chain.Send(chain.Btk, DevAccounts.Deployer, "mint", a[i], new BigInteger(100 * (i + 1) * scale));
         await chain.Send(chain.Btk, keys[0], "delegate", a[0]);
         await chain.Send(chain.Btk, keys[1], "delegate", a[1]);
         await chain.Send(chain.Btk, keys[2], "delegate", a[0]);
