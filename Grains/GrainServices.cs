@@ -18,6 +18,7 @@ public static class GrainServices
         services.TryAddSingleton<GovernanceMetrics>();
         services.TryAddSingleton<Analytics.AnalyticsMetrics>();
         services.TryAddSingleton<Analytics.PowerReportRelay>();
+        services.TryAddSingleton<Voters.StoredVoters>();
         services.AddChainMirroring();
         services.AddOptions<GovernanceOptions>().BindConfiguration(GovernanceOptions.Section)
             .Validate(GovernanceOptions.IsValid, GovernanceOptions.ValidationMessage).ValidateOnStart();

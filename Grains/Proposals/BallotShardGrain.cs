@@ -22,6 +22,7 @@ namespace Blocktrack.Grains.Proposals;
 public sealed partial class BallotShardGrain(
     [PersistentState(GovernanceStorage.BallotShardState, GovernanceStorage.Name)] IPersistentState<BallotShardState> state,
     IBallotLog log,
+    StoredVoters voters,
     TimeProvider clock,
     GovernanceMetrics metrics,
     ILogger<BallotShardGrain> logger) : Grain, IBallotShardGrain
@@ -140,8 +141,10 @@ public sealed partial class BallotShardGrain(
         BallotRules.RequireFits(request, _terms.Class, _terms.ChoiceCount);
         await RequireOpen();
         if (Admit(request) is { } duplicate) return await duplicate;
-        var power = await PowerOf(request.Voter);
-        var (overrideOf, overrideBalance) = await OverrideShare(request.Voter);
+        // The voter's stored state, read once for its power and its delegation, and only if neither is known yet.
+        var stored = new Lazy<Task<VoterState>>(() => voters.Read(request.Voter), LazyThreadSafetyMode.None);
+        var power = await PowerOf(request.Voter, stored);
+        var (overrideOf, overrideBalance) = await OverrideShare(request.Voter, stored);
         power += overrideBalance;
         await RequireAttested(request.Voter);
         // Other ballots may have interleaved during the awaits: decide again on the current state.
@@ -253,21 +256,24 @@ public sealed partial class BallotShardGrain(
     }
 
     /// <summary>Delegator override: the voter's own balance at the snapshot when it had delegated it to someone else.</summary>
-    private async Task<(string? Delegate, BigInteger Balance)> OverrideShare(string voter)
+    private async Task<(string? Delegate, BigInteger Balance)> OverrideShare(string voter, Lazy<Task<VoterState>> stored)
     {
         if (!_terms.Class.DelegatorOverride) return (null, BigInteger.Zero);
         if (_overrides.TryGetValue(voter, out var cached)) return cached;
         var token = _terms.Class.PowerSource.AllTokens()[0];
-        var at = await GrainFactory.GetGrain<IVoterGrain>(voter).GetDelegationAt(token, _terms.Snapshot.ToUnixTimeSeconds());
+        var at = VoterReads.DelegationAt(await stored.Value, token, _terms.Snapshot.ToUnixTimeSeconds());
         // Fixed at a past snapshot, so it can be remembered.
         return _overrides[voter] = OverrideRules.Share(voter, at);
     }
 
-    private async Task<BigInteger> PowerOf(string voter)
+    /// <summary>Token votes from the voter's stored state (<see cref="StoredVoters"/>): no voter activation per ballot.</summary>
+    private async Task<BigInteger> PowerOf(string voter, Lazy<Task<VoterState>> stored)
     {
         if (_power.TryGetValue(voter, out var cached)) return cached;
         var snapshot = _terms.Snapshot.ToUnixTimeSeconds();
-        var power = await PowerReader.VotesAt(GrainFactory, _terms.Class.PowerSource, Names.DaoOfProposal(ProposalId), voter, snapshot);
+        PowerReader.TokenVotes votes = async (_, token, at) => VoterReads.VotesAt(await stored.Value, token, at);
+        var dao = Names.DaoOfProposal(ProposalId);
+        var power = await PowerReader.VotesAt(GrainFactory, votes, _terms.Class.PowerSource, dao, voter, snapshot);
         // Power at a past snapshot never changes, so it can be remembered.
         _power[voter] = power;
         return power;

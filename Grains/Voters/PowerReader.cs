@@ -10,11 +10,23 @@ namespace Blocktrack.Grains.Voters;
 /// </summary>
 public static class PowerReader
 {
-    public static async Task<BigInteger> VotesAt(IGrainFactory grains, PowerSource source, string dao, string voter, long timepoint)
+    /// <summary>A voter's token votes at a timepoint, per token: from its activation, or from its stored state.</summary>
+    public delegate Task<BigInteger> TokenVotes(string voter, string token, long timepoint);
+
+    /// <summary>Token votes read from the voter's activation.</summary>
+    public static TokenVotes FromVoterGrains(IGrainFactory grains) =>
+        (voter, token, timepoint) => grains.GetGrain<IVoterGrain>(voter).GetVotes(token, timepoint);
+
+    public static Task<BigInteger> VotesAt(IGrainFactory grains, PowerSource source, string dao, string voter, long timepoint) =>
+        VotesAt(grains, FromVoterGrains(grains), source, dao, voter, timepoint);
+
+    /// <summary>The same, with token votes read by <paramref name="tokenVotes"/>.</summary>
+    public static async Task<BigInteger> VotesAt(
+        IGrainFactory grains, TokenVotes tokenVotes, PowerSource source, string dao, string voter, long timepoint)
     {
         var parts = source.Parts();
-        if (parts.Length == 1) return Scaled(parts[0], await PartVotesAt(grains, parts[0], dao, voter, timepoint));
-        var votes = await Task.WhenAll(parts.Select(async p => Scaled(p, await PartVotesAt(grains, p, dao, voter, timepoint))));
+        if (parts.Length == 1) return Scaled(parts[0], await PartVotesAt(grains, tokenVotes, parts[0], dao, voter, timepoint));
+        var votes = await Task.WhenAll(parts.Select(async p => Scaled(p, await PartVotesAt(grains, tokenVotes, p, dao, voter, timepoint))));
         return votes.Aggregate(BigInteger.Zero, (a, b) => a + b);
     }
 
@@ -28,17 +40,17 @@ public static class PowerReader
     private static BigInteger Scaled(PowerSource part, BigInteger power) =>
         part.MultiplierBps == 10_000 ? power : power * part.MultiplierBps / 10_000;
 
-    private static async Task<BigInteger> PartVotesAt(IGrainFactory grains, PowerSource part, string dao, string voter, long timepoint)
+    private static async Task<BigInteger> PartVotesAt(
+        IGrainFactory grains, TokenVotes tokenVotes, PowerSource part, string dao, string voter, long timepoint)
     {
         switch (part.Kind)
         {
             case PowerSourceKind.Whitelist:
                 return part.Weights.GetValueOrDefault(voter);
             case PowerSourceKind.TokenVotes:
-                var voterGrain = grains.GetGrain<IVoterGrain>(voter);
                 var tokens = part.AllTokens();
-                if (tokens.Length == 1) return await voterGrain.GetVotes(tokens[0], timepoint);
-                var votes = await Task.WhenAll(tokens.Select(t => voterGrain.GetVotes(t, timepoint)));
+                if (tokens.Length == 1) return await tokenVotes(voter, tokens[0], timepoint);
+                var votes = await Task.WhenAll(tokens.Select(t => tokenVotes(voter, t, timepoint)));
                 return votes.Aggregate(BigInteger.Zero, (a, b) => a + b);
             case PowerSourceKind.Reputation:
                 return await grains.GetGrain<IReputationGrain>(voter).GetReputation(ReputationDomain(part, dao), timepoint);

@@ -100,23 +100,10 @@ public sealed partial class VoterGrain(
         return Info(token);
     }
 
-    public Task<BigInteger> GetVotes(string token, long timepoint)
-    {
-        if (!S.Tokens.TryGetValue(token, out var p)) return Task.FromResult(BigInteger.Zero);
-        return Task.FromResult(p.ChainVotes.Count > 0
-            ? ChainHistory.ValueAt(p.ChainVotes, timepoint)
-            : CheckpointHistory.ValueAt(p.Votes, timepoint));
-    }
+    public Task<BigInteger> GetVotes(string token, long timepoint) => Task.FromResult(VoterReads.VotesAt(S, token, timepoint));
 
-    public Task<DelegationAt> GetDelegationAt(string token, long timepoint)
-    {
-        if (!S.Tokens.TryGetValue(token, out var p)) return Task.FromResult(new DelegationAt());
-        return Task.FromResult(new DelegationAt
-        {
-            Delegate = DelegationRules.DelegateAt(p.DelegateHistory, p.Delegate, timepoint),
-            Balance = CheckpointHistory.ValueAt(p.Balance, timepoint),
-        });
-    }
+    public Task<DelegationAt> GetDelegationAt(string token, long timepoint) =>
+        Task.FromResult(VoterReads.DelegationAt(S, token, timepoint));
 
     public Task ApplyChainVotes(string token, long block, int logIndex, long timestamp, BigInteger votes) =>
         ApplyChainVoteHistory(token, [new ChainValue(block, logIndex, timestamp, votes)]);

@@ -148,6 +148,25 @@ public sealed class BenchmarkWorld : IAsyncDisposable
         Console.WriteLine($"  voting power of {voters.Count:N0} voters fed in {result.Elapsed.TotalSeconds:F1} s ({result.PerSecond:N0}/s)");
     }
 
+    /// <summary>
+    /// Starts a fresh silo for every running one, then stops the old ones gracefully (SIGTERM, as on a rolling upgrade)
+    /// and waits for them to exit; answers the fresh silos. What the old silos held in memory (the feed's voter
+    /// activations) is gone; what they saved is in PostgreSQL.
+    /// </summary>
+    public async Task<IReadOnlyList<SiloProcess>> ReplaceSilos()
+    {
+        var old = Cluster.Silos.Where(s => !s.Process.HasExited).ToList();
+        var fresh = new List<SiloProcess>();
+        foreach (var _ in old) fresh.Add(await Cluster.StartSiloAsync());
+        foreach (var silo in old) silo.Process.Terminate();
+        foreach (var silo in old)
+        {
+            if (await silo.Process.WaitForExitAsync(TimeSpan.FromMinutes(5)) is null)
+                throw new TimeoutException($"silo {silo.Index} did not stop within 5 minutes of SIGTERM");
+        }
+        return fresh;
+    }
+
     /// <summary>Server-wide <c>synchronous_commit</c>, applied to open sessions too by a configuration reload.</summary>
     private async Task SynchronousCommit(bool on)
     {

@@ -93,6 +93,24 @@ public sealed class ShardTests(FakeClockClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_ballot_takes_the_voters_power_from_its_stored_state_without_activating_it()
+    {
+        var (s, p) = await Voting("stored");
+        var voter = Voters[11];
+        var grain = s.Grains.GetGrain<IVoterGrain>(voter);
+        await fixture.Cluster.DeactivateAsync(grain);
+        var management = s.Grains.GetGrain<IManagementGrain>(0);
+        Assert.Null(await management.GetActivationAddress(grain));
+
+        var receipt = await s.Grains.Shard(p.Id, voter, p.BallotShards).CastBallot(Request(s, p.Id, voter, Support.For));
+        Assert.Equal(5, receipt.Weight);
+        Assert.Null(await management.GetActivationAddress(grain));
+        // The activation, once asked, agrees with what the shard read.
+        Assert.Equal(receipt.Weight, await grain.GetVotes(s.Token, p.Snapshot.ToUnixTimeSeconds()));
+        Assert.Equal(5, (await s.Proposal(p.Id).GetTally()).For);
+    }
+
+    [Fact]
     public async Task A_ballot_another_activation_of_the_shard_logged_is_in_the_final_tally()
     {
         // While silos leave or join, Orleans may briefly run two activations of one shard; both append to its log.

@@ -1,0 +1,31 @@
+using System.Numerics;
+using Blocktrack.Grains.Governance;
+using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.State;
+
+namespace Blocktrack.Grains.Voters;
+
+/// <summary>
+/// What a voter's state says about a past timepoint, the same whether the voter's activation answers or a ballot shard
+/// reads the stored state (<see cref="StoredVoters"/>).
+/// </summary>
+public static class VoterReads
+{
+    /// <summary>Votes delegated to the voter at <paramref name="timepoint"/>: the chain's mirrored votes when there are any.</summary>
+    public static BigInteger VotesAt(VoterState state, string token, long timepoint)
+    {
+        if (!state.Tokens.TryGetValue(token, out var p)) return BigInteger.Zero;
+        return p.ChainVotes.Count > 0 ? ChainHistory.ValueAt(p.ChainVotes, timepoint) : CheckpointHistory.ValueAt(p.Votes, timepoint);
+    }
+
+    /// <summary>The voter's own balance at <paramref name="timepoint"/> and to whom it was delegated then.</summary>
+    public static DelegationAt DelegationAt(VoterState state, string token, long timepoint)
+    {
+        if (!state.Tokens.TryGetValue(token, out var p)) return new DelegationAt();
+        return new DelegationAt
+        {
+            Delegate = DelegationRules.DelegateAt(p.DelegateHistory, p.Delegate, timepoint),
+            Balance = CheckpointHistory.ValueAt(p.Balance, timepoint),
+        };
+    }
+}
