@@ -14,7 +14,7 @@ public static class PowerReader
     public delegate Task<BigInteger> TokenVotes(string voter, string token, long timepoint);
 
     /// <summary>Token votes read from the voter's activation.</summary>
-    public static TokenVotes FromVoterGrains(IGrainFactory grains) =>
+    private static TokenVotes FromVoterGrains(IGrainFactory grains) =>
         (voter, token, timepoint) => grains.GetGrain<IVoterGrain>(voter).GetVotes(token, timepoint);
 
     public static Task<BigInteger> VotesAt(IGrainFactory grains, PowerSource source, string dao, string voter, long timepoint) =>

@@ -19,7 +19,7 @@ public sealed class StoredVoters(IServiceProvider services, IGrainFactory grains
 
     public async Task<VoterState> Read(string voter)
     {
-        var state = new GrainState<VoterState>(new VoterState());
+        var state = new GrainState<VoterState>();
         await _storage.ReadStateAsync(GovernanceStorage.VoterState, grains.GetGrain<IVoterGrain>(voter).GetGrainId(), state);
         return state.State ?? new VoterState();
     }

@@ -1,13 +1,12 @@
 using System.Numerics;
-using Blocktrack.Grains.Governance;
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.State;
 
-namespace Blocktrack.Grains.Voters;
+namespace Blocktrack.Grains.Governance;
 
 /// <summary>
 /// What a voter's state says about a past timepoint, the same whether the voter's activation answers or a ballot shard
-/// reads the stored state (<see cref="StoredVoters"/>).
+/// reads the stored state (<c>StoredVoters</c>).
 /// </summary>
 public static class VoterReads
 {
