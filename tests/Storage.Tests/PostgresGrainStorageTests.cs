@@ -65,6 +65,52 @@ public sealed class PostgresGrainStorageTests(PostgresBackend backend) : GrainSt
     }
 
     [Fact]
+    public async Task Reads_of_many_grains_at_once_share_round_trips_and_each_gets_its_own_row()
+    {
+        var storage = NewStorage();
+        GrainId[] kinds =
+        [
+            GrainId.Create("voter", Samples.Address(Random.Shared.Next())),
+            GrainId.Create(GrainType.Create("auditpage"), GrainIdKeyExtensions.CreateIntegerKey(Random.Shared.NextInt64(), "ext")),
+            GrainId.Create(GrainType.Create("grant"), GrainIdKeyExtensions.CreateGuidKey(Guid.NewGuid())),
+        ];
+        var written = Fresh("read", 200)
+            .Concat(kinds.Select(k => (Id: k, State: new TestGrainState<DaoState> { State = Samples.Dao($"kind {k}") }))).ToList();
+        await Task.WhenAll(written.Select(w => storage.WriteStateAsync(State, w.Id, w.State)));
+        var cleared = written[7];
+        await storage.ClearStateAsync(State, cleared.Id, cleared.State);
+        var twice = written[8];
+        await storage.WriteStateAsync(State, twice.Id, twice.State);
+        // The same rows under another state name, and under another service, are not these grains' rows.
+        var otherName = Fresh("other name", 1)[0];
+        await storage.WriteStateAsync(GovernanceStorage.VoterState, written[9].Id, otherName.State);
+        var otherService = NewStorage("another service");
+        await otherService.WriteStateAsync(State, written[10].Id, Fresh("other service", 1)[0].State);
+        var never = Enumerable.Range(0, 50).Select(_ => Samples.NewGrainId()).ToList();
+
+        var before = storage.Reads.RoundTrips;
+        var asked = written.Select(w => w.Id).Concat(never).Concat(written.Take(20).Select(w => w.Id)).ToList();
+        var reads = asked.Select(id => (Id: id, State: new TestGrainState<DaoState>())).ToList();
+        await Task.WhenAll(reads.Select(r => storage.ReadStateAsync(State, r.Id, r.State)));
+
+        Assert.InRange(storage.Reads.RoundTrips - before, 1, asked.Count / 4);
+        Assert.InRange(storage.Reads.Largest, 2, 256);
+        var expected = written.ToDictionary(w => w.Id, w => w.State);
+        foreach (var (id, read) in reads)
+        {
+            if (!expected.TryGetValue(id, out var stored))
+            {
+                Assert.Equal((false, null, ""), (read.RecordExists, read.ETag, read.State.DisplayName));
+                continue;
+            }
+            Assert.Equal((stored.RecordExists, stored.ETag), (read.RecordExists, read.ETag));
+            Assert.Equal(stored.RecordExists ? stored.State.DisplayName : "", read.State.DisplayName);
+        }
+        Assert.Equal(("2", false), (reads[7].State.ETag, reads[7].State.RecordExists));
+        Assert.Equal("2", reads[8].State.ETag);
+    }
+
+    [Fact]
     public async Task A_round_trip_that_fails_stores_none_of_its_writes_and_fails_each()
     {
         var storage = NewStorage();
@@ -148,9 +194,10 @@ public sealed class PostgresGrainStorageTests(PostgresBackend backend) : GrainSt
 
     /// <summary>New grains, each with a DAO state named after it, never written yet.</summary>
     private static List<(GrainId Id, TestGrainState<DaoState> State)> Fresh(string name, int count) =>
-        [.. Enumerable.Range(0, count).Select(i => (Samples.NewGrainId(), new TestGrainState<DaoState> { State = Samples.Dao($"{name} {i}") }))];
+        [.. Enumerable.Range(0, count)
+            .Select(i => (Samples.NewGrainId(), new TestGrainState<DaoState> { State = Samples.Dao($"{name} {i}") }))];
 
-    private PostgresGrainStorage NewStorage() => new("test",
-        backend.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+    private PostgresGrainStorage NewStorage(string? serviceId = null) => new("test",
+        serviceId ?? backend.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
         backend.Services.GetRequiredService<PostgresDatabase>(), GovernanceStateSerializer.For(backend.Services, GovernanceStorage.Name));
 }

@@ -22,6 +22,19 @@ public sealed class PostgresGrainStorage : IGrainStorage
           AND grain_id_n0 = $5 AND grain_id_n1 = $6 AND grain_id_extension = $7
         """;
     private const string Select = $"SELECT payload, version FROM orleans_storage WHERE {Match}";
+    // The rows of many keys in one statement: a key per array position, each looked up on its own through the primary
+    // key (LIMIT 1 keeps the planner from turning the lookups into a join over the table); absent rows return nothing.
+    private const string SelectMany = """
+        SELECT k.i, s.payload, s.version
+        FROM unnest($1::integer[], $2::integer[], $3::text[], $4::bigint[], $5::bigint[], $6::text[])
+            WITH ORDINALITY AS k(id_hash, type_hash, grain_type, n0, n1, extension, i)
+        CROSS JOIN LATERAL (
+            SELECT payload, version FROM orleans_storage
+            WHERE grain_id_hash = k.id_hash AND grain_type_hash = k.type_hash AND service_id = $7
+              AND grain_type = k.grain_type AND grain_id_n0 = k.n0 AND grain_id_n1 = k.n1 AND grain_id_extension = k.extension
+            LIMIT 1
+        ) s
+        """;
     private const string Write = $"""
         WITH updated AS (
             UPDATE orleans_storage SET payload = $9, version = version + 1, modified_on = now()
@@ -62,6 +75,9 @@ public sealed class PostgresGrainStorage : IGrainStorage
     /// <summary>Round trips that wrote or cleared state so far, and the most changes one carried.</summary>
     public (long RoundTrips, int Largest) Writes => (_changes.Writes, _changes.LargestWrite);
 
+    /// <summary>Round trips that read state so far, and the most reads one carried.</summary>
+    public (long RoundTrips, int Largest) Reads => (_reads.Writes, _reads.LargestWrite);
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var (payload, version) = await _reads.Submit(StateRowKey.For(stateName, grainId));
@@ -100,18 +116,33 @@ public sealed class PostgresGrainStorage : IGrainStorage
 
     private async Task<IReadOnlyList<(byte[]?, int?)>> ReadAll(IReadOnlyList<StateRowKey> keys)
     {
-        await using var batch = _database.DataSource.CreateBatch();
-        foreach (var key in keys) batch.BatchCommands.Add(Command(Select, key));
+        if (keys.Count == 1) return [await ReadOne(keys[0])];
+        await using var command = _database.DataSource.CreateCommand(SelectMany);
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. keys.Select(k => k.GrainIdHash)] });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. keys.Select(k => k.GrainTypeHash)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. keys.Select(k => k.GrainType)] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. keys.Select(k => k.N0)] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. keys.Select(k => k.N1)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. keys.Select(k => k.Extension)] });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
         var found = new (byte[]?, int?)[keys.Count];
-        await using var reader = await batch.ExecuteReaderAsync();
-        for (var i = 0; i < keys.Count; i++)
-        {
-            if (await reader.ReadAsync())
-                found[i] = (reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0), reader.GetInt32(1));
-            await reader.NextResultAsync();
-        }
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            found[reader.GetInt64(0) - 1] = Row(reader, 1);
         return found;
     }
+
+    private async Task<(byte[]?, int?)> ReadOne(StateRowKey key)
+    {
+        await using var batch = _database.DataSource.CreateBatch();
+        batch.BatchCommands.Add(Command(Select, key));
+        await using var reader = await batch.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? Row(reader, 0) : (null, null);
+    }
+
+    // A row's payload (null where cleared) and version, from the column at `first` on.
+    private static (byte[]?, int?) Row(NpgsqlDataReader reader, int first) =>
+        (reader.IsDBNull(first) ? null : reader.GetFieldValue<byte[]>(first), reader.GetInt32(first + 1));
 
     private async Task<IReadOnlyList<int?>> ChangeAll(IReadOnlyList<Change> changes)
     {
