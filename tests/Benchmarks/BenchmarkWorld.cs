@@ -4,6 +4,8 @@ using Blocktrack.Grains.Interfaces;
 using Blocktrack.Tests.Support;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 
 namespace Blocktrack.Benchmarks;
 
@@ -164,7 +166,31 @@ public sealed class BenchmarkWorld : IAsyncDisposable
             if (await silo.Process.WaitForExitAsync(TimeSpan.FromMinutes(5)) is null)
                 throw new TimeoutException($"silo {silo.Index} did not stop within 5 minutes of SIGTERM");
         }
+        await UntilClientLeftStoppedGateways();
         return fresh;
+    }
+
+    /// <summary>
+    /// The client drops a stopped silo's gateway when a connection to it fails (or at its next gateway-list refresh): until
+    /// then a call may still be routed there and fail. Calls until a run of them has reached the fresh silos.
+    /// </summary>
+    private async Task UntilClientLeftStoppedGateways()
+    {
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        for (var succeeded = 0; succeeded < 20;)
+        {
+            try
+            {
+                await management.GetHosts(onlyActive: true);
+                succeeded++;
+            }
+            catch (ConnectionFailedException) when (DateTime.UtcNow < deadline)
+            {
+                succeeded = 0;
+                await Task.Delay(500);
+            }
+        }
     }
 
     /// <summary>Server-wide <c>synchronous_commit</c>, applied to open sessions too by a configuration reload.</summary>

@@ -32,6 +32,8 @@ public static class MillionScenario
         var silos = await world.ReplaceSilos();
         Console.WriteLine($"  fresh silo(s) in {watch.Elapsed.TotalSeconds:F1} s (the feeding ones stopped: {feedMemory})");
         var memory = silos.Select(s => new SiloMemory(s)).ToList();
+        var heapBefore = await LiveHeap(memory);
+        Console.WriteLine($"  fresh silo(s): live GC heap {heapBefore / 1048576.0:N0} MiB");
 
         await world.CreateDao("calibrate", TimeSpan.FromHours(1));
         var calibration = await world.Propose("calibrate", voters[0]);
@@ -50,6 +52,11 @@ public static class MillionScenario
             i => world.Cast(proposal.Id, proposal.Shards, voters[i], i, ranked));
         Console.WriteLine($"  ingest: {ingest}");
         Console.WriteLine($"  silo after the ingest: {await memory[0].Now()}");
+        // The ballots both proposals hold: what the silos' live heaps grew by since they started, per ballot.
+        var held = Math.Min(n, CalibrationBallots) + n;
+        var heapAfter = await LiveHeap(memory);
+        Console.WriteLine($"  live GC heap {heapAfter / 1048576.0:N0} MiB: {(heapAfter - heapBefore) / (double)held:N0} bytes a ballot held"
+            + $" ({held:N0} ballots on the silos)");
 
         // Voting includes the deadline's second; the proposal closes and seals from the next one.
         var closes = proposal.Deadline.AddSeconds(1);
@@ -68,5 +75,12 @@ public static class MillionScenario
         if (info.Tally.Outcome is { } outcome)
             Console.WriteLine($"  outcome: winner {outcome.Winner} with {outcome.WinnerShareBps} bps after {outcome.Rounds.Length} rounds");
         return result;
+    }
+
+    private static async Task<long> LiveHeap(IEnumerable<SiloMemory> silos)
+    {
+        long total = 0;
+        foreach (var silo in silos) total += await silo.LiveHeap();
+        return total;
     }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics.Tracing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Blocktrack.Tests.Support;
+using Microsoft.Diagnostics.NETCore.Client;
 
 namespace Blocktrack.Benchmarks;
 
@@ -33,6 +35,27 @@ public sealed partial class SiloMemory : IAsyncDisposable
     {
         await Once();
         return $"working set {Latest.Resident / 1048576.0:N0} MiB, GC heap {Latest.GcHeap / 1048576.0:N0} MiB";
+    }
+
+    /// <summary>
+    /// The live managed heap: a full blocking collection induced over EventPipe (the runtime collects when a session asks
+    /// for its GC heap, as dotnet-gcdump does), then the heap size after it from the silo's metrics.
+    /// </summary>
+    public async Task<long> LiveHeap()
+    {
+        const long gcHeapCollect = 0x800000;
+        var client = new DiagnosticsClient(_silo.Process.Id);
+        using (var session = client.StartEventPipeSession(
+                   [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, gcHeapCollect)],
+                   requestRundown: false))
+        {
+            var drain = session.EventStream.CopyToAsync(Stream.Null);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await session.StopAsync(CancellationToken.None);
+            await drain;
+        }
+        await Once();
+        return Latest.GcHeap;
     }
 
     public override string ToString() =>
