@@ -1,3 +1,4 @@
+using Blocktrack.Chain;
 using System.Numerics;
 using Blocktrack.Grains.Governance.Choices;
 using Blocktrack.Grains.Interfaces;
@@ -27,7 +28,7 @@ public static class BallotRules
         Addresses.Require(r.Voter, "voter");
         Refuse.Unless(Enum.IsDefined(r.Support), GovernanceError.InvalidArgument, "support must be 0 (Against), 1 (For) or 2 (Abstain)");
         Refuse.Unless(r.Reason.Length <= MaxReason, GovernanceError.InvalidArgument, $"a reason is at most {MaxReason} characters");
-        Refuse.Unless(r.Digest.Length == 66 && r.Digest.StartsWith("0x", StringComparison.Ordinal), GovernanceError.InvalidArgument,
+        Refuse.Unless(r.Digest.Length == 66 && Hex.TryParse(r.Digest, out _), GovernanceError.InvalidArgument,
             "digest must be 32 bytes of 0x hex");
     }
 
@@ -61,7 +62,7 @@ public static class BallotRules
     }
 
     /// <summary>Refuses what cannot be counted; otherwise says whether the request is new, a repeat or a replacement.</summary>
-    public static BallotAdmission Admit(Ballot? counted, BallotRequest request, ProposalClass proposalClass)
+    public static BallotAdmission Admit(CompactBallot? counted, BallotRequest request, ProposalClass proposalClass)
     {
         if (counted is null) return BallotAdmission.First;
         if (counted.Digest == request.Digest) return BallotAdmission.Duplicate;

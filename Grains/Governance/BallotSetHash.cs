@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using Blocktrack.Chain;
 using Blocktrack.Grains.Interfaces;
@@ -15,9 +16,12 @@ namespace Blocktrack.Grains.Governance;
 /// </summary>
 public static partial class BallotSetHash
 {
-    public static string Compute(IEnumerable<Ballot> ballots)
+    public static string Compute(IEnumerable<Ballot> ballots) => Compute(ballots, b => b.Voter, Leaf);
+
+    /// <summary>The root over any form of a set's ballots, given each one's voter and leaf.</summary>
+    public static string Compute<T>(IEnumerable<T> ballots, Func<T, string> voterOf, Func<T, byte[]> leafOf)
     {
-        var level = ballots.OrderBy(b => b.Voter, StringComparer.Ordinal).Select(Leaf).ToList();
+        var level = ballots.OrderBy(voterOf, StringComparer.Ordinal).Select(leafOf).ToList();
         if (level.Count == 0) return EmptyRoot;
         while (level.Count > 1)
         {
@@ -35,19 +39,39 @@ public static partial class BallotSetHash
     public static string Combine(IEnumerable<string> shardRoots) =>
         Hex.ToHex(Keccak256.Hash(shardRoots.SelectMany(root => Hex.Parse(root)).ToArray()));
 
-    public static byte[] Leaf(Ballot b)
+    public static byte[] Leaf(Ballot b) => Leaf(new LeafFields(
+        Hex.Parse(b.Voter), b.Support, b.Weight, b.Digest.Length == 66 ? Hex.Parse(b.Digest) : default,
+        b.Power, b.Choices, b.Weights, b.OverrideOf, b.OverrideBalance));
+
+    /// <summary>What a leaf is made of: the voter's and the digest's bytes (no digest: zeros), the rest as the ballot has it.</summary>
+    public readonly ref struct LeafFields(
+        ReadOnlySpan<byte> voter, Support support, BigInteger weight, ReadOnlySpan<byte> digest, BigInteger power,
+        ImmutableArray<ushort> choices, ImmutableArray<ulong> weights, string? overrideOf, BigInteger overrideBalance)
+    {
+        public ReadOnlySpan<byte> Voter { get; } = voter;
+        public Support Support { get; } = support;
+        public BigInteger Weight { get; } = weight;
+        public ReadOnlySpan<byte> Digest { get; } = digest;
+        public BigInteger Power { get; } = power;
+        public ImmutableArray<ushort> Choices { get; } = choices;
+        public ImmutableArray<ulong> Weights { get; } = weights;
+        public string? OverrideOf { get; } = overrideOf;
+        public BigInteger OverrideBalance { get; } = overrideBalance;
+    }
+
+    public static byte[] Leaf(LeafFields b)
     {
         var overriding = b.OverrideOf is not null;
-        var extended = b.HasChoices || !b.Power.IsZero || overriding;
+        var extended = !b.Choices.IsDefaultOrEmpty || !b.Power.IsZero || overriding;
         var buffer = new byte[extended ? 85 + 96 + (overriding ? 52 : 0) : 85];
-        Hex.Parse(b.Voter).CopyTo(buffer, 0);
+        b.Voter.CopyTo(buffer);
         buffer[20] = (byte)b.Support;
         Word(b.Weight, buffer.AsSpan(21, 32));
-        if (b.Digest.Length == 66) Hex.Parse(b.Digest).CopyTo(buffer, 53);
+        b.Digest.CopyTo(buffer.AsSpan(53));
         if (extended)
         {
             Word(b.Power, buffer.AsSpan(85, 32));
-            StructHashBuilder.UintArrayHash([.. b.Choices.Select(c => (ulong)c)]).CopyTo(buffer, 117);
+            StructHashBuilder.UintArrayHash([.. (b.Choices.IsDefault ? [] : b.Choices).Select(c => (ulong)c)]).CopyTo(buffer, 117);
             StructHashBuilder.UintArrayHash(b.Weights.IsDefault ? [] : b.Weights).CopyTo(buffer, 149);
         }
         if (overriding)

@@ -20,16 +20,19 @@ public sealed class BallotTree
     }
 
     /// <summary>The tree of a set with one ballot per voter; a voter appearing twice is an error (a proof would be ambiguous).</summary>
-    public static BallotTree Build(IEnumerable<Ballot> ballots)
+    public static BallotTree Build(IEnumerable<Ballot> ballots) => Build(ballots, b => b.Voter, BallotSetHash.Leaf);
+
+    /// <summary>The tree over any form of a set's ballots, given each one's voter and leaf.</summary>
+    public static BallotTree Build<T>(IEnumerable<T> ballots, Func<T, string> voterOf, Func<T, byte[]> leafOf)
     {
-        var sorted = ballots.OrderBy(b => b.Voter, StringComparer.Ordinal).ToArray();
+        var sorted = ballots.OrderBy(voterOf, StringComparer.Ordinal).ToArray();
         var positions = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
         for (var i = 0; i < sorted.Length; i++)
         {
-            if (!positions.TryAdd(sorted[i].Voter, i))
-                throw new ArgumentException($"{sorted[i].Voter} has more than one ballot in the set", nameof(ballots));
+            if (!positions.TryAdd(voterOf(sorted[i]), i))
+                throw new ArgumentException($"{voterOf(sorted[i])} has more than one ballot in the set", nameof(ballots));
         }
-        var levels = new List<byte[][]> { sorted.Select(BallotSetHash.Leaf).ToArray() };
+        var levels = new List<byte[][]> { sorted.Select(leafOf).ToArray() };
         while (levels[^1].Length > 1)
         {
             var below = levels[^1];

@@ -18,7 +18,7 @@ public sealed partial class BallotShardGrain
     private void Load(IReadOnlyList<Ballot> logged)
     {
         _ballots.Clear();
-        foreach (var ballot in logged) _ballots[ballot.Voter] = ballot;
+        foreach (var ballot in logged) _ballots[ballot.Voter] = CompactBallot.Of(ballot);
         _tally = Counting.Recompute(logged, _terms.Class.Counting, _terms.ChoiceCount);
         _logged = logged.Count;
         _sorted = null;

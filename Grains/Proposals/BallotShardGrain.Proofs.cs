@@ -21,7 +21,7 @@ public sealed partial class BallotShardGrain
         if (!_ballots.TryGetValue(voter, out var ballot) || tree.ProofOf(voter) is not { } path) return null;
         return new ShardProof
         {
-            Ballot = ballot,
+            Ballot = ballot.ToBallot(),
             Leaf = Hex.ToHex(tree.LeafOf(voter)!),
             Proof = [.. path.Select(p => Hex.ToHex(p))],
             Root = tree.Root,
@@ -36,6 +36,6 @@ public sealed partial class BallotShardGrain
         if (_tree is not null) return _tree;
         // Ballots accepted just before the seal may still be on their way to the log; the tree holds only durable ones.
         await Commits.WhenIdle();
-        return _tree ??= BallotTree.Build(_ballots.Values);
+        return _tree ??= BallotTree.Build(_ballots.Values, b => b.Voter, b => b.Leaf());
     }
 }

@@ -27,7 +27,9 @@ public sealed partial class BallotShardGrain(
     GovernanceMetrics metrics,
     ILogger<BallotShardGrain> logger) : Grain, IBallotShardGrain
 {
-    private readonly Dictionary<string, Ballot> _ballots = new(StringComparer.Ordinal);
+    // Compact in memory (digest and signature as bytes), made into ballots when asked for; each voter's power and override
+    // share are read from its ballot, so the two caches below hold only voters without one.
+    private readonly Dictionary<string, CompactBallot> _ballots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _durable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BigInteger> _power = new(StringComparer.Ordinal);
     private readonly HashSet<string> _attested = new(StringComparer.Ordinal);
@@ -60,7 +62,7 @@ public sealed partial class BallotShardGrain(
     public Task<Tally> GetTally() => Task.FromResult(_tally);
 
     public Task<ImmutableArray<Ballot>> GetBallots(int count) =>
-        Task.FromResult(_ballots.Values.OrderBy(b => b.Voter, StringComparer.Ordinal).Take(count).ToImmutableArray());
+        Task.FromResult(_ballots.Values.OrderBy(b => b.Voter, StringComparer.Ordinal).Take(count).Select(b => b.ToBallot()).ToImmutableArray());
 
     public Task<ImmutableArray<Ballot>> GetBallotPage(string? after, int limit)
     {
@@ -69,7 +71,7 @@ public sealed partial class BallotShardGrain(
         var order = state.State.Sealed ? _sorted ??= Sorted() : Sorted();
         var found = after is null ? -1 : Array.BinarySearch(order, after, StringComparer.Ordinal);
         var start = after is null ? 0 : found >= 0 ? found + 1 : ~found;
-        return Task.FromResult<ImmutableArray<Ballot>>([.. order.Skip(start).Take(limit).Select(v => _ballots[v])]);
+        return Task.FromResult<ImmutableArray<Ballot>>([.. order.Skip(start).Take(limit).Select(v => _ballots[v].ToBallot())]);
     }
 
     private string[]? _sorted;
@@ -84,7 +86,7 @@ public sealed partial class BallotShardGrain(
     public Task<ImmutableArray<BallotOverride>> GetOverrides() => Task.FromResult(Overrides());
 
     public Task<ImmutableArray<Ballot>> GetBallotsOf(ImmutableArray<string> voters) =>
-        Task.FromResult<ImmutableArray<Ballot>>([.. voters.Select(v => _ballots.GetValueOrDefault(v)).OfType<Ballot>()]);
+        Task.FromResult<ImmutableArray<Ballot>>([.. voters.Select(v => _ballots.GetValueOrDefault(v)?.ToBallot()).OfType<Ballot>()]);
 
     private ImmutableArray<BallotOverride> Overrides() =>
     [
@@ -112,7 +114,7 @@ public sealed partial class BallotShardGrain(
         return new ShardResult
         {
             Tally = _tally,
-            Root = BallotSetHash.Compute(_ballots.Values),
+            Root = BallotSetHash.Compute(_ballots.Values, b => b.Voter, b => b.Leaf()),
             Rankings = _terms.Class.Counting == CountingType.RankedChoice
                 ? [.. _ballots.Values.Select(b => new RankedBallot { Power = b.RawPower, Ranking = b.Choices })]
                 : [],
@@ -171,8 +173,11 @@ public sealed partial class BallotShardGrain(
             Signature = request.Signature,
             RecordedAt = clock.GetUtcNow(),
         };
-        _ballots[request.Voter] = ballot;
-        _tally = Counting.Apply(_tally, previous, ballot, _terms.Class.Counting, _terms.ChoiceCount);
+        var held = CompactBallot.Of(ballot);
+        _ballots[request.Voter] = held;
+        _power.Remove(request.Voter);
+        _overrides.Remove(request.Voter);
+        _tally = Counting.Apply(_tally, previous?.ToBallot(), ballot, _terms.Class.Counting, _terms.ChoiceCount);
         var durable = Commits.Submit(ballot);
         _durable[request.Voter] = durable;
         try
@@ -183,10 +188,10 @@ public sealed partial class BallotShardGrain(
         {
             // Not durable: take it back out so the tally only ever holds logged ballots.
             logger.BallotRolledBack(e, ProposalId, request.Voter);
-            if (_ballots.TryGetValue(request.Voter, out var current) && ReferenceEquals(current, ballot))
+            if (_ballots.TryGetValue(request.Voter, out var current) && ReferenceEquals(current, held))
             {
                 if (previous is null) _ballots.Remove(request.Voter); else _ballots[request.Voter] = previous;
-                _tally = Counting.Recompute(_ballots.Values, _terms.Class.Counting, _terms.ChoiceCount);
+                _tally = Counting.Recompute(_ballots.Values.Select(b => b.ToBallot()), _terms.Class.Counting, _terms.ChoiceCount);
             }
             throw;
         }
@@ -219,10 +224,10 @@ public sealed partial class BallotShardGrain(
         return BallotRules.Admit(counted, request, _terms.Class) == BallotAdmission.Duplicate ? WhenDurable(counted!) : null;
     }
 
-    private async Task<BallotReceipt> WhenDurable(Ballot ballot)
+    private async Task<BallotReceipt> WhenDurable(CompactBallot ballot)
     {
         if (_durable.TryGetValue(ballot.Voter, out var pending)) await pending;
-        return Receipt(ballot, replaced: false, duplicate: true);
+        return Receipt(ballot.ToBallot(), replaced: false, duplicate: true);
     }
 
     private BallotReceipt Receipt(Ballot ballot, bool replaced, bool duplicate) => new()
@@ -259,6 +264,7 @@ public sealed partial class BallotShardGrain(
     private async Task<(string? Delegate, BigInteger Balance)> OverrideShare(string voter, Lazy<Task<VoterState>> stored)
     {
         if (!_terms.Class.DelegatorOverride) return (null, BigInteger.Zero);
+        if (_ballots.TryGetValue(voter, out var ballot)) return (ballot.OverrideOf, ballot.OverrideBalance);
         if (_overrides.TryGetValue(voter, out var cached)) return cached;
         var token = _terms.Class.PowerSource.AllTokens()[0];
         var at = VoterReads.DelegationAt(await stored.Value, token, _terms.Snapshot.ToUnixTimeSeconds());
@@ -269,6 +275,7 @@ public sealed partial class BallotShardGrain(
     /// <summary>Token votes from the voter's stored state (<see cref="StoredVoters"/>): no voter activation per ballot.</summary>
     private async Task<BigInteger> PowerOf(string voter, Lazy<Task<VoterState>> stored)
     {
+        if (_ballots.TryGetValue(voter, out var ballot)) return ballot.OwnPower;
         if (_power.TryGetValue(voter, out var cached)) return cached;
         var snapshot = _terms.Snapshot.ToUnixTimeSeconds();
         PowerReader.TokenVotes votes = async (_, token, at) => VoterReads.VotesAt(await stored.Value, token, at);

@@ -20,14 +20,14 @@ public sealed class BallotRulesTests
         Signature = "0x",
     };
 
-    private static Ballot Counted(long timestamp = 100) => new()
+    private static CompactBallot Counted(long timestamp = 100) => CompactBallot.Of(new Ballot
     {
         Voter = Address(7),
         Support = Support.Against,
         Weight = 5,
         Timestamp = timestamp,
         Digest = Digest,
-    };
+    });
 
     [Fact]
     public void A_first_ballot_is_admitted() =>
@@ -75,6 +75,14 @@ public sealed class BallotRulesTests
             Digest = "0x" + new string('a', digestLength - 2),
         };
         Assert.Equal(GovernanceError.InvalidArgument, Assert.Throws<GovernanceException>(() => BallotRules.Validate(request)).Error);
+    }
+
+    [Fact]
+    public void A_digest_of_66_characters_that_are_not_hex_is_invalid()
+    {
+        var request = Request() with { Digest = "0x" + new string('a', 63) + "g" };
+        var refused = Assert.Throws<GovernanceException>(() => BallotRules.Validate(request));
+        Assert.Equal((GovernanceError.InvalidArgument, "digest must be 32 bytes of 0x hex"), (refused.Error, refused.Message));
     }
 
     [Fact]
