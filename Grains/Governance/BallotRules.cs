@@ -1,5 +1,5 @@
-using Blocktrack.Chain;
 using System.Numerics;
+using Blocktrack.Chain;
 using Blocktrack.Grains.Governance.Choices;
 using Blocktrack.Grains.Interfaces;
 

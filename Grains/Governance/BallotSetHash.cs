@@ -40,8 +40,10 @@ public static partial class BallotSetHash
         Hex.ToHex(Keccak256.Hash(shardRoots.SelectMany(root => Hex.Parse(root)).ToArray()));
 
     public static byte[] Leaf(Ballot b) => Leaf(new LeafFields(
-        Hex.Parse(b.Voter), b.Support, b.Weight, b.Digest.Length == 66 ? Hex.Parse(b.Digest) : default,
-        b.Power, b.Choices, b.Weights, b.OverrideOf, b.OverrideBalance));
+        Hex.Parse(b.Voter), b.Support, b.Weight, DigestBytes(b.Digest), b.Power, b.Choices, b.Weights, b.OverrideOf, b.OverrideBalance));
+
+    /// <summary>A digest's 32 bytes as a leaf takes them; a digest of any other length leaves the leaf's digest zero.</summary>
+    internal static byte[] DigestBytes(string digest) => digest.Length == 66 ? Hex.Parse(digest) : [];
 
     /// <summary>What a leaf is made of: the voter's and the digest's bytes (no digest: zeros), the rest as the ballot has it.</summary>
     public readonly ref struct LeafFields(

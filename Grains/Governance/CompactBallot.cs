@@ -76,12 +76,8 @@ public sealed class CompactBallot
 
     /// <summary>The same leaf as <see cref="BallotSetHash.Leaf(Ballot)"/> of <see cref="ToBallot"/>, without making it.</summary>
     public byte[] Leaf() => BallotSetHash.Leaf(new BallotSetHash.LeafFields(
-        Hex.Parse(Voter), Support, Weight, _digest switch
-        {
-            byte[] { Length: 32 } bytes => bytes,
-            string { Length: 66 } text => Hex.Parse(text),
-            _ => default(ReadOnlySpan<byte>),
-        }, Power, Choices, Weights, OverrideOf, OverrideBalance));
+        Hex.Parse(Voter), Support, Weight, _digest as byte[] is { Length: 32 } bytes ? bytes : BallotSetHash.DigestBytes(Digest),
+        Power, Choices, Weights, OverrideOf, OverrideBalance));
 
     private static object Pack(string hex)
     {

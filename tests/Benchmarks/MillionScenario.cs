@@ -78,8 +78,9 @@ public static class MillionScenario
     }
 
     /// <summary>
-    /// The live heap once it holds still: a fresh silo takes over the stopped silos' share of the grain directory and lets
-    /// go of it over the next seconds, which would otherwise count against the ballots.
+    /// The live heap once it holds still: read right after the swap, a fresh silo's heap varied from run to run (140 and
+    /// 361 MiB), likely the stopped silos' share of the grain directory handed over and let go; it would count against
+    /// the ballots.
     /// </summary>
     private static async Task<List<long>> SettledLiveHeap(IReadOnlyList<SiloMemory> silos)
     {
