@@ -252,6 +252,9 @@ public sealed partial class ProposalGrain(
     private async Task<ProposalInfo> Info()
     {
         var setup = Setup;
+        // Once voting has opened the answer carries the votable supply and the quorum, even before the wake-up or the
+        // first shard's report (fire-and-forget) has read them.
+        if (ProposalDuties.QuorumBaseDue(Facts(), StateNow())) await EnsureQuorumBase();
         // Reentrant: the shards may be sealed while the live tally is read; the sealed count is then the one of record,
         // so the tally and the state below always describe the same moment.
         var tally = await GetTally();

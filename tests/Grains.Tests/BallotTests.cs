@@ -56,6 +56,19 @@ public sealed class BallotTests(FakeClockClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Once_voting_opens_the_info_carries_the_votable_supply_and_quorum_before_any_ballot()
+    {
+        var (s, _, _) = await Open("quorum-base");
+        // A proposal whose voting opens now: the first answer after the snapshot, with no wake-up and no shard report.
+        var p = await s.Propose(Alice, "standard");
+        s.Advance(p.Snapshot - DateTimeOffset.FromUnixTimeSeconds(s.Now) + TimeSpan.FromSeconds(1));
+        var info = await s.Proposal(p.Id).GetInfo();
+        Assert.Equal(ProposalState.Active, info.State);
+        Assert.Equal(1000, info.VotableSupply);
+        Assert.Equal(40, info.QuorumRequired);
+    }
+
+    [Fact]
     public async Task Power_is_read_at_the_snapshot_so_later_delegation_and_transfers_change_nothing()
     {
         var (s, id, _) = await Open("snapshot");
