@@ -16,23 +16,39 @@ namespace Blocktrack.Grains.Governance;
 /// </summary>
 public static partial class BallotSetHash
 {
-    public static string Compute(IEnumerable<Ballot> ballots) => Compute(ballots, b => b.Voter, Leaf);
+    public static string Compute(IEnumerable<Ballot> ballots) => Compute(ballots, b => b.Voter, b => Leaf(b));
 
-    /// <summary>The root over any form of a set's ballots, given each one's voter and leaf.</summary>
-    public static string Compute<T>(IEnumerable<T> ballots, Func<T, string> voterOf, Func<T, byte[]> leafOf)
+    /// <summary>
+    /// The root over any form of a set's ballots, given each one's voter and leaf. The leaves are sorted with their voters
+    /// as keys and the levels are hashed in place in one buffer of 32 bytes a ballot, so a level makes no arrays. A voter
+    /// with two ballots (a set no shard holds) gets both leaves, in the order the sort leaves them.
+    /// </summary>
+    public static string Compute<T>(IEnumerable<T> ballots, Func<T, string> voterOf, Func<T, ReadOnlySpan<byte>> leafOf)
     {
-        var level = ballots.OrderBy(voterOf, StringComparer.Ordinal).Select(leafOf).ToList();
-        if (level.Count == 0) return EmptyRoot;
-        while (level.Count > 1)
+        var items = ballots.ToArray();
+        if (items.Length == 0) return EmptyRoot;
+        var voters = Array.ConvertAll(items, v => voterOf(v));
+        Array.Sort(voters, items, StringComparer.Ordinal);
+        const int size = Keccak256.Size;
+        var nodes = new byte[items.Length * size];
+        for (var i = 0; i < items.Length; i++) leafOf(items[i]).CopyTo(nodes.AsSpan(i * size, size));
+        Span<byte> pair = stackalloc byte[2 * size];
+        for (var count = items.Length; count > 1; count = (count + 1) / 2)
         {
-            var next = new List<byte[]>((level.Count + 1) / 2);
-            for (var i = 0; i < level.Count; i += 2)
+            // The node made from slots i and i + 1 goes to slot i / 2, already read: nothing is overwritten unread.
+            for (var i = 0; i < count; i += 2)
             {
-                next.Add(i + 1 < level.Count ? Node(level[i], level[i + 1]) : level[i]);
+                var target = nodes.AsSpan(i / 2 * size, size);
+                if (i + 1 == count)
+                {
+                    nodes.AsSpan(i * size, size).CopyTo(target);
+                    continue;
+                }
+                SortedPair(nodes.AsSpan(i * size, size), nodes.AsSpan((i + 1) * size, size), pair);
+                Keccak256.Hash(pair, target);
             }
-            level = next;
         }
-        return Hex.ToHex(level[0]);
+        return Hex.ToHex(nodes.AsSpan(0, size));
     }
 
     /// <summary>A sharded proposal's hash: keccak256 of its shards' roots (32 bytes each) in shard order.</summary>
@@ -63,6 +79,14 @@ public static partial class BallotSetHash
 
     public static byte[] Leaf(LeafFields b)
     {
+        var leaf = new byte[Keccak256.Size];
+        Leaf(b, leaf);
+        return leaf;
+    }
+
+    /// <summary>Writes the leaf of <paramref name="b"/> into <paramref name="destination"/> (32 bytes).</summary>
+    public static void Leaf(LeafFields b, Span<byte> destination)
+    {
         var overriding = b.OverrideOf is not null;
         var extended = !b.Choices.IsDefaultOrEmpty || !b.Power.IsZero || overriding;
         var buffer = new byte[extended ? 85 + 96 + (overriding ? 52 : 0) : 85];
@@ -81,7 +105,7 @@ public static partial class BallotSetHash
             Hex.Parse(b.OverrideOf!).CopyTo(buffer, 181);
             Word(b.OverrideBalance, buffer.AsSpan(201, 32));
         }
-        return Keccak256.Hash(buffer);
+        Keccak256.Hash(buffer, destination);
     }
 
     private static void Word(BigInteger value, Span<byte> word)
@@ -92,7 +116,19 @@ public static partial class BallotSetHash
 
     private static byte[] Node(byte[] a, byte[] b)
     {
-        var (first, second) = a.AsSpan().SequenceCompareTo(b) <= 0 ? (a, b) : (b, a);
-        return Keccak256.Hash([.. first, .. second]);
+        // A proof's sibling comes from outside and may have any length: only two digests fit on the stack.
+        var length = a.Length + b.Length;
+        var pair = length <= 2 * Keccak256.Size ? stackalloc byte[2 * Keccak256.Size] : new byte[length];
+        SortedPair(a, b, pair[..length]);
+        return Keccak256.Hash(pair[..length]);
+    }
+
+    /// <summary>Two nodes one after the other in ascending byte order, as an inner node hashes them.</summary>
+    private static void SortedPair(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> pair)
+    {
+        var ascending = a.SequenceCompareTo(b) <= 0;
+        var first = ascending ? a : b;
+        first.CopyTo(pair);
+        (ascending ? b : a).CopyTo(pair[first.Length..]);
     }
 }

@@ -8,7 +8,8 @@ namespace Blocktrack.Grains.Governance;
 /// <summary>
 /// A <see cref="Ballot"/> as a shard holds it in memory for the rest of its proposal: the digest and the signature as bytes
 /// instead of hex strings (129 bytes instead of about 440), turned back into a ballot equal to the one it was made from
-/// whenever one is asked for. Its Merkle leaf is made from the bytes, so sealing a shard does not rebuild its ballots.
+/// whenever one is asked for. Its Merkle leaf is hashed once, when it is made (the receipt gives it back at once), and kept
+/// (32 bytes): sealing a shard then hashes only the tree's inner nodes.
 /// </summary>
 public sealed class CompactBallot
 {
@@ -31,7 +32,12 @@ public sealed class CompactBallot
         RecordedAt = b.RecordedAt;
         _digest = Pack(b.Digest);
         _signature = Pack(b.Signature);
+        BallotSetHash.Leaf(new BallotSetHash.LeafFields(
+            Hex.Parse(Voter), Support, Weight, _digest as byte[] is { Length: 32 } bytes ? bytes : BallotSetHash.DigestBytes(Digest),
+            Power, Choices, Weights, OverrideOf, OverrideBalance), _leaf);
     }
+
+    private readonly Hash32 _leaf;
 
     public string Voter { get; }
     public Support Support { get; }
@@ -74,10 +80,11 @@ public sealed class CompactBallot
         Signature = Unpack(_signature),
     };
 
-    /// <summary>The same leaf as <see cref="BallotSetHash.Leaf(Ballot)"/> of <see cref="ToBallot"/>, without making it.</summary>
-    public byte[] Leaf() => BallotSetHash.Leaf(new BallotSetHash.LeafFields(
-        Hex.Parse(Voter), Support, Weight, _digest as byte[] is { Length: 32 } bytes ? bytes : BallotSetHash.DigestBytes(Digest),
-        Power, Choices, Weights, OverrideOf, OverrideBalance));
+    /// <summary>The same leaf as <see cref="BallotSetHash.Leaf(Ballot)"/> of <see cref="ToBallot"/>, hashed when this was made.</summary>
+    public ReadOnlySpan<byte> LeafHash => _leaf;
+
+    /// <summary><see cref="LeafHash"/> as a new array.</summary>
+    public byte[] Leaf() => LeafHash.ToArray();
 
     private static object Pack(string hex)
     {
@@ -90,4 +97,11 @@ public sealed class CompactBallot
     }
 
     private static string Unpack(object packed) => packed as string ?? Hex.ToHex((byte[])packed);
+}
+
+/// <summary>32 bytes held inline in the object that has them (a keccak256 digest), not as an array of their own.</summary>
+[System.Runtime.CompilerServices.InlineArray(Keccak256.Size)]
+internal struct Hash32
+{
+    private byte _first;
 }

@@ -114,7 +114,7 @@ public sealed partial class BallotShardGrain(
         return new ShardResult
         {
             Tally = _tally,
-            Root = BallotSetHash.Compute(_ballots.Values, b => b.Voter, b => b.Leaf()),
+            Root = BallotSetHash.Compute(_ballots.Values, b => b.Voter, b => b.LeafHash),
             Rankings = _terms.Class.Counting == CountingType.RankedChoice
                 ? [.. _ballots.Values.Select(b => new RankedBallot { Power = b.RawPower, Ranking = b.Choices })]
                 : [],
@@ -200,7 +200,7 @@ public sealed partial class BallotShardGrain(
             if (_durable.TryGetValue(request.Voter, out var d) && d == durable) _durable.Remove(request.Voter);
         }
         metrics.BallotAccepted();
-        return Receipt(ballot, replaced: previous is not null, duplicate: false);
+        return Receipt(held, replaced: previous is not null, duplicate: false);
     }
 
     private async Task Append(IReadOnlyList<Ballot> batch)
@@ -227,10 +227,10 @@ public sealed partial class BallotShardGrain(
     private async Task<BallotReceipt> WhenDurable(CompactBallot ballot)
     {
         if (_durable.TryGetValue(ballot.Voter, out var pending)) await pending;
-        return Receipt(ballot.ToBallot(), replaced: false, duplicate: true);
+        return Receipt(ballot, replaced: false, duplicate: true);
     }
 
-    private BallotReceipt Receipt(Ballot ballot, bool replaced, bool duplicate) => new()
+    private BallotReceipt Receipt(CompactBallot ballot, bool replaced, bool duplicate) => new()
     {
         Proposal = ProposalId,
         Voter = ballot.Voter,
@@ -241,7 +241,7 @@ public sealed partial class BallotShardGrain(
         Choices = ballot.Choices,
         Weights = ballot.Weights,
         Power = ballot.Power,
-        Leaf = Hex.ToHex(BallotSetHash.Leaf(ballot)),
+        Leaf = Hex.ToHex(ballot.LeafHash),
     };
 
     /// <summary>Made on first use: a field initializer cannot bind the instance's Append.</summary>

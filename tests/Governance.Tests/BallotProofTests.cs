@@ -152,4 +152,21 @@ public sealed class BallotProofTests
         Assert.False(BallotSetHash.Verify(leaf, [.. proof, "0xzz"], root));
         Assert.False(BallotSetHash.Verify("nope", proof, root));
     }
+
+    [Fact]
+    public void A_sibling_of_another_length_is_hashed_as_given_and_proves_nothing()
+    {
+        var ballots = RandomSet(4, seed: 44);
+        var root = BallotSetHash.Compute(ballots);
+        var leaf = BallotSetHash.Leaf(ballots[0]);
+        var proof = BallotSetHash.Proof(ballots, ballots[0].Voter)!;
+        byte[] longer = [.. proof[0], .. new byte[8]], shorter = proof[0][..20];
+        foreach (var sibling in new[] { longer, shorter })
+        {
+            Assert.False(BallotSetHash.Verify(Hex.ToHex(leaf), [Hex.ToHex(sibling), .. proof.Skip(1).Select(p => Hex.ToHex(p))], root));
+            var ascending = leaf.AsSpan().SequenceCompareTo(sibling) <= 0;
+            byte[] pair = ascending ? [.. leaf, .. sibling] : [.. sibling, .. leaf];
+            Assert.Equal(Keccak256.Hash(pair), BallotSetHash.HashPair(leaf, sibling));
+        }
+    }
 }
