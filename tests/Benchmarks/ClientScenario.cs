@@ -13,9 +13,11 @@ public static class ClientScenario
         await world.FeedPower(voters, i => 100 + i % 1000, options.Concurrency);
         await world.CreateDao("bench", TimeSpan.FromMinutes(30));
 
-        var warm = await world.Propose("bench", voters[0]);
-        var warmup = await Driver.Run("warm-up", Math.Min(voters.Length, 10_000), options.Concurrency,
-            i => world.Cast(warm.Id, warm.Shards, voters[i], i));
+        var warmup = await JitWarmUp.Run(world.Cluster.Silos, Math.Min(voters.Length, 20_000), options.Concurrency, async () =>
+        {
+            var warm = await world.Propose("bench", voters[0]);
+            return i => world.Cast(warm.Id, warm.Shards, voters[i], i);
+        });
         Console.WriteLine($"  warm-up: {warmup}");
 
         var proposals = new List<(string Id, int Shards, DateTimeOffset Deadline)>();
