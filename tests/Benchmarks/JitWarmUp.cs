@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Blocktrack.Tests.Support;
 
@@ -48,17 +47,8 @@ public static partial class JitWarmUp
         var total = 0.0;
         foreach (var silo in silos)
         {
-            try
-            {
-                var metrics = await http.GetStringAsync(new Uri(silo.Http, "/metrics"));
-                var match = CompilationTime().Match(metrics);
-                if (!match.Success) return double.NaN;
-                total += double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                return double.NaN;
-            }
+            if (await SiloMetrics.Sum(http, silo, CompilationTime()) is not { } seconds) return double.NaN;
+            total += seconds;
         }
         return total;
     }

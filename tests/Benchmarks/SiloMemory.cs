@@ -1,5 +1,4 @@
 using System.Diagnostics.Tracing;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Blocktrack.Tests.Support;
 using Microsoft.Diagnostics.NETCore.Client;
@@ -85,17 +84,10 @@ public sealed partial class SiloMemory : IAsyncDisposable
         var (peak, current) = _silo.Process.Memory();
         PeakResidentBytes = Math.Max(PeakResidentBytes, Math.Max(peak, current));
         Latest = (current, Latest.GcHeap);
-        try
-        {
-            var metrics = await _http.GetStringAsync(new Uri(_silo.Http, "/metrics"));
-            var heap = HeapSize().Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
-            PeakGcHeapBytes = Math.Max(PeakGcHeapBytes, (long)heap);
-            Latest = (Latest.Resident, (long)heap);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            // A busy silo may miss a scrape; the next one counts.
-        }
+        // A busy silo may miss a scrape; the next one counts.
+        if (await SiloMetrics.Sum(_http, _silo, HeapSize()) is not { } heap) return;
+        PeakGcHeapBytes = Math.Max(PeakGcHeapBytes, (long)heap);
+        Latest = (Latest.Resident, (long)heap);
     }
 
     [GeneratedRegex(@"^dotnet_gc_last_collection_heap_size_bytes\{[^}]*\} ([0-9.eE+]+)", RegexOptions.Multiline)]

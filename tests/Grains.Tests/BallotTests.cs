@@ -59,7 +59,8 @@ public sealed class BallotTests(FakeClockClusterFixture fixture)
     public async Task Once_voting_opens_the_info_carries_the_votable_supply_and_quorum_before_any_ballot()
     {
         var (s, _, _) = await Open("quorum-base");
-        // A proposal whose voting opens now: the first answer after the snapshot, with no wake-up and no shard report.
+        // A proposal whose voting opens now and has no ballot: the first answer after the snapshot, which may come before
+        // its wake-up has read the supply.
         var p = await s.Propose(Alice, "standard");
         s.Advance(p.Snapshot - DateTimeOffset.FromUnixTimeSeconds(s.Now) + TimeSpan.FromSeconds(1));
         var info = await s.Proposal(p.Id).GetInfo();
