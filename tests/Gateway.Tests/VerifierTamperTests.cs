@@ -1,4 +1,5 @@
 using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
 using Blocktrack.Verifier;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,26 +69,27 @@ public sealed class VerifierTamperTests(ITestOutputHelper log) : IAsyncLifetime
         return (exit, output.ToString());
     }
 
-    /// <summary>Rewrites the voter's row of the ballot log in place, through SQLite alone.</summary>
+    /// <summary>Rewrites the voter's ballot in its row of the ballot log in place, through SQLite alone.</summary>
     private void Tamper(string proposal, string voter, Func<Ballot, Ballot> change)
     {
         using var services = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(Ballot).Assembly)).BuildServiceProvider();
-        var serializer = services.GetRequiredService<Serializer<Ballot>>();
+        var rows = new BallotRows(services.GetRequiredService<Serializer<Ballot>>(), services.GetRequiredService<Serializer<Ballot[]>>());
         var file = Path.Combine(embedded.Data.Path, "governance.db");
         using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
         db.Open();
-        var rows = new List<(long Seq, Ballot Ballot)>();
+        var stored = new List<(long Seq, Ballot[] Ballots)>();
         using (var select = db.CreateCommand())
         {
-            select.CommandText = "SELECT seq, payload FROM ballots WHERE log_id LIKE $log";
+            select.CommandText = "SELECT seq, log_id, payload, ballot_count FROM ballots WHERE log_id LIKE $log";
             select.Parameters.AddWithValue("$log", proposal + "/%");
             using var reader = select.ExecuteReader();
-            while (reader.Read()) rows.Add((reader.GetInt64(0), serializer.Deserialize((byte[])reader.GetValue(1))!));
+            while (reader.Read())
+                stored.Add((reader.GetInt64(0), rows.Decode(reader.GetString(1), (byte[])reader.GetValue(2), reader.GetInt32(3))));
         }
-        var (seq, ballot) = rows.Single(r => r.Ballot.Voter == voter);
+        var (seq, ballots) = stored.Single(r => r.Ballots.Any(b => b.Voter == voter));
         using var update = db.CreateCommand();
         update.CommandText = "DROP TRIGGER ballots_never_change; UPDATE ballots SET payload = $payload WHERE seq = $seq";
-        update.Parameters.AddWithValue("$payload", serializer.SerializeToArray(change(ballot)));
+        update.Parameters.AddWithValue("$payload", rows.Encode([.. ballots.Select(b => b.Voter == voter ? change(b) : b)]));
         update.Parameters.AddWithValue("$seq", seq);
         Assert.Equal(1, update.ExecuteNonQuery());
     }

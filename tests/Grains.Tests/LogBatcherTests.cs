@@ -49,22 +49,11 @@ public sealed class LogBatcherTests
     }
 
     [Fact]
-    public async Task A_write_holds_whole_appends_up_to_the_row_limit()
+    public async Task A_write_holds_whole_appends_up_to_the_entry_limit()
     {
-        var sizes = new List<int>();
-        var started = new TaskCompletionSource();
-        var gate = new TaskCompletionSource();
-        var batcher = new LogBatcher(async (rows, _) =>
-        {
-            if (sizes.Count == 0)
-            {
-                started.SetResult();
-                await gate.Task;
-            }
-            sizes.Add(rows.Count);
-        }, maxRows: 10, maxWriters: 1);
+        var (batcher, sizes, started, gate) = FirstWriteGated(maxEntries: 10);
         var first = batcher.Append([Row("a", 0)]);
-        await started.Task;
+        await started;
         var rest = Enumerable.Range(0, 6).Select(i => batcher.Append([.. Enumerable.Range(0, 4).Select(k => Row("b", k))])).ToArray();
         var large = batcher.Append([.. Enumerable.Range(0, 25).Select(k => Row("c", k))]);
         gate.SetResult();
@@ -72,6 +61,21 @@ public sealed class LogBatcherTests
 
         // 1, then appends of 4 rows two at a time (8 ≤ 10), then the 25-row append alone: never split.
         Assert.Equal([1, 8, 8, 8, 25], sizes);
+    }
+
+    [Fact]
+    public async Task A_write_is_sized_in_entries_so_rows_holding_many_count_as_many()
+    {
+        var (batcher, sizes, started, gate) = FirstWriteGated(maxEntries: 10);
+        var first = batcher.Append([Row("a", 0)]);
+        await started;
+        // Three one-row appends of 6 entries each: one a write, though each is a single row.
+        var rest = Enumerable.Range(1, 3).Select(i => batcher.Append([new LogRow("b", [(byte)i], Entries: 6)])).ToArray();
+        gate.SetResult();
+        await Task.WhenAll([first, .. rest]);
+
+        Assert.Equal([1, 6, 6, 6], sizes);
+        Assert.Equal(6, batcher.LargestWrite);
     }
 
     [Fact]
@@ -91,7 +95,7 @@ public sealed class LogBatcherTests
             await gate.Task;
             writes.Add([.. rows.Select(r => (int)r.Payload[0])]);
             Interlocked.Decrement(ref inFlight);
-        }, maxRows: 8);
+        }, maxEntries: 8);
         var first = batcher.Append([Row("a", 0)]);
         await one.Task.WaitAsync(TimeSpan.FromSeconds(30));
         // Six rows waiting behind the first write: less than a write's worth, so they wait.
@@ -123,6 +127,24 @@ public sealed class LogBatcherTests
     }
 
     private static LogRow Row(string log, int value) => new(log, [(byte)value]);
+
+    /// <summary>One writer whose first write waits for the gate; every write's entries are recorded in order.</summary>
+    private static (LogBatcher, List<int> Sizes, Task Started, TaskCompletionSource Gate) FirstWriteGated(int maxEntries)
+    {
+        var sizes = new List<int>();
+        var started = new TaskCompletionSource();
+        var gate = new TaskCompletionSource();
+        var batcher = new LogBatcher(async (rows, _) =>
+        {
+            if (sizes.Count == 0)
+            {
+                started.SetResult();
+                await gate.Task;
+            }
+            sizes.Add(rows.Sum(r => r.Entries));
+        }, maxEntries, maxWriters: 1);
+        return (batcher, sizes, started.Task, gate);
+    }
 
     private static void InterlockedMax(ref int target, int value)
     {

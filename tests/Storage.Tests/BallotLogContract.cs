@@ -1,10 +1,16 @@
-using Blocktrack.Grains.Persistence;
 using System.Diagnostics;
+using Blocktrack.Grains.Interfaces;
+using Blocktrack.Grains.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Xunit.Abstractions;
 
 namespace Blocktrack.Storage.Tests;
 
-/// <summary>What every profile's ballot log must do: append batches durably, read them back in order, never rewrite a row.</summary>
+/// <summary>
+/// What every profile's ballot log must do: append batches durably (a row each), read them back in order, never rewrite a
+/// row, and still read the rows of one ballot each that builds before batch rows wrote.
+/// </summary>
 public abstract class BallotLogContract(StorageBackend backend, ITestOutputHelper output)
 {
     private static string NewLog() => $"blocktrack/{Guid.NewGuid():N}/0";
@@ -88,11 +94,50 @@ public abstract class BallotLogContract(StorageBackend backend, ITestOutputHelpe
         await backend.Ballots.AppendAsync(log, Samples.Ballots(40, 1));
         var after = await backend.RawBallotsAsync(log);
 
-        Assert.Equal(41, after.Count);
+        // A row per batch, holding its ballots.
+        Assert.Equal([20, 20, 1], after.Select(r => r.Count));
         Assert.Equal(before.Select(r => r.Seq), after.Take(before.Count).Select(r => r.Seq));
         Assert.All(before.Zip(after), pair => Assert.Equal(pair.First.Payload, pair.Second.Payload));
         Assert.True(after.Skip(before.Count).All(r => r.Seq > before[^1].Seq));
     }
+
+    [Fact]
+    public async Task Rows_of_one_ballot_written_before_rows_held_batches_read_with_the_batches_after_them()
+    {
+        var log = NewLog();
+        var rows = Rows();
+        var earlier = Samples.Ballots(0, 3);
+        // As the builds before did: one ballot a row, no count named.
+        foreach (var ballot in earlier) await backend.InsertRawBallotAsync(log, rows.Encode([ballot]), count: null);
+        await backend.Ballots.AppendAsync(log, Samples.Ballots(3, 4));
+
+        Assert.Equal([1, 1, 1, 4], (await backend.RawBallotsAsync(log)).Select(r => r.Count));
+        Assert.Equal(Samples.Ballots(0, 7), await backend.Ballots.ReadAsync(log));
+        Assert.Equal(7, await backend.Ballots.CountAsync(log));
+    }
+
+    [Fact]
+    public async Task A_row_whose_count_disagrees_with_its_ballots_is_refused_when_read()
+    {
+        var log = NewLog();
+        await backend.InsertRawBallotAsync(log, Rows().Encode(Samples.Ballots(0, 2)), count: 3);
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => backend.Ballots.ReadAsync(log));
+        Assert.Contains("holds 3 ballot(s) but decodes to 2", refused.Message);
+    }
+
+    [Fact]
+    public async Task The_store_refuses_a_row_of_no_ballots()
+    {
+        var log = NewLog();
+        var refused = await Record.ExceptionAsync(() => backend.InsertRawBallotAsync(log, Rows().Encode(Samples.Ballots(0, 1)), count: 0));
+
+        Assert.NotNull(refused);
+        Assert.Empty(await backend.RawBallotsAsync(log));
+    }
+
+    private BallotRows Rows() => new(
+        backend.Services.GetRequiredService<Serializer<Ballot>>(), backend.Services.GetRequiredService<Serializer<Ballot[]>>());
 
     [Fact]
     public async Task The_store_itself_refuses_to_change_or_delete_a_ballot()

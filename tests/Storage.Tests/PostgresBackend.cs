@@ -27,16 +27,29 @@ public sealed class PostgresBackend : StorageBackend
         };
     }
 
-    public override async Task<IReadOnlyList<(long Seq, byte[] Payload)>> RawBallotsAsync(string logId)
+    public override async Task<IReadOnlyList<(long Seq, byte[] Payload, int Count)>> RawBallotsAsync(string logId)
     {
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT seq, payload FROM ballots WHERE log_id = $1 ORDER BY seq", connection);
+        await using var command = new NpgsqlCommand("SELECT seq, payload, ballot_count FROM ballots WHERE log_id = $1 ORDER BY seq", connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = logId });
         await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(long, byte[])>();
-        while (await reader.ReadAsync()) rows.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
+        var rows = new List<(long, byte[], int)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetInt32(2)));
         return rows;
+    }
+
+    public override async Task InsertRawBallotAsync(string logId, byte[] payload, int? count)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(count is null
+            ? "INSERT INTO ballots (log_id, payload) VALUES ($1, $2)"
+            : "INSERT INTO ballots (log_id, payload, ballot_count) VALUES ($1, $2, $3)", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = logId });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = payload });
+        if (count is { } n) command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = n });
+        await command.ExecuteNonQueryAsync();
     }
 
     public override async Task<IReadOnlyList<Exception?>> TamperWithBallotsAsync(string logId)

@@ -20,16 +20,28 @@ public sealed class SqliteBackend : StorageBackend
         ["Orleans:DataDirectory"] = _data.Path,
     });
 
-    public override Task<IReadOnlyList<(long Seq, byte[] Payload)>> RawBallotsAsync(string logId) =>
-        Database.ReadAsync<IReadOnlyList<(long, byte[])>>(connection =>
+    public override Task<IReadOnlyList<(long Seq, byte[] Payload, int Count)>> RawBallotsAsync(string logId) =>
+        Database.ReadAsync<IReadOnlyList<(long, byte[], int)>>(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT seq, payload FROM ballots WHERE log_id = $log ORDER BY seq";
+            command.CommandText = "SELECT seq, payload, ballot_count FROM ballots WHERE log_id = $log ORDER BY seq";
             command.Parameters.AddWithValue("$log", logId);
             using var reader = command.ExecuteReader();
-            var rows = new List<(long, byte[])>();
-            while (reader.Read()) rows.Add((reader.GetInt64(0), (byte[])reader.GetValue(1)));
+            var rows = new List<(long, byte[], int)>();
+            while (reader.Read()) rows.Add((reader.GetInt64(0), (byte[])reader.GetValue(1), reader.GetInt32(2)));
             return rows;
+        });
+
+    public override Task InsertRawBallotAsync(string logId, byte[] payload, int? count) =>
+        Database.WriteAsync(writer =>
+        {
+            var command = writer.Command(count is null
+                ? "INSERT INTO ballots (log_id, payload) VALUES ($log, $payload)"
+                : "INSERT INTO ballots (log_id, payload, ballot_count) VALUES ($log, $payload, $count)");
+            command.Parameters.AddWithValue("$log", logId);
+            command.Parameters.AddWithValue("$payload", payload);
+            if (count is { } n) command.Parameters.AddWithValue("$count", n);
+            return command.ExecuteNonQuery();
         });
 
     public override async Task<IReadOnlyList<Exception?>> TamperWithBallotsAsync(string logId)

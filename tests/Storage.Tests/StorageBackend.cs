@@ -23,8 +23,14 @@ public abstract class StorageBackend : IAsyncLifetime
 
     public IBallotLog Ballots => Services.GetRequiredService<IBallotLog>();
 
-    /// <summary>The log's rows as stored: sequence number and payload bytes, in sequence order.</summary>
-    public abstract Task<IReadOnlyList<(long Seq, byte[] Payload)>> RawBallotsAsync(string logId);
+    /// <summary>The log's rows as stored: sequence number, payload bytes and ballot count, in sequence order.</summary>
+    public abstract Task<IReadOnlyList<(long Seq, byte[] Payload, int Count)>> RawBallotsAsync(string logId);
+
+    /// <summary>
+    /// Stores a row behind the log's back: with <paramref name="count"/>, or without naming the column at all, as builds
+    /// before rows held batches wrote them.
+    /// </summary>
+    public abstract Task InsertRawBallotAsync(string logId, byte[] payload, int? count);
 
     /// <summary>Tries to change and to delete the log's stored rows behind the log's back; each attempt should throw.</summary>
     public abstract Task<IReadOnlyList<Exception?>> TamperWithBallotsAsync(string logId);

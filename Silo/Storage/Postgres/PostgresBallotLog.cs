@@ -7,14 +7,15 @@ using Orleans.Serialization;
 namespace Blocktrack.Silo.Storage.Postgres;
 
 /// <summary>
-/// The ballot log of the cluster profile: one row per ballot in <c>ballots</c>, read in append order. The rows every
-/// shard of the silo appends together are one binary COPY.
+/// The ballot log of the cluster profile: a row per appended batch in <c>ballots</c> (<see cref="BallotRows"/>), read in
+/// append order. The rows every shard of the silo appends together are one binary COPY.
 /// </summary>
-public sealed class PostgresBallotLog(PostgresDatabase database, Serializer<Ballot> serializer) : BatchedBallotLog(serializer)
+public sealed class PostgresBallotLog(PostgresDatabase database, Serializer<Ballot> one, Serializer<Ballot[]> many)
+    : BatchedBallotLog(one, many)
 {
-    private const string Copy = "COPY ballots (log_id, payload) FROM STDIN (FORMAT BINARY)";
-    private const string Select = "SELECT payload FROM ballots WHERE log_id = $1 ORDER BY seq";
-    private const string Count = "SELECT count(*) FROM ballots WHERE log_id = $1";
+    private const string Copy = "COPY ballots (log_id, payload, ballot_count) FROM STDIN (FORMAT BINARY)";
+    private const string Select = "SELECT payload, ballot_count FROM ballots WHERE log_id = $1 ORDER BY seq";
+    private const string Count = "SELECT coalesce(sum(ballot_count), 0)::bigint FROM ballots WHERE log_id = $1";
 
     protected override async Task WriteAsync(IReadOnlyList<LogRow> rows, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ public sealed class PostgresBallotLog(PostgresDatabase database, Serializer<Ball
             await copy.StartRowAsync(cancellationToken);
             await copy.WriteAsync(row.Log, NpgsqlDbType.Text, cancellationToken);
             await copy.WriteAsync(row.Payload, NpgsqlDbType.Bytea, cancellationToken);
+            await copy.WriteAsync(row.Entries, NpgsqlDbType.Integer, cancellationToken);
         }
         await copy.CompleteAsync(cancellationToken);
     }
@@ -37,13 +39,13 @@ public sealed class PostgresBallotLog(PostgresDatabase database, Serializer<Ball
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    protected override async Task<List<byte[]>> ReadPayloadsAsync(string log, CancellationToken cancellationToken)
+    protected override async Task<List<(byte[] Payload, int Count)>> ReadRowsAsync(string log, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(Select);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = log });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var payloads = new List<byte[]>();
-        while (await reader.ReadAsync(cancellationToken)) payloads.Add(reader.GetFieldValue<byte[]>(0));
-        return payloads;
+        var rows = new List<(byte[], int)>();
+        while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetFieldValue<byte[]>(0), reader.GetInt32(1)));
+        return rows;
     }
 }

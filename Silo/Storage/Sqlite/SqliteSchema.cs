@@ -3,7 +3,13 @@ namespace Blocktrack.Silo.Storage.Sqlite;
 /// <summary>Tables of the embedded profile's SQLite file; applied on every open, so it must stay idempotent.</summary>
 public static class SqliteSchema
 {
-    public const int Version = 1;
+    /// <summary>2: ballot rows hold batches (<c>ballot_count</c>).</summary>
+    public const int Version = 2;
+
+    /// <summary>Brings a file of version 1, whose ballot rows hold one ballot each, to version 2: run where the column is missing.</summary>
+    public const string AddBallotCount = "ALTER TABLE ballots ADD COLUMN ballot_count INTEGER NOT NULL DEFAULT 1 CHECK (ballot_count >= 1)";
+
+    public const string HasBallotCount = "SELECT count(*) FROM pragma_table_info('ballots') WHERE name = 'ballot_count'";
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS grain_state (
@@ -27,10 +33,12 @@ public static class SqliteSchema
         CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (grain_hash);
 
         -- AUTOINCREMENT: a sequence number is never reused, even after the highest row is gone.
+        -- A row holds every ballot one shard appended in one batch (BallotRows): ballot_count of them.
         CREATE TABLE IF NOT EXISTS ballots (
-            seq     INTEGER PRIMARY KEY AUTOINCREMENT,
-            log_id  TEXT NOT NULL,
-            payload BLOB NOT NULL
+            seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+            log_id       TEXT NOT NULL,
+            payload      BLOB NOT NULL,
+            ballot_count INTEGER NOT NULL DEFAULT 1 CHECK (ballot_count >= 1)
         );
         CREATE INDEX IF NOT EXISTS ballots_by_log ON ballots (log_id, seq);
         CREATE TRIGGER IF NOT EXISTS ballots_never_change BEFORE UPDATE ON ballots

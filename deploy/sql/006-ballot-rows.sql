@@ -1,0 +1,3 @@
+-- A row of the ballot log holds every ballot one shard appended in one batch (BallotRows): ballot_count of them, its
+-- payload the one ballot when it is one, else their array. Rows written before this column existed hold one ballot.
+ALTER TABLE ballots ADD COLUMN IF NOT EXISTS ballot_count integer NOT NULL DEFAULT 1 CHECK (ballot_count >= 1);
