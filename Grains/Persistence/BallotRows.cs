@@ -6,25 +6,48 @@ namespace Blocktrack.Grains.Persistence;
 /// <summary>
 /// A ballot-log row's payload. A row holds every ballot one shard appended in one batch: a row of one ballot is that
 /// ballot, Orleans-serialized (as every row was before rows held batches, so those still read), and a row of several
-/// is the array of them; the row's count says which. Storing a batch as one row spares the store a row, two index
-/// entries and a sequence number per ballot.
+/// is <see cref="BatchMark"/> followed by the array of them; the row's count says which. Storing a batch as one row
+/// spares the store a row, two index entries and a sequence number per ballot.
 /// </summary>
 public sealed class BallotRows(Serializer<Ballot> one, Serializer<Ballot[]> many)
 {
-    public byte[] Encode(IReadOnlyList<Ballot> ballots) => ballots.Count switch
+    /// <summary>
+    /// The first byte of a row of several: a variable-length-integer field header, which no Orleans-serialized object
+    /// starts with, so a reader of one ballot a row (a silo of an earlier build) fails on the row with an unsupported wire
+    /// type instead of reading it as an empty ballot, as it would the bare array.
+    /// </summary>
+    public const byte BatchMark = 0x00;
+
+    public byte[] Encode(IReadOnlyList<Ballot> ballots)
     {
-        0 => throw new ArgumentException("A ballot-log row holds at least one ballot.", nameof(ballots)),
-        1 => one.SerializeToArray(ballots[0]),
-        _ => many.SerializeToArray(ballots as Ballot[] ?? [.. ballots]),
-    };
+        if (ballots.Count == 0) throw new ArgumentException("A ballot-log row holds at least one ballot.", nameof(ballots));
+        if (ballots.Count == 1) return one.SerializeToArray(ballots[0]);
+        var array = many.SerializeToArray(ballots as Ballot[] ?? [.. ballots]);
+        var payload = new byte[array.Length + 1];
+        payload[0] = BatchMark;
+        array.CopyTo(payload, 1);
+        return payload;
+    }
 
     /// <summary>The ballots of a row of <paramref name="log"/> said to hold <paramref name="count"/>; refuses a row that does not.</summary>
     public Ballot[] Decode(string log, byte[] payload, int count)
     {
-        var ballots = count == 1 ? new[] { one.Deserialize(payload) } : many.Deserialize(payload);
-        if (count < 1 || ballots is null || ballots.Length != count || Array.Exists(ballots, b => b is null))
-            throw new InvalidDataException(
-                $"A row of ballot log '{log}' says it holds {count} ballot(s) but decodes to {ballots?.Length ?? 0}.");
+        var says = $"A row of ballot log '{log}' says it holds {count} ballot(s)";
+        var batch = payload.Length > 0 && payload[0] == BatchMark;
+        if (count < 1 || batch != count > 1)
+            throw new InvalidDataException($"{says} but is {(batch ? "a row of several" : "a row of one")}.");
+        Ballot?[]? ballots;
+        try
+        {
+            ballots = batch ? many.Deserialize(payload.AsSpan(1)) : new Ballot?[] { one.Deserialize(payload) };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Malformed input surfaces from the serializer as several exception types (wire type, overflow, index range).
+            throw new InvalidDataException($"{says} but does not decode: {e.Message}", e);
+        }
+        if (ballots is null || ballots.Length != count || Array.Exists(ballots, b => b is null))
+            throw new InvalidDataException($"{says} but decodes to {ballots?.Length ?? 0}.");
         return Array.ConvertAll(ballots, b => b!);
     }
 }
