@@ -50,6 +50,25 @@ public sealed class SchemaMigrationTests(PostgresBackend backend)
     }
 
     [Fact]
+    public async Task Ballot_rows_count_their_ballots_and_keep_payloads_uncompressed()
+    {
+        var database = await backend.Server.CreateDatabaseAsync("ballotrows");
+        await new SchemaMigrator(database).MigrateAsync();
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT attname, attstorage, attnotnull FROM pg_attribute
+            WHERE attrelid = 'ballots'::regclass AND attname IN ('payload', 'ballot_count') ORDER BY attname
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var columns = new List<(string, char, bool)>();
+        while (await reader.ReadAsync()) columns.Add((reader.GetString(0), reader.GetChar(1), reader.GetBoolean(2)));
+
+        // 'e': EXTERNAL, out of line when large but never compressed; ballot_count a plain integer ('p').
+        Assert.Equal([("ballot_count", 'p', true), ("payload", 'e', true)], columns);
+    }
+
+    [Fact]
     public async Task Concurrent_silos_migrating_together_take_turns()
     {
         var database = await backend.Server.CreateDatabaseAsync("concurrent");
