@@ -60,14 +60,21 @@ public sealed class DurableFakeClockCluster : IFakeClockCluster, IAsyncDisposabl
 
     /// <summary>
     /// Polls until <paramref name="done"/>, moving the clock a minute before each read: after a restart only reminders
-    /// wake the grains, and they tick on the fake clock.
+    /// wake the grains, and they tick on the fake clock. The wait outlasts <see cref="ReminderLoadLimit"/>.
     /// </summary>
     public Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, string what) =>
         Eventually.Until(() =>
         {
             Clock.Advance(TimeSpan.FromMinutes(1));
             return read();
-        }, done, what: what);
+        }, done, ReminderLoadLimit, what);
+
+    /// <summary>
+    /// A restarted silo's reminder service loads the reminder table when it starts; when that first read does not finish
+    /// in time (a loaded CI machine starting many silos at once) Orleans tries again 30 s later, in real time, which no
+    /// fake clock moves. CI once ran out of the default 30 s wait here (2026-12-03), most likely so: no credit after 30 s.
+    /// </summary>
+    private static readonly TimeSpan ReminderLoadLimit = TimeSpan.FromSeconds(90);
 
     public async ValueTask DisposeAsync()
     {
