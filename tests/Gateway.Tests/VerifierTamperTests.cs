@@ -1,9 +1,6 @@
 using Blocktrack.Grains.Interfaces;
-using Blocktrack.Grains.Persistence;
 using Blocktrack.Verifier;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Xunit.Abstractions;
 
 namespace Blocktrack.Gateway.Tests;
@@ -72,8 +69,8 @@ public sealed class VerifierTamperTests(ITestOutputHelper log) : IAsyncLifetime
     /// <summary>Rewrites the voter's ballot in its row of the ballot log in place, through SQLite alone.</summary>
     private void Tamper(string proposal, string voter, Func<Ballot, Ballot> change)
     {
-        using var services = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(Ballot).Assembly)).BuildServiceProvider();
-        var rows = new BallotRows(services.GetRequiredService<Serializer<Ballot>>(), services.GetRequiredService<Serializer<Ballot[]>>());
+        using var serializers = new BallotSerializers();
+        var rows = serializers.Rows;
         var file = Path.Combine(embedded.Data.Path, "governance.db");
         using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
         db.Open();

@@ -1,6 +1,5 @@
 using Blocktrack.Grains.Interfaces;
 using Blocktrack.Grains.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
 namespace Blocktrack.Storage.Tests;
@@ -9,12 +8,11 @@ namespace Blocktrack.Storage.Tests;
 [Trait("Category", TestCategory.Fast)]
 public sealed class BallotRowsTests : IDisposable
 {
-    private readonly ServiceProvider _services =
-        new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(Ballot).Assembly)).BuildServiceProvider();
+    private readonly BallotSerializers _serializers = new();
 
-    private Serializer<Ballot> One => _services.GetRequiredService<Serializer<Ballot>>();
+    private Serializer<Ballot> One => _serializers.One;
 
-    private BallotRows Rows => new(One, _services.GetRequiredService<Serializer<Ballot[]>>());
+    private BallotRows Rows => _serializers.Rows;
 
     [Fact]
     public void A_row_of_one_ballot_is_byte_for_byte_what_earlier_builds_wrote_for_it()
@@ -67,5 +65,5 @@ public sealed class BallotRowsTests : IDisposable
     public void A_row_of_no_ballots_is_not_written() =>
         Assert.Throws<ArgumentException>(() => Rows.Encode([]));
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _serializers.Dispose();
 }

@@ -1,8 +1,5 @@
-using Blocktrack.Grains.Interfaces;
 using Blocktrack.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 
 namespace Blocktrack.Storage.Tests;
 
@@ -23,8 +20,8 @@ public sealed class SqliteSchemaUpgradeTests
     public async Task A_version_one_file_gains_the_ballot_count_and_its_rows_read_as_one_ballot_each()
     {
         using var data = new TempDirectory();
-        using var services = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(Ballot).Assembly)).BuildServiceProvider();
-        var one = services.GetRequiredService<Serializer<Ballot>>();
+        using var serializers = new BallotSerializers();
+        var one = serializers.One;
         var earlier = Samples.Ballots(0, 2);
         using (var file = new SqliteConnection($"Data Source={Path.Combine(data.Path, SqliteDatabase.FileName)};Pooling=False"))
         {
@@ -43,7 +40,7 @@ public sealed class SqliteSchemaUpgradeTests
 
         using var database = new SqliteDatabase(data.Path);
         database.Open();
-        var log = new SqliteBallotLog(database, one, services.GetRequiredService<Serializer<Ballot[]>>());
+        var log = new SqliteBallotLog(database, one, serializers.Many);
         await log.AppendAsync("p/0", Samples.Ballots(2, 3));
 
         Assert.Equal(Samples.Ballots(0, 5), await log.ReadAsync("p/0"));

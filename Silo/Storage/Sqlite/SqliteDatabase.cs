@@ -98,17 +98,11 @@ public sealed class SqliteDatabase : IDisposable
         connection.Open();
         // WAL lets readers run beside the writer; FULL syncs the WAL at each commit, so an answered write survives a power cut.
         Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
-        Execute(connection, SqliteSchema.Create);
-        using (var probe = connection.CreateCommand())
-        {
-            probe.CommandText = SqliteSchema.HasBallotCount;
-            if ((long)probe.ExecuteScalar()! == 0) Execute(connection, SqliteSchema.AddBallotCount);
-        }
-        Execute(connection, $"PRAGMA user_version = {SqliteSchema.Version};");
+        SqliteSchema.Apply(connection);
         return connection;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

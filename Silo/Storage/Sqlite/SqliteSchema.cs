@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Blocktrack.Silo.Storage.Sqlite;
 
 /// <summary>Tables of the embedded profile's SQLite file; applied on every open, so it must stay idempotent.</summary>
@@ -7,11 +9,23 @@ public static class SqliteSchema
     public const int Version = 2;
 
     /// <summary>Brings a file of version 1, whose ballot rows hold one ballot each, to version 2: run where the column is missing.</summary>
-    public const string AddBallotCount = "ALTER TABLE ballots ADD COLUMN ballot_count INTEGER NOT NULL DEFAULT 1 CHECK (ballot_count >= 1)";
+    private const string AddBallotCount = "ALTER TABLE ballots ADD COLUMN ballot_count INTEGER NOT NULL DEFAULT 1 CHECK (ballot_count >= 1)";
 
-    public const string HasBallotCount = "SELECT count(*) FROM pragma_table_info('ballots') WHERE name = 'ballot_count'";
+    private const string HasBallotCount = "SELECT count(*) FROM pragma_table_info('ballots') WHERE name = 'ballot_count'";
 
-    public const string Create = """
+    /// <summary>Creates what is missing, upgrades a version-1 file in place, and records <see cref="Version"/>.</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        SqliteDatabase.Execute(connection, Create);
+        using (var probe = connection.CreateCommand())
+        {
+            probe.CommandText = HasBallotCount;
+            if ((long)probe.ExecuteScalar()! == 0) SqliteDatabase.Execute(connection, AddBallotCount);
+        }
+        SqliteDatabase.Execute(connection, $"PRAGMA user_version = {Version};");
+    }
+
+    private const string Create = """
         CREATE TABLE IF NOT EXISTS grain_state (
             state_name TEXT    NOT NULL,
             grain_id   TEXT    NOT NULL,
