@@ -24,6 +24,7 @@ public static class ClientScenario
         for (var p = 0; p < options.Proposals; p++) proposals.Add(await world.Propose("bench", voters[0]));
         var ballots = voters.Length * proposals.Count;
         var cpu = world.SampleCpu();
+        var gc = await SiloGc.Start(world.Cluster.Silos);
         // Ballot k: voter k / proposals on proposal k % proposals, so every proposal's shards are busy together.
         var result = await Driver.Run("client", ballots, options.Concurrency, k =>
         {
@@ -32,6 +33,7 @@ public static class ClientScenario
         });
         Console.WriteLine($"  client → shards ({options.Silos} silo(s), {proposals.Count} proposals, {options.Concurrency} in flight): {result}");
         Console.WriteLine($"  CPU-µs per ballot: {cpu.PerCall(result.Calls - result.Failures)}");
+        Console.WriteLine($"  GC: {await gc.PerCall(result.Calls - result.Failures)}");
         return result;
     }
 }
