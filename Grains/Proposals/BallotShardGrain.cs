@@ -39,10 +39,14 @@ public sealed partial class BallotShardGrain(
     private Tally _tally = Tally.Empty;
     private long _logged;
 
-    private string Key => this.GetPrimaryKeyString();
-    private string ProposalId => Key[..Key.LastIndexOf('/')];
-    private int ShardIndex => int.Parse(Key.AsSpan(Key.LastIndexOf('/') + 1));
-    private IProposalGrain Proposal => GrainFactory.GetGrain<IProposalGrain>(ProposalId);
+    private ShardIdentity? _identity;
+
+    // Parsed from the key once: every ballot names its proposal several times (receipt, power, reports).
+    private ShardIdentity Identity => _identity ??= new ShardIdentity(this.GetPrimaryKeyString(), GrainFactory);
+    private string Key => Identity.Key;
+    private string ProposalId => Identity.ProposalId;
+    private int ShardIndex => Identity.Index;
+    private IProposalGrain Proposal => Identity.Proposal;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -144,7 +148,7 @@ public sealed partial class BallotShardGrain(
         await RequireOpen();
         if (Admit(request) is { } duplicate) return await duplicate;
         // The voter's stored state, read once for its power and its delegation, and only if neither is known yet.
-        var stored = new Lazy<Task<VoterState>>(() => voters.Read(request.Voter), LazyThreadSafetyMode.None);
+        var stored = new StoredVoter(voters, request.Voter);
         var power = await PowerOf(request.Voter, stored);
         var (overrideOf, overrideBalance) = await OverrideShare(request.Voter, stored);
         power += overrideBalance;
@@ -261,7 +265,7 @@ public sealed partial class BallotShardGrain(
     }
 
     /// <summary>Delegator override: the voter's own balance at the snapshot when it had delegated it to someone else.</summary>
-    private async Task<(string? Delegate, BigInteger Balance)> OverrideShare(string voter, Lazy<Task<VoterState>> stored)
+    private async ValueTask<(string? Delegate, BigInteger Balance)> OverrideShare(string voter, StoredVoter stored)
     {
         if (!_terms.Class.DelegatorOverride) return (null, BigInteger.Zero);
         if (_ballots.TryGetValue(voter, out var ballot)) return (ballot.OverrideOf, ballot.OverrideBalance);
@@ -273,16 +277,23 @@ public sealed partial class BallotShardGrain(
     }
 
     /// <summary>Token votes from the voter's stored state (<see cref="StoredVoters"/>): no voter activation per ballot.</summary>
-    private async Task<BigInteger> PowerOf(string voter, Lazy<Task<VoterState>> stored)
+    private async ValueTask<BigInteger> PowerOf(string voter, StoredVoter stored)
     {
         if (_ballots.TryGetValue(voter, out var ballot)) return ballot.OwnPower;
         if (_power.TryGetValue(voter, out var cached)) return cached;
         var snapshot = _terms.Snapshot.ToUnixTimeSeconds();
-        PowerReader.TokenVotes votes = async (_, token, at) => VoterReads.VotesAt(await stored.Value, token, at);
-        var dao = Names.DaoOfProposal(ProposalId);
-        var power = await PowerReader.VotesAt(GrainFactory, votes, _terms.Class.PowerSource, dao, voter, snapshot);
+        var source = _terms.Class.PowerSource;
+        BigInteger power;
+        if (PowerReader.SoleToken(source) is { } token)
+            power = PowerReader.Scaled(source, VoterReads.VotesAt(await stored.Value, token, snapshot));
+        else
+        {
+            PowerReader.TokenVotes votes = async (_, t, at) => VoterReads.VotesAt(await stored.Value, t, at);
+            power = await PowerReader.VotesAt(GrainFactory, votes, source, Identity.Dao, voter, snapshot);
+        }
         // Power at a past snapshot never changes, so it can be remembered.
         _power[voter] = power;
         return power;
     }
 }
+

@@ -36,8 +36,18 @@ public static class PowerReader
         return totals.Aggregate(BigInteger.Zero, (a, b) => a + b);
     }
 
+    /// <summary>
+    /// The token of a source that is one token's votes and nothing else (the common class), else null: its power is then
+    /// <see cref="Scaled"/> votes of that token, read without the general path's per-part tasks.
+    /// </summary>
+    public static string? SoleToken(PowerSource source) =>
+        !source.Strategies.IsDefaultOrEmpty || source.Kind != PowerSourceKind.TokenVotes ? null
+        : source.Tokens.IsDefaultOrEmpty ? source.Token
+        : source.Tokens.Length == 1 ? source.Tokens[0]
+        : null;
+
     /// <summary>Rounded down per strategy, so the votable total is never below the sum of the voters' power.</summary>
-    private static BigInteger Scaled(PowerSource part, BigInteger power) =>
+    public static BigInteger Scaled(PowerSource part, BigInteger power) =>
         part.MultiplierBps == 10_000 ? power : power * part.MultiplierBps / 10_000;
 
     private static async Task<BigInteger> PartVotesAt(
