@@ -17,10 +17,22 @@ public sealed class StoredVoters(IServiceProvider services, IGrainFactory grains
 {
     private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(GovernanceStorage.Name);
 
-    public async Task<VoterState> Read(string voter)
+    // The voter grain's type, resolved once: a voter's id is then made without a grain reference per read.
+    private readonly GrainType _voterType = grains.GetGrain<IVoterGrain>("0x").GetGrainId().Type;
+
+    /// <summary>The voter's token positions as stored; none for a voter never saved.</summary>
+    public async Task<Dictionary<string, TokenPosition>> Read(string voter)
     {
-        var state = new GrainState<VoterState>();
-        await _storage.ReadStateAsync(GovernanceStorage.VoterState, grains.GetGrain<IVoterGrain>(voter).GetGrainId(), state);
-        return state.State ?? new VoterState();
+        var state = new GrainState<VoterPowerState>();
+        await _storage.ReadStateAsync(GovernanceStorage.VoterState, GrainId.Create(_voterType, voter), state);
+        return state.State?.Tokens ?? [];
     }
+}
+
+/// <summary>A voter's stored token positions, read on first use and then shared by a ballot's power and delegation reads.</summary>
+public sealed class StoredVoter(StoredVoters voters, string voter)
+{
+    private Task<Dictionary<string, TokenPosition>>? _read;
+
+    public Task<Dictionary<string, TokenPosition>> Value => _read ??= voters.Read(voter);
 }

@@ -1,4 +1,5 @@
 using Blocktrack.Grains.Persistence;
+using Blocktrack.Silo.Storage;
 
 namespace Blocktrack.Silo.Profiles;
 
@@ -9,6 +10,9 @@ public sealed class MemoryProfile : LocalhostProfile
 
     public override void AddStorage(ISiloBuilder silo, OrleansOptions options)
     {
+        // The stores' serializer here too, so state round-trips as in the durable profiles (a ballot shard reads a voter's
+        // payload as its token positions alone, VoterPowerState, which Orleans' default JSON serializer cannot do).
+        silo.Services.AddGovernanceStateSerializer();
         silo.AddMemoryGrainStorage(GovernanceStorage.Name);
         silo.UseInMemoryReminderService();
     }
