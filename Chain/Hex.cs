@@ -25,7 +25,21 @@ public static class Hex
     }
 
     /// <summary>Lower-case <c>0x</c>-prefixed hex.</summary>
-    public static string ToHex(ReadOnlySpan<byte> bytes) => "0x" + Convert.ToHexStringLower(bytes);
+    public static string ToHex(ReadOnlySpan<byte> bytes) => string.Create(2 + 2 * bytes.Length, bytes, static (chars, b) =>
+    {
+        chars[0] = '0';
+        chars[1] = 'x';
+        Convert.TryToHexStringLower(b, chars[2..], out _);
+    });
+
+    /// <summary>Whether <paramref name="hex"/> is <c>0x</c> and exactly <paramref name="length"/> bytes of hex; allocates nothing.</summary>
+    public static bool IsHex(string? hex, int length)
+    {
+        if (hex is null || hex.Length != 2 + 2 * length || !hex.StartsWith("0x", StringComparison.Ordinal)) return false;
+        foreach (var c in hex.AsSpan(2))
+            if (!char.IsAsciiHexDigit(c)) return false;
+        return true;
+    }
 
     private static bool TryParse(string? hex, out byte[] bytes, out string error)
     {

@@ -28,7 +28,7 @@ public static class BallotRules
         Addresses.Require(r.Voter, "voter");
         Refuse.Unless(Enum.IsDefined(r.Support), GovernanceError.InvalidArgument, "support must be 0 (Against), 1 (For) or 2 (Abstain)");
         Refuse.Unless(r.Reason.Length <= MaxReason, GovernanceError.InvalidArgument, $"a reason is at most {MaxReason} characters");
-        Refuse.Unless(r.Digest.Length == 66 && Hex.TryParse(r.Digest, out _), GovernanceError.InvalidArgument,
+        Refuse.Unless(Hex.IsHex(r.Digest, 32), GovernanceError.InvalidArgument,
             "digest must be 32 bytes of 0x hex");
     }
 

@@ -18,6 +18,21 @@ public sealed class HexTests
     }
 
     [Theory]
+    [InlineData("0xAbcD01", 3, true)]
+    [InlineData("0x", 0, true)]
+    [InlineData("0xabcd01", 2, false)]
+    [InlineData("0xabcd0", 3, false)]
+    [InlineData("abcd0100", 3, false)]
+    [InlineData("0Xabcd01", 3, false)]
+    [InlineData("0xabcdzz", 3, false)]
+    [InlineData(null, 0, false)]
+    public void Checks_a_length_of_hex_as_parsing_would(string? input, int length, bool expected)
+    {
+        Assert.Equal(expected, Hex.IsHex(input, length));
+        Assert.Equal(expected, Hex.TryParse(input, out var bytes) && bytes.Length == length);
+    }
+
+    [Theory]
     [InlineData("abcd", "must start with '0x'")]
     [InlineData("0Xabcd", "must start with '0x'")]
     [InlineData("0xabc", "odd number of digits")]
