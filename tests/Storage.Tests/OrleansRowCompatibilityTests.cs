@@ -23,7 +23,7 @@ public sealed class OrleansRowCompatibilityTests(PostgresBackend backend)
 {
     private const string State = GovernanceStorage.DaoState;
 
-    public static TheoryData<string> Keys => ["string", "integer", "integer+ext", "guid", "guid+ext"];
+    public static TheoryData<string> Keys => ["string", "non-ascii string", "long string", "integer", "integer+ext", "guid", "guid+ext"];
 
     [Theory]
     [MemberData(nameof(Keys))]
@@ -102,6 +102,9 @@ public sealed class OrleansRowCompatibilityTests(PostgresBackend backend)
     private static GrainId GrainIdOf(string kind) => kind switch
     {
         "string" => GrainId.Create("voter", Samples.Address(Random.Shared.Next())),
+        // Multi-byte UTF-8, and a key past the 256 bytes StateRowKey hashes on the stack.
+        "non-ascii string" => GrainId.Create("dao", $"blocktrack/éducation-🎓-{Random.Shared.Next()}"),
+        "long string" => GrainId.Create("dao", $"blocktrack/{new string('x', 300)}/{Random.Shared.Next()}"),
         "integer" => GrainId.Create(GrainType.Create("auditpage"), GrainIdKeyExtensions.CreateIntegerKey(Random.Shared.NextInt64())),
         "integer+ext" =>
             GrainId.Create(GrainType.Create("auditpage"), GrainIdKeyExtensions.CreateIntegerKey(Random.Shared.NextInt64(), "ext")),

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Blocktrack.Silo.Storage.Postgres;
 
@@ -14,6 +16,9 @@ public readonly record struct StateRowKey(int GrainIdHash, int GrainTypeHash, st
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // A state name's hash, computed once per name.
+    private static readonly ConcurrentDictionary<string, int> TypeHashes = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The row of <paramref name="stateName"/> for <paramref name="grainId"/>. A key PostgreSQL's text cannot hold (a NUL
     /// character, a lone surrogate) is refused here, so it fails this grain's read or write alone and never the round
@@ -24,7 +29,7 @@ public readonly record struct StateRowKey(int GrainIdHash, int GrainTypeHash, st
         if (stateName.Contains('`'))
             throw new ArgumentException($"State name '{stateName}' names a generic type; governance state names are plain.",
                 nameof(stateName));
-        var typeHash = Hash(Storable(stateName, "state name"));
+        var typeHash = TypeHashes.GetOrAdd(stateName, static name => Hash(Storable(name, "state name")));
         if (grainId.TryGetGuidKey(out var guid, out var guidExtension))
         {
             var bytes = guid.ToByteArray();
@@ -35,7 +40,19 @@ public readonly record struct StateRowKey(int GrainIdHash, int GrainTypeHash, st
             return new(Hash(Reversed(BitConverter.GetBytes(integer), integerExtension)), typeHash, stateName, 0, integer,
                 integerExtension ?? "");
         var key = grainId.Key.ToString()!;
-        return new(Hash(Reversed(Storable(key, "grain key"), null)), typeHash, stateName, 0, 0, key);
+        return new(StringKeyHash(grainId.Key.AsSpan(), key), typeHash, stateName, 0, 0, key);
+    }
+
+    // Hashed from the id's own UTF-8 bytes where they are what encoding the key again gives (valid UTF-8), without copies
+    // beyond one on the stack for the short keys of voters and shards.
+    private static int StringKeyHash(ReadOnlySpan<byte> utf8, string key)
+    {
+        if (key.Contains('\0') || utf8.Length > 256 || !Utf8.IsValid(utf8))
+            return Hash(Reversed(Storable(key, "grain key"), null));
+        Span<byte> reversed = stackalloc byte[utf8.Length];
+        utf8.CopyTo(reversed);
+        if (BitConverter.IsLittleEndian) reversed.Reverse();
+        return unchecked((int)StableHash.ComputeHash(reversed));
     }
 
     private static byte[] Storable(string text, string what)
