@@ -1,3 +1,4 @@
+using System.Buffers;
 using Blocktrack.Grains.Interfaces;
 using Orleans.Serialization;
 
@@ -22,12 +23,22 @@ public sealed class BallotRows(Serializer<Ballot> one, Serializer<Ballot[]> many
     {
         if (ballots.Count == 0) throw new ArgumentException("A ballot-log row holds at least one ballot.", nameof(ballots));
         if (ballots.Count == 1) return one.SerializeToArray(ballots[0]);
-        var array = many.SerializeToArray(ballots as Ballot[] ?? [.. ballots]);
-        var payload = new byte[array.Length + 1];
-        payload[0] = BatchMark;
-        array.CopyTo(payload, 1);
+        // The mark and the array are written into this thread's buffer and copied out once (serializing to an array
+        // and then copying it behind the mark made the payload twice).
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        buffer.GetSpan(1)[0] = BatchMark;
+        buffer.Advance(1);
+        many.Serialize(ballots as Ballot[] ?? [.. ballots], buffer);
+        var payload = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > MaxKeptBuffer) t_buffer = null;
         return payload;
     }
+
+    // A thread keeps its buffer up to this size (a batch of a few thousand ballots); one grown past it is let go.
+    private const int MaxKeptBuffer = 4 * 1024 * 1024;
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
 
     /// <summary>The ballots of a row of <paramref name="log"/> said to hold <paramref name="count"/>; refuses a row that does not.</summary>
     public Ballot[] Decode(string log, byte[] payload, int count)
