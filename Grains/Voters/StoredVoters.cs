@@ -24,7 +24,8 @@ public sealed class StoredVoters(IServiceProvider services, IGrainFactory grains
     public async Task<Dictionary<string, TokenPosition>> Read(string voter)
     {
         var state = new GrainState<VoterPowerState>();
-        await _storage.ReadStateAsync(GovernanceStorage.VoterState, GrainId.Create(_voterType, voter), state);
+        // Nothing below needs the shard's scheduler: the shard resumes on it when it awaits this read.
+        await _storage.ReadStateAsync(GovernanceStorage.VoterState, GrainId.Create(_voterType, voter), state).ConfigureAwait(false);
         return state.State?.Tokens ?? [];
     }
 }

@@ -13,7 +13,10 @@ namespace Blocktrack.Silo.Storage.Postgres;
 /// grain's turn (a reentrant grain may change it again while the write is in flight), statements are prepared on the
 /// silo's pooled data source with positional parameters, and the reads, and the writes, that many grains issue at once go
 /// to PostgreSQL together, one round trip each (<see cref="RoundTripBatcher{TItem, TResult}"/>). A round trip's writes
-/// are one implicit transaction: all of them land or none does, and a failure fails every grain's write in it.
+/// are one implicit transaction: all of them land or none does, and a failure fails every grain's write in it. What
+/// follows a round trip (deserializing, setting the etag) runs where the round trip ended (<c>ConfigureAwait(false)</c>),
+/// not queued back to the grain's scheduler: the grain, awaiting the whole call, resumes on its own once, and a
+/// shard's turns are not spent deserializing its voters' rows. Nothing after those awaits calls a grain.
 /// </summary>
 public sealed class PostgresGrainStorage : IGrainStorage
 {
@@ -80,7 +83,7 @@ public sealed class PostgresGrainStorage : IGrainStorage
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var (payload, version) = await _reads.Submit(StateRowKey.For(stateName, grainId));
+        var (payload, version) = await _reads.Submit(StateRowKey.For(stateName, grainId)).ConfigureAwait(false);
         var state = payload is null ? default : _serializer.Deserialize<T>(new BinaryData(payload));
         grainState.State = state ?? Activator.CreateInstance<T>();
         grainState.ETag = version?.ToString(CultureInfo.InvariantCulture);
@@ -92,8 +95,8 @@ public sealed class PostgresGrainStorage : IGrainStorage
         // Before any await: the grain cannot change its state while it is serialized.
         var payload = _serializer.Serialize(grainState.State).ToArray();
         var change = new Change(StateRowKey.For(stateName, grainId), ParseEtag(grainState.ETag), payload);
-        var written = await _changes.Submit(change);
-        if (written is null) throw await Conflict("write", change.Key, grainId, grainState.ETag);
+        var written = await _changes.Submit(change).ConfigureAwait(false);
+        if (written is null) throw await Conflict("write", change.Key, grainId, grainState.ETag).ConfigureAwait(false);
         grainState.ETag = written.Value.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
@@ -103,12 +106,12 @@ public sealed class PostgresGrainStorage : IGrainStorage
         if (!grainState.RecordExists && string.IsNullOrWhiteSpace(grainState.ETag))
         {
             // Nothing this grain knows of: clear only what storage holds, as Orleans' provider does.
-            await ReadStateAsync(stateName, grainId, grainState);
+            await ReadStateAsync(stateName, grainId, grainState).ConfigureAwait(false);
             if (!grainState.RecordExists) return;
         }
         var change = new Change(StateRowKey.For(stateName, grainId), ParseEtag(grainState.ETag), null);
-        var cleared = change.Expected is null ? null : await _changes.Submit(change);
-        if (cleared is null) throw await Conflict("clear", change.Key, grainId, grainState.ETag);
+        var cleared = change.Expected is null ? null : await _changes.Submit(change).ConfigureAwait(false);
+        if (cleared is null) throw await Conflict("clear", change.Key, grainId, grainState.ETag).ConfigureAwait(false);
         grainState.ETag = cleared.Value.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
@@ -186,7 +189,7 @@ public sealed class PostgresGrainStorage : IGrainStorage
 
     private async Task<InconsistentStateException> Conflict(string operation, StateRowKey key, GrainId grainId, string? etag)
     {
-        var (_, version) = await _reads.Submit(key);
+        var (_, version) = await _reads.Submit(key).ConfigureAwait(false);
         var stored = version?.ToString(CultureInfo.InvariantCulture) ?? "none";
         return new InconsistentStateException(
             $"Version conflict on {operation} of '{key.GrainType}' for {grainId} in storage '{_name}': "

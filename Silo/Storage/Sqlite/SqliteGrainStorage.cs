@@ -6,7 +6,8 @@ namespace Blocktrack.Silo.Storage.Sqlite;
 
 /// <summary>
 /// Grain state in the embedded profile's SQLite file: one row per state name and grain, its integer version as the
-/// etag. A write or clear with a stale etag throws <see cref="InconsistentStateException"/> and changes nothing.
+/// etag. A write or clear with a stale etag throws <see cref="InconsistentStateException"/> and changes nothing. As in
+/// the PostgreSQL storage, what follows a database call runs where it ended, not queued back to the grain's scheduler.
 /// </summary>
 public sealed class SqliteGrainStorage(string name, SqliteDatabase database, IGrainStorageSerializer serializer) : IGrainStorage
 {
@@ -30,7 +31,7 @@ public sealed class SqliteGrainStorage(string name, SqliteDatabase database, IGr
             using var reader = command.ExecuteReader();
             if (!reader.Read()) return (false, 0L, (byte[]?)null);
             return (true, reader.GetInt64(0), reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1));
-        });
+        }).ConfigureAwait(false);
         grainState.ETag = found ? Etag(version) : null;
         grainState.RecordExists = payload is not null;
         grainState.State = payload is null
@@ -49,8 +50,8 @@ public sealed class SqliteGrainStorage(string name, SqliteDatabase database, IGr
             command.Parameters.AddWithValue("$payload", payload);
             if (expected is { } version) command.Parameters.AddWithValue("$version", version);
             return command.ExecuteNonQuery() == 1 ? (expected ?? 0) + 1 : (long?)null;
-        });
-        if (written is null) throw await Conflict("write", stateName, grainId, grainState.ETag);
+        }).ConfigureAwait(false);
+        if (written is null) throw await Conflict("write", stateName, grainId, grainState.ETag).ConfigureAwait(false);
         grainState.ETag = Etag(written.Value);
         grainState.RecordExists = true;
     }
@@ -71,8 +72,8 @@ public sealed class SqliteGrainStorage(string name, SqliteDatabase database, IGr
             Key(command, stateName, grainId);
             command.Parameters.AddWithValue("$version", version);
             return command.ExecuteNonQuery() == 1 ? version + 1 : null;
-        });
-        if (cleared is null) throw await Conflict("clear", stateName, grainId, grainState.ETag);
+        }).ConfigureAwait(false);
+        if (cleared is null) throw await Conflict("clear", stateName, grainId, grainState.ETag).ConfigureAwait(false);
         grainState.ETag = cleared == 0 ? null : Etag(cleared.Value);
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
@@ -86,7 +87,7 @@ public sealed class SqliteGrainStorage(string name, SqliteDatabase database, IGr
             command.CommandText = Version;
             Key(command, stateName, grainId);
             return command.ExecuteScalar() is long version ? Etag(version) : "none";
-        });
+        }).ConfigureAwait(false);
         return new InconsistentStateException(
             $"Version conflict on {operation} of '{stateName}' for {grainId} in storage '{name}': "
             + $"the grain holds etag {etag ?? "none"}, storage has {stored}.",
