@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Blocktrack.Grains.Governance.Choices;
 using Blocktrack.Grains.Interfaces;
 
@@ -32,8 +33,10 @@ public static class Counting
     /// </summary>
     public static Tally Apply(Tally tally, Ballot? previous, Ballot next, CountingType type = CountingType.Basic, int choiceCount = 0)
     {
-        var t = previous is null ? tally with { Voters = tally.Voters + 1 } : Move(tally, previous, -1, type, choiceCount);
-        return Move(t, next, +1, type, choiceCount);
+        // A first ballot is one new tally; a replacing one takes its predecessor out first.
+        return previous is null
+            ? Move(tally, next, +1, 1, type, choiceCount)
+            : Move(Move(tally, previous, -1, 0, type, choiceCount), next, +1, 0, type, choiceCount);
     }
 
     /// <summary>Recomputes a tally from an append-only ballot log: a voter's later ballot replaces its earlier one.</summary>
@@ -61,20 +64,29 @@ public static class Counting
         ChoiceSums = AddSums(a.ChoiceSums, t.ChoiceSums),
     });
 
-    private static Tally Move(Tally t, Ballot b, int sign, CountingType type, int choiceCount)
+    // Adds (sign +1) or takes out (-1) a ballot's weight, and adds `voters` to the count of voters. A sign flips the
+    // power instead of multiplying it: a product of a large BigInteger allocates, a negation shares its digits.
+    private static Tally Move(Tally t, Ballot b, int sign, int voters, CountingType type, int choiceCount)
     {
+        var raw = sign > 0 ? b.RawPower : -b.RawPower;
         if (b.HasChoices)
         {
             var sums = t.ChoiceSums.IsDefaultOrEmpty ? new BigInteger[choiceCount] : t.ChoiceSums.ToArray();
             ChoiceCounting.Add(type, sums, ChoiceVote.From(b), sign);
-            return t with { ChoiceSums = [.. sums], QuorumPower = t.QuorumPower + sign * b.RawPower };
+            // The array is this tally's alone from here on, so it becomes the immutable one without a copy.
+            return t with
+            {
+                Voters = t.Voters + voters,
+                ChoiceSums = ImmutableCollectionsMarshal.AsImmutableArray(sums),
+                QuorumPower = t.QuorumPower + raw,
+            };
         }
-        var weight = sign * b.Weight;
+        var weight = sign > 0 ? b.Weight : -b.Weight;
         return b.Support switch
         {
-            Support.For => t with { For = t.For + weight, QuorumPower = t.QuorumPower + sign * b.RawPower },
-            Support.Against => t with { Against = t.Against + weight },
-            _ => t with { Abstain = t.Abstain + weight, QuorumPower = t.QuorumPower + sign * b.RawPower },
+            Support.For => t with { Voters = t.Voters + voters, For = t.For + weight, QuorumPower = t.QuorumPower + raw },
+            Support.Against => t with { Voters = t.Voters + voters, Against = t.Against + weight },
+            _ => t with { Voters = t.Voters + voters, Abstain = t.Abstain + weight, QuorumPower = t.QuorumPower + raw },
         };
     }
 
