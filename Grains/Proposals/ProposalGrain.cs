@@ -148,7 +148,8 @@ public sealed partial class ProposalGrain(
         Changed();
         await _writer.Save();
         await Schedule(current);
-        if (ProposalDuties.ExecutionDue(Facts(), current, Now, S.ExecutionError is not null) && _executing is null)
+        // None in flight: a finished one moved the state on, or threw (a timeout, a dropped connection) and is tried again.
+        if (ProposalDuties.ExecutionDue(Facts(), current, Now, S.ExecutionError is not null) && _executing is not { IsCompleted: false })
         {
             _executing = ExecuteOnce();
             await _executing;

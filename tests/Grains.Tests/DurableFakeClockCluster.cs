@@ -86,7 +86,8 @@ public sealed class DurableFakeClockCluster : IFakeClockCluster, IAsyncDisposabl
 
 /// <summary>
 /// A chain executor that records the batches it executes, idempotent per operation as a TimelockController is (a repeated
-/// operation sends nothing and succeeds); while <see cref="Failing"/> every batch fails as an unreachable node would.
+/// operation sends nothing and succeeds); while <see cref="Failing"/> every batch fails as an unreachable node would, and
+/// the next <see cref="ThrowTimes"/> batches throw, as a call that timed out or a dropped connection does.
 /// </summary>
 public sealed class RecordingExecutor : IChainExecutor
 {
@@ -96,6 +97,14 @@ public sealed class RecordingExecutor : IChainExecutor
 
     public bool Failing { get; set; }
 
+    private int _throwTimes;
+
+    public int ThrowTimes
+    {
+        get => Volatile.Read(ref _throwTimes);
+        set => Volatile.Write(ref _throwTimes, value);
+    }
+
     public IReadOnlyDictionary<string, IReadOnlyList<OnChainCall>> Executed => _executed;
 
     public int Attempts => Volatile.Read(ref _attempts);
@@ -103,12 +112,25 @@ public sealed class RecordingExecutor : IChainExecutor
     public static string HashOf(string operation) => "0x" + Convert.ToHexStringLower(
         System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(operation)));
 
+    private bool TakeThrow()
+    {
+        int left;
+        do
+        {
+            left = ThrowTimes;
+            if (left <= 0) return false;
+        }
+        while (Interlocked.CompareExchange(ref _throwTimes, left - 1, left) != left);
+        return true;
+    }
+
     public bool CanExecute(long chain) => true;
 
     public Task<OnChainOutcome> ExecuteBatch(long chain, IReadOnlyList<OnChainCall> calls, string operation, string? timelock = null,
         CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _attempts);
+        if (TakeThrow()) throw new TimeoutException("the node did not answer in time");
         if (Failing) return Task.FromResult(new OnChainOutcome(false, "connection refused", []));
         if (!_executed.TryAdd(operation, calls)) return Task.FromResult(new OnChainOutcome(true, null, []));
         var tx = new ChainTransaction { Chain = chain, Purpose = "executeBatch", Hash = HashOf(operation), Succeeded = true };
