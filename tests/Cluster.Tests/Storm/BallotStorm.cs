@@ -12,6 +12,8 @@ namespace Blocktrack.Cluster.Tests;
 /// hold a storm worker. Every request is recorded, so tests can see when the cluster stopped and started serving.
 /// <see cref="WhenAcknowledged"/> and <see cref="Rate"/> let a test act, and measure, while it runs. With
 /// <c>perSecond</c>, ballot i is not sent before i / perSecond seconds: an offered load that lasts as long as a test's steps.
+/// <see cref="HoldBack"/> keeps the last ballots until <see cref="Release"/>: a test that asserts ballots are served
+/// after a fault releases them once the fault is over, so that assertion does not depend on how fast the machine is.
 /// </summary>
 public sealed class BallotStorm(
     Func<GatewayApi> api, IReadOnlyList<StormBallot> ballots, int concurrency, DateTimeOffset cutOff, double? perSecond = null)
@@ -31,8 +33,10 @@ public sealed class BallotStorm(
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentQueue<StormEvent> _events = new();
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _next = -1;
     private int _acknowledged;
+    private int _held;
 
     public IReadOnlyList<StormResult> Results { get; } = [.. ballots.Select(b => new StormResult(b))];
 
@@ -42,6 +46,16 @@ public sealed class BallotStorm(
     public IReadOnlyCollection<StormEvent> Events => _events;
 
     public int Acknowledged => Volatile.Read(ref _acknowledged);
+
+    /// <summary>The last <paramref name="count"/> ballots wait for <see cref="Release"/>; call before <see cref="RunAsync"/>.</summary>
+    public void HoldBack(int count)
+    {
+        if (Clock.IsRunning) throw new InvalidOperationException("hold ballots back before the storm starts");
+        _held = Math.Clamp(count, 0, Results.Count);
+    }
+
+    /// <summary>Lets the held-back ballots go; they are still not sent after the cut-off.</summary>
+    public void Release() => _released.TrySetResult();
 
     public async Task RunAsync()
     {
@@ -65,9 +79,16 @@ public sealed class BallotStorm(
         for (var i = Interlocked.Increment(ref _next); i < Results.Count; i = Interlocked.Increment(ref _next))
         {
             if (perSecond is { } rate && TimeSpan.FromSeconds(i / rate) - Clock.Elapsed is { Ticks: > 0 } early) await Task.Delay(early);
+            if (i >= Results.Count - _held) await WhenReleasedOrCutOff();
             if (DateTimeOffset.UtcNow >= cutOff) return;
             await Cast(Results[i]);
         }
+    }
+
+    private async Task WhenReleasedOrCutOff()
+    {
+        var left = cutOff - DateTimeOffset.UtcNow;
+        if (left > TimeSpan.Zero) await Task.WhenAny(_released.Task, Task.Delay(left));
     }
 
     private async Task Cast(StormResult result)
