@@ -12,17 +12,32 @@ const onChainTreasury = {
   mirroredBlock: 57,
 };
 
+/** Polls a voter's ballot listing until it holds every one of `proposals` (a minute at most: a loaded CI machine). */
+async function indexed(url, proposals) {
+  const deadline = Date.now() + 60_000;
+  let listed = [];
+  while (Date.now() < deadline) {
+    const response = await fetch(url);
+    if (response.ok) listed = (await response.json()).items.map((b) => b.proposal);
+    if (proposals.every((p) => listed.includes(p))) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the voter's ballots on ${proposals.join(", ")} were not indexed within a minute; listed: ${listed.join(", ")}`);
+}
+
 /** Runs the flows; `step` records each one. Throws on the first thing that is not as expected. */
 export async function recordFlows({ gateway, dao, proposals, people, connect, shot, step, walletPage }) {
   const { alice, bob, carol } = people;
   const [paid, vetoed] = proposals;
 
-  // (a) Bob voted on the paid proposal and on the vetoed one: both listed on his page once closed.
+  // (a) Bob voted on the paid proposal and on the vetoed one: both listed on his page once closed. The DAO's analytics
+  // index a proposal's ballots after it is sealed, in the background; the page reads once, so wait for the index first.
+  await indexed(`${gateway}/voters/${bob.address}/ballots?dao=${dao}&limit=20`, [paid, vetoed]);
   await bob.page.goto(`${gateway}/app/voters/${bob.address}`);
   await bob.page.getByLabel("In DAO").fill(dao);
   await bob.page.getByLabel("In DAO").press("Enter");
   const ballots = bob.page.getByTestId("voter-ballots");
-  await expectText(ballots, new RegExp(`${vetoed}[\\s\\S]*fine by me`), 30_000);
+  await expectText(ballots, new RegExp(`${vetoed}[\\s\\S]*fine by me`));
   await expectText(ballots.locator(`[data-proposal="${paid}"]`), /for\s+2,000\s+Good work/);
   await shot(bob.page, "voter-ballots");
   step("a voter's ballots across proposals", `${paid} and ${vetoed} on Bob's page`);
