@@ -126,11 +126,61 @@ public sealed partial class BallotShardGrain(
         };
     }
 
+    // One async method from the call to the receipt (a wrapper only to log refusals made a second state machine and a
+    // second continuation a ballot).
     public async Task<BallotReceipt> CastBallot(BallotRequest request)
     {
         try
         {
-            return await Cast(request);
+            BallotRules.Validate(request);
+            BallotRules.RequireShard(request.Voter, _terms.Shards, ShardIndex);
+            BallotRules.RequireFits(request, _terms.Class, _terms.ChoiceCount);
+            await RequireOpen();
+            if (Admit(request) is { } duplicate) return await duplicate;
+            // The voter's stored state, read once for its power and its delegation, and only if neither is known yet.
+            var stored = new StoredVoter(voters, request.Voter);
+            // Awaited here where the power is those stored votes alone, so PowerOf and OverrideShare then complete at once.
+            if (NeedsStoredVotes(request.Voter)) await stored.Value;
+            var power = await PowerOf(request.Voter, stored);
+            var (overrideOf, overrideBalance) = await OverrideShare(request.Voter, stored);
+            power += overrideBalance;
+            await RequireAttested(request.Voter);
+            // Other ballots may have interleaved during the awaits: decide again on the current state.
+            await RequireOpen();
+            if (Admit(request) is { } raced) return await raced;
+            Refuse.Unless(power.Sign > 0, GovernanceError.InsufficientPower,
+                $"{request.Voter} had no voting power at the snapshot ({_terms.Snapshot:u})");
+
+            _ballots.TryGetValue(request.Voter, out var previous);
+            var ballot = BallotOf(request, power, overrideOf, overrideBalance);
+            var held = CompactBallot.Of(ballot);
+            _ballots[request.Voter] = held;
+            _power.Remove(request.Voter);
+            _overrides.Remove(request.Voter);
+            _tally = Counting.Apply(_tally, previous?.ToBallot(), ballot, _terms.Class.Counting, _terms.ChoiceCount);
+            var durable = Commits.Submit(ballot);
+            _durable[request.Voter] = durable;
+            try
+            {
+                await durable;
+            }
+            catch (Exception e)
+            {
+                // Not durable: take it back out so the tally only ever holds logged ballots.
+                logger.BallotRolledBack(e, ProposalId, request.Voter);
+                if (_ballots.TryGetValue(request.Voter, out var current) && ReferenceEquals(current, held))
+                {
+                    if (previous is null) _ballots.Remove(request.Voter); else _ballots[request.Voter] = previous;
+                    _tally = Counting.Recompute(_ballots.Values.Select(b => b.ToBallot()), _terms.Class.Counting, _terms.ChoiceCount);
+                }
+                throw;
+            }
+            finally
+            {
+                if (_durable.TryGetValue(request.Voter, out var d) && d == durable) _durable.Remove(request.Voter);
+            }
+            metrics.BallotAccepted();
+            return Receipt(held, replaced: previous is not null, duplicate: false);
         }
         catch (GovernanceException e)
         {
@@ -140,28 +190,10 @@ public sealed partial class BallotShardGrain(
         }
     }
 
-    private async Task<BallotReceipt> Cast(BallotRequest request)
+    private Ballot BallotOf(BallotRequest request, BigInteger power, string? overrideOf, BigInteger overrideBalance)
     {
-        BallotRules.Validate(request);
-        BallotRules.RequireShard(request.Voter, _terms.Shards, ShardIndex);
-        BallotRules.RequireFits(request, _terms.Class, _terms.ChoiceCount);
-        await RequireOpen();
-        if (Admit(request) is { } duplicate) return await duplicate;
-        // The voter's stored state, read once for its power and its delegation, and only if neither is known yet.
-        var stored = new StoredVoter(voters, request.Voter);
-        var power = await PowerOf(request.Voter, stored);
-        var (overrideOf, overrideBalance) = await OverrideShare(request.Voter, stored);
-        power += overrideBalance;
-        await RequireAttested(request.Voter);
-        // Other ballots may have interleaved during the awaits: decide again on the current state.
-        await RequireOpen();
-        if (Admit(request) is { } raced) return await raced;
-        Refuse.Unless(power.Sign > 0, GovernanceError.InsufficientPower,
-            $"{request.Voter} had no voting power at the snapshot ({_terms.Snapshot:u})");
         var weight = BallotRules.WeightOf(_terms.Class, power);
-
-        _ballots.TryGetValue(request.Voter, out var previous);
-        var ballot = new Ballot
+        return new Ballot
         {
             Voter = request.Voter,
             Support = request.Support,
@@ -177,34 +209,6 @@ public sealed partial class BallotShardGrain(
             Signature = request.Signature,
             RecordedAt = clock.GetUtcNow(),
         };
-        var held = CompactBallot.Of(ballot);
-        _ballots[request.Voter] = held;
-        _power.Remove(request.Voter);
-        _overrides.Remove(request.Voter);
-        _tally = Counting.Apply(_tally, previous?.ToBallot(), ballot, _terms.Class.Counting, _terms.ChoiceCount);
-        var durable = Commits.Submit(ballot);
-        _durable[request.Voter] = durable;
-        try
-        {
-            await durable;
-        }
-        catch (Exception e)
-        {
-            // Not durable: take it back out so the tally only ever holds logged ballots.
-            logger.BallotRolledBack(e, ProposalId, request.Voter);
-            if (_ballots.TryGetValue(request.Voter, out var current) && ReferenceEquals(current, held))
-            {
-                if (previous is null) _ballots.Remove(request.Voter); else _ballots[request.Voter] = previous;
-                _tally = Counting.Recompute(_ballots.Values.Select(b => b.ToBallot()), _terms.Class.Counting, _terms.ChoiceCount);
-            }
-            throw;
-        }
-        finally
-        {
-            if (_durable.TryGetValue(request.Voter, out var d) && d == durable) _durable.Remove(request.Voter);
-        }
-        metrics.BallotAccepted();
-        return Receipt(held, replaced: previous is not null, duplicate: false);
     }
 
     private async Task Append(IReadOnlyList<Ballot> batch)
@@ -275,6 +279,10 @@ public sealed partial class BallotShardGrain(
         // Fixed at a past snapshot, so it can be remembered.
         return _overrides[voter] = OverrideRules.Share(voter, at);
     }
+
+    /// <summary>Whether this ballot's power is to be read from the voter's stored votes of a single token.</summary>
+    private bool NeedsStoredVotes(string voter) =>
+        !_ballots.ContainsKey(voter) && !_power.ContainsKey(voter) && PowerReader.SoleToken(_terms.Class.PowerSource) is not null;
 
     /// <summary>Token votes from the voter's stored state (<see cref="StoredVoters"/>): no voter activation per ballot.</summary>
     private async ValueTask<BigInteger> PowerOf(string voter, StoredVoter stored)
