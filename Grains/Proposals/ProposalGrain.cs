@@ -38,7 +38,7 @@ public sealed partial class ProposalGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (S.Setup is null) return;
-        await Advance();
+        await Advance(activating: true);
         await Audit.Deliver();
     }
 
@@ -101,7 +101,7 @@ public sealed partial class ProposalGrain(
         return await (_executing is { IsCompleted: false } ? _executing : _executing = ExecuteOnce());
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status) => await Advance();
+    public async Task ReceiveReminder(string reminderName, TickStatus status) => await AdvanceOrRetry();
 
     private async Task<ProposalInfo> ExecuteOnce()
     {
@@ -127,8 +127,12 @@ public sealed partial class ProposalGrain(
         return await Info();
     }
 
-    /// <summary>Asks the rules what time has made due, does it, saves, announces a new state and schedules the next wake-up.</summary>
-    private async Task Advance()
+    /// <summary>
+    /// Asks the rules what time has made due, does it, saves, announces a new state and schedules the next wake-up. While
+    /// <paramref name="activating"/> a due execution waits for a timer right after: the DAO asks the proposal back before it
+    /// executes, which a grain still activating cannot answer (a queued proposal past its eta after a restart hung so).
+    /// </summary>
+    private async Task Advance(bool activating = false)
     {
         if (ProposalDuties.SnapshotCheckDue(Facts(), Now)) await CheckSnapshotChains();
         if (ProposalDuties.QuorumBaseDue(Facts(), StateNow())) await EnsureQuorumBase();
@@ -151,8 +155,23 @@ public sealed partial class ProposalGrain(
         // None in flight: a finished one moved the state on, or threw (a timeout, a dropped connection) and is tried again.
         if (ProposalDuties.ExecutionDue(Facts(), current, Now, S.ExecutionError is not null) && _executing is not { IsCompleted: false })
         {
+            if (activating)
+            {
+                WakeAfter(TimeSpan.Zero);
+                return;
+            }
             _executing = ExecuteOnce();
-            await _executing;
+            try
+            {
+                await _executing;
+            }
+            catch (Exception e)
+            {
+                // Whoever woke the proposal (its timer, its reminder, an activation, a ballot) is not the one to fail:
+                // the proposal tries again shortly on its own; a caller of Execute sees the error.
+                log.DeadlineRetry(e, Id, RetryAfterFailure);
+                WakeAfter(RetryAfterFailure);
+            }
         }
     }
 
@@ -194,8 +213,9 @@ public sealed partial class ProposalGrain(
     }
 
     /// <summary>
-    /// A deadline whose work failed (say, the database was down while sealing) is retried within seconds, not at the
-    /// next hourly reminder tick.
+    /// A deadline whose work failed (say, the database was down while sealing, or the execution threw) is retried within
+    /// seconds, not at the next hourly reminder tick, whether the timer or the reminder woke the proposal: both fire at a
+    /// deadline, and after a restart only the reminder does.
     /// </summary>
     private async Task AdvanceOrRetry()
     {
@@ -206,11 +226,16 @@ public sealed partial class ProposalGrain(
         catch (Exception e) when (S.Setup is not null)
         {
             log.DeadlineRetry(e, Id, RetryAfterFailure);
-            _timer?.Dispose();
-            _timer = this.RegisterGrainTimer(static (grain, _) => grain.AdvanceOrRetry(), this,
-                new GrainTimerCreationOptions { DueTime = RetryAfterFailure, Period = Timeout.InfiniteTimeSpan, Interleave = true });
+            WakeAfter(RetryAfterFailure);
             throw;
         }
+    }
+
+    private void WakeAfter(TimeSpan due)
+    {
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(static (grain, _) => grain.AdvanceOrRetry(), this,
+            new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, Interleave = true });
     }
 
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
